@@ -1,0 +1,46 @@
+import Yams
+
+extension ContentReader {
+    /// `content/<lang>/language.yaml`.
+    mutating func languageStrings(_ root: Node) -> LanguageStrings? {
+        guard let fields = fields(root, what: "the language file", keys: ["labels", "days", "hours"]) else { return nil }
+        let labelKeys = LanguageStrings.labelKeys.map(\.key)
+        var labels: [String: String] = [:]
+        if let node = fields["labels"], let labelFields = self.fields(node, what: "labels", keys: labelKeys) {
+            for key in labelKeys {
+                labels[key] = text(labelFields, key)?.value
+            }
+        } else if fields["labels"] == nil {
+            missing("labels", in: fields)
+        }
+        var days: [Weekday: String] = [:]
+        if let node = fields["days"], let dayFields = self.fields(node, what: "days", keys: Weekday.allCases.map(\.rawValue)) {
+            for day in Weekday.allCases {
+                days[day] = text(dayFields, day.rawValue)?.value
+            }
+        } else if fields["days"] == nil {
+            missing("days", in: fields)
+        }
+        var formats: (time: Located<String>?, range: Located<String>?, and: Located<String>?) = (nil, nil, nil)
+        if let node = fields["hours"], let hourFields = self.fields(node, what: "hours", keys: ["time", "range", "and"]) {
+            formats = (text(hourFields, "time"), text(hourFields, "range"), text(hourFields, "and"))
+            requirePlaceholders(formats.time, ["{mm}"], oneOf: ["{H}", "{HH}"])
+            requirePlaceholders(formats.range, ["{opens}", "{closes}"])
+        } else if fields["hours"] == nil {
+            missing("hours", in: fields)
+        }
+        guard labels.count == labelKeys.count, days.count == Weekday.allCases.count,
+              let time = formats.time, let range = formats.range, let and = formats.and else { return nil }
+        return LanguageStrings(labels: labels, days: days, timeFormat: time.value, rangeFormat: range.value, and: and.value)
+    }
+
+    private mutating func requirePlaceholders(_ format: Located<String>?, _ required: [String], oneOf: [String] = []) {
+        guard let format else { return }
+        for placeholder in required where !format.value.contains(placeholder) {
+            diagnostics.error("'\(format.value)' lacks the placeholder \(placeholder)", at: format.location)
+        }
+        if !oneOf.isEmpty, !oneOf.contains(where: format.value.contains) {
+            diagnostics.error("'\(format.value)' lacks one of the placeholders \(oneOf.joined(separator: ", "))", at: format.location)
+        }
+    }
+}

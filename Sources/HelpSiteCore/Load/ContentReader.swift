@@ -1,0 +1,173 @@
+import Foundation
+import Yams
+
+/// Reads one YAML file strictly: every key must be known, every required
+/// key present, every value of the right kind and not empty. Problems are
+/// collected, never thrown, so one run reports all of them.
+struct ContentReader {
+    /// The file as the user should see it: `content/fr/complaints.yaml`.
+    let file: String
+    let lines: [Substring]
+    var diagnostics = Diagnostics()
+
+    init(file: String, text: String) {
+        self.file = file
+        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// A mapping's entries, looked up by key; what the reader has used is tracked
+    /// by `ContentReader.fields`, which reports unknown keys as it opens the mapping.
+    struct Fields {
+        let entries: [String: Node]
+        let location: SourceLocation
+        /// What the mapping is, for messages: `contact block`, `step`.
+        let what: String
+
+        subscript(key: String) -> Node? { entries[key] }
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(file: file) }
+        return SourceLocation(file: file, line: mark.line, column: mark.column)
+    }
+
+    /// Opens `node` as a mapping that may hold only `keys`; reports anything else.
+    mutating func fields(_ node: Node, what: String, keys: [String]) -> Fields? {
+        guard let mapping = node.mapping else {
+            diagnostics.error("expected \(what) (a mapping of keys to values), found \(describe(node))", at: location(of: node))
+            return nil
+        }
+        var entries: [String: Node] = [:]
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string, !name.isEmpty else {
+                diagnostics.error("a key in \(what) must be a plain word, found \(describe(key))", at: location(of: key))
+                continue
+            }
+            guard keys.contains(name) else {
+                diagnostics.error(unknownKeyMessage(name, what: what, keys: keys), at: location(of: key))
+                continue
+            }
+            entries[name] = value
+        }
+        return Fields(entries: entries, location: location(of: node), what: what)
+    }
+
+    /// Text under `key`; reports it when it is missing (if required), not text, or empty.
+    mutating func text(_ fields: Fields, _ key: String, required: Bool = true) -> Located<String>? {
+        guard let node = fields[key] else {
+            if required { missing(key, in: fields) }
+            return nil
+        }
+        return text(node, named: "'\(key)'")
+    }
+
+    mutating func text(_ node: Node, named name: String) -> Located<String>? {
+        guard let scalar = node.scalar else {
+            diagnostics.error("\(name) must be text, found \(describe(node))", at: location(of: node))
+            return nil
+        }
+        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !value.isEmpty else {
+            diagnostics.error("\(name) is empty; write a value or remove the key", at: location(of: node))
+            return nil
+        }
+        return Located(value, at: location(of: node))
+    }
+
+    /// Markdown under `key`, located at its first character in the file.
+    mutating func markdown(_ fields: Fields, _ key: String, required: Bool = true) -> Markdown? {
+        guard let located = text(fields, key, required: required), let node = fields[key] else { return nil }
+        return Markdown(located.value, at: contentStart(of: node))
+    }
+
+    /// A list under `key`; a missing optional list is empty.
+    mutating func list(_ fields: Fields, _ key: String, required: Bool = true) -> [Node] {
+        guard let node = fields[key] else {
+            if required { missing(key, in: fields) }
+            return []
+        }
+        guard let sequence = node.sequence else {
+            diagnostics.error("'\(key)' must be a list, found \(describe(node))", at: location(of: node))
+            return []
+        }
+        if required, sequence.isEmpty {
+            diagnostics.error("'\(key)' is an empty list; it needs at least one item", at: location(of: node))
+        }
+        return Array(sequence)
+    }
+
+    mutating func textList(_ fields: Fields, _ key: String, required: Bool = true) -> [Located<String>] {
+        list(fields, key, required: required).compactMap { text($0, named: "an item of '\(key)'") }
+    }
+
+    mutating func flag(_ fields: Fields, _ key: String) -> Bool {
+        guard let located = text(fields, key, required: false) else { return false }
+        switch located.value {
+        case "true": return true
+        case "false": return false
+        default:
+            diagnostics.error("'\(key)' must be true or false, found '\(located.value)'", at: located.location)
+            return false
+        }
+    }
+
+    mutating func missing(_ key: String, in fields: Fields) {
+        diagnostics.error("\(fields.what) is missing the required key '\(key)'", at: fields.location)
+    }
+
+    func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar(let scalar): return scalar.string.isEmpty ? "nothing" : "the text '\(scalar.string)'"
+        case .alias: return "an alias"
+        }
+    }
+
+    /// Where a scalar's text begins: for a `|` or `>` block, the first
+    /// non-blank character of the next line; for a quoted value, after the quote.
+    func contentStart(of node: Node) -> SourceLocation {
+        let start = location(of: node)
+        guard let scalar = node.scalar else { return start }
+        switch scalar.style {
+        case .literal, .folded:
+            // Lines are 1-based, the array 0-based: lines[start.line] is the line after the indicator.
+            var index = start.line
+            while index < lines.count, lines[index].allSatisfy(\.isWhitespace) { index += 1 }
+            guard index < lines.count else { return start }
+            let indent = lines[index].prefix { $0 == " " }.count
+            return SourceLocation(file: file, line: index + 1, column: indent + 1)
+        case .singleQuoted, .doubleQuoted:
+            return SourceLocation(file: file, line: start.line, column: start.column + 1)
+        default:
+            return start
+        }
+    }
+
+    private func unknownKeyMessage(_ name: String, what: String, keys: [String]) -> String {
+        var message = "unknown key '\(name)' in \(what)"
+        if let suggestion = keys.min(by: { editDistance(name, $0) < editDistance(name, $1) }),
+           editDistance(name, suggestion) <= max(2, name.count / 3) {
+            message += "; did you mean '\(suggestion)'?"
+        } else {
+            message += "; expected one of: \(keys.joined(separator: ", "))"
+        }
+        return message
+    }
+}
+
+/// Levenshtein distance, for "did you mean" suggestions on mistyped keys.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

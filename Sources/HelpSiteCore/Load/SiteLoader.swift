@@ -1,0 +1,99 @@
+import Foundation
+import Yams
+
+/// The load stage: `content/` on disk → `Site`, or every problem found on the way.
+public enum SiteLoader {
+    /// Content files larger than this are refused unread: a help page is a few kilobytes.
+    public static let maximumFileSize = 1 << 20
+
+    /// Reads `site.yaml`, then each language's `language.yaml` and pages.
+    /// - Parameter directory: the content folder as the user named it; messages use it as a prefix.
+    public static func load(contentDirectory directory: String) -> (site: Site?, diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        let siteFile = path(directory, "site.yaml")
+        guard let siteRoot = parse(siteFile, into: &diagnostics) else { return (nil, diagnostics) }
+        var reader = ContentReader(file: siteFile, text: siteRoot.text)
+        let settings = reader.siteSettings(siteRoot.node)
+        diagnostics.append(contentsOf: reader.diagnostics)
+        guard let settings else { return (nil, diagnostics) }
+
+        reportUndeclaredFolders(in: directory, settings: settings, into: &diagnostics)
+        var languages: [LanguageContent] = []
+        for language in settings.languages {
+            if let content = loadLanguage(language, in: directory, region: settings.phoneRegion.value, into: &diagnostics) {
+                languages.append(content)
+            }
+        }
+        let site = Site(settings: settings, languages: languages)
+        diagnostics.append(contentsOf: SiteStructure.check(site))
+        return (diagnostics.hasErrors ? nil : site, diagnostics)
+    }
+
+    private static func loadLanguage(
+        _ language: Language, in directory: String, region: String, into diagnostics: inout Diagnostics
+    ) -> LanguageContent? {
+        let folder = path(directory, language.code)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            diagnostics.error("language '\(language.code)' has no content: expected the folder \(folder)/", at: language.location)
+            return nil
+        }
+        let stringsFile = path(folder, "language.yaml")
+        var strings: LanguageStrings?
+        if let root = parse(stringsFile, into: &diagnostics) {
+            var reader = ContentReader(file: stringsFile, text: root.text)
+            strings = reader.languageStrings(root.node)
+            diagnostics.append(contentsOf: reader.diagnostics)
+        }
+        var pages: [Page] = []
+        for name in yamlFiles(in: folder) where name != "language.yaml" {
+            let file = path(folder, name)
+            guard let root = parse(file, into: &diagnostics) else { continue }
+            var reader = ContentReader(file: file, text: root.text)
+            let id = String(name.dropLast(".yaml".count))
+            if !isPlainName(id) {
+                reader.diagnostics.error("page file name '\(name)' must be lowercase letters, digits and hyphens, such as complaints.yaml",
+                                         at: SourceLocation(file: file))
+            }
+            if let page = reader.page(root.node, id: id, region: region) { pages.append(page) }
+            diagnostics.append(contentsOf: reader.diagnostics)
+        }
+        if pages.isEmpty, !diagnostics.hasErrors {
+            diagnostics.error("language '\(language.code)' has no pages: add a file such as \(folder)/complaints.yaml", at: language.location)
+        }
+        guard let strings else { return nil }
+        return LanguageContent(language: language, strings: strings, pages: pages)
+    }
+
+    /// A folder in `content/` that `site.yaml` does not name would silently never be published.
+    private static func reportUndeclaredFolders(in directory: String, settings: SiteSettings, into diagnostics: inout Diagnostics) {
+        let declared = Set(settings.languages.map(\.code))
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for entry in entries.sorted() where !entry.hasPrefix(".") && !declared.contains(entry) {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path(directory, entry), isDirectory: &isDirectory), isDirectory.boolValue {
+                diagnostics.error("folder \(path(directory, entry))/ is not a language of site.yaml; add it under 'languages' or remove it",
+                                  at: settings.languages.first?.location ?? SourceLocation(file: path(directory, "site.yaml")))
+            }
+        }
+    }
+
+    private static func yamlFiles(in folder: String) -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return entries.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted()
+    }
+
+    static func path(_ directory: String, _ name: String) -> String {
+        directory.isEmpty || directory == "." ? name : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
+    }
+
+    /// The file's text and its YAML tree, or a diagnostic saying why not.
+    static func parse(_ file: String, into diagnostics: inout Diagnostics) -> (text: String, node: Node)? {
+        switch YAMLFile.read(file) {
+        case .success(let parsed): return parsed
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+}

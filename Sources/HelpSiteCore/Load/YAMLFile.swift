@@ -1,0 +1,106 @@
+import Foundation
+import Yams
+
+/// Reading one YAML file into a tree, with every way that can fail turned into a diagnostic.
+enum YAMLFile {
+    static func read(_ file: String) -> Result<(text: String, node: Node), Diagnostic> {
+        let whole = SourceLocation(file: file)
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+        guard let attributes else {
+            return .failure(.error("cannot read \(file): no such file", at: whole))
+        }
+        if let size = attributes[.size] as? Int, size > SiteLoader.maximumFileSize {
+            return .failure(.error("\(file) is \(size) bytes; content files are limited to \(SiteLoader.maximumFileSize) bytes", at: whole))
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return .failure(.error("cannot read \(file)", at: whole))
+        }
+        guard var text = String(validatingUTF8Data: data) else {
+            let offset = firstInvalidUTF8Offset(data)
+            return .failure(.error("\(file) is not UTF-8 text: invalid byte at offset \(offset); save it as UTF-8", at: whole))
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return .failure(.error("\(file) is empty", at: whole))
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                return .failure(.error("\(file) holds no YAML document", at: whole))
+            }
+            return .success((text, node))
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, file: file, text: text))
+        } catch {
+            return .failure(.error("cannot read \(file): \(error)", at: whole))
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, file: String, text: String) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "YAML: \(problem)"
+            if let context { message += " (\(context.text))" }
+            if problem.contains("tab") || lineHasTabIndent(text, line: mark.line) {
+                message += "; indent with spaces, not tabs"
+            }
+            return .error(message, at: at(mark))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            let later = secondOccurrence(of: duplicates.first ?? "", after: context.mark, in: text)
+                .map { SourceLocation(file: file, line: $0.line, column: $0.column) }
+            return .error("duplicate key \(names) in the same mapping; keep one", at: later ?? at(context.mark),
+                          notes: later == nil ? [] : [.init("first written here", at: at(context.mark))])
+        case .reader(let problem, let offset, _, _):
+            return .error("YAML: \(problem)" + (offset.map { " at character \($0)" } ?? ""), at: SourceLocation(file: file))
+        default:
+            return .error("YAML: \(error)", at: SourceLocation(file: file))
+        }
+    }
+
+    private static func lineHasTabIndent(_ text: String, line: Int) -> Bool {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return false }
+        return lines[line - 1].prefix { $0 == " " || $0 == "\t" }.contains("\t")
+    }
+
+    /// Yams points at the first of two equal keys; the one to fix is usually the later one.
+    private static func secondOccurrence(of key: String, after mark: Mark, in text: String) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1 else { return nil }
+        for index in mark.line..<lines.count {
+            let line = lines[index]
+            let indent = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(indent)
+            let keyPart = rest.hasPrefix("- ") ? rest.dropFirst(2) : rest
+            let column = indent + 1 + (rest.count - keyPart.count)
+            if column == mark.column, keyPart.hasPrefix(key + ":") {
+                return (index + 1, column)
+            }
+            if indent + 1 < mark.column, !rest.isEmpty, !rest.hasPrefix("#") { break }
+        }
+        return nil
+    }
+
+    /// The byte offset of the first byte that is not part of valid UTF-8.
+    static func firstInvalidUTF8Offset(_ data: Data) -> Int {
+        var parser = Unicode.UTF8.ForwardParser()
+        var bytes = data.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &bytes) {
+            case .valid(let scalar): offset += scalar.count
+            case .error: return offset
+            case .emptyInput: return offset
+            }
+        }
+    }
+}
+
+extension String {
+    init?(validatingUTF8Data data: Data) {
+        guard let text = String(data: data, encoding: .utf8) else { return nil }
+        self = text
+    }
+}

@@ -1,0 +1,41 @@
+/// The interface text of one language (`content/<lang>/language.yaml`):
+/// labels around the content, day names, and how that language writes hours.
+public struct LanguageStrings: Sendable {
+    /// Every label a template may use, by key. All keys of `LanguageStrings.labelKeys` are present.
+    public var labels: [String: String]
+    public var days: [Weekday: String]
+    /// `{H}u{mm}`: `{H}` hour, `{HH}` hour with a leading zero, `{mm}` minutes.
+    public var timeFormat: String
+    /// `van {opens} tot {closes}`.
+    public var rangeFormat: String
+    /// The word before the last item of a list of days: `en`, `et`, `and`.
+    public var and: String
+
+    public init(labels: [String: String], days: [Weekday: String], timeFormat: String, rangeFormat: String, and: String) {
+        self.labels = labels
+        self.days = days
+        self.timeFormat = timeFormat
+        self.rangeFormat = rangeFormat
+        self.and = and
+    }
+
+    /// The labels every language must define, with what each is for.
+    public static let labelKeys: KeyValuePairs<String, String> = [
+        "skip_link": "the link that skips to the main content",
+        "language_switcher": "the name of the list of other languages",
+        "choose_language": "the heading of the language choice on the home page",
+        "step": "a step's number, with {n}",
+        "address": "the heading of a postal address",
+        "phone": "the word for phone",
+        "email": "the word for e-mail",
+        "website": "the word for website",
+        "portal_path": "where to find the form in the customer portal, with {path}",
+        "hours": "the heading of opening hours",
+        "box": "the word before a box number",
+        "not_localised": "the note after a link to a page in the reference language only",
+    ]
+
+    public func label(_ key: String) -> String {
+        labels[key] ?? key
+    }
+}

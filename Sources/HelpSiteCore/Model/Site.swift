@@ -1,0 +1,75 @@
+/// Everything the content folder says, read and checked for shape.
+public struct Site: Sendable {
+    public var settings: SiteSettings
+    /// One entry per language of `settings.languages`, in that order.
+    public var languages: [LanguageContent]
+
+    public init(settings: SiteSettings, languages: [LanguageContent]) {
+        self.settings = settings
+        self.languages = languages
+    }
+
+    /// The reference language's content (nl for the shipped site).
+    public var reference: LanguageContent? {
+        languages.first { $0.language.code == settings.referenceLanguage }
+    }
+
+    /// The ids of all pages, in the reference language's order.
+    public var pageIDs: [String] {
+        (reference ?? languages.first)?.pages.map(\.id) ?? []
+    }
+}
+
+/// `content/site.yaml`: what is true for every language.
+public struct SiteSettings: Sendable {
+    public var name: Located<String>
+    /// Always ends in `/`.
+    public var baseURL: Located<String>
+    /// ISO 3166 region whose national phone numbers are read without a country code.
+    public var phoneRegion: Located<String>
+    public var languages: [Language]
+
+    public init(name: Located<String>, baseURL: Located<String>, phoneRegion: Located<String>, languages: [Language]) {
+        self.name = name
+        self.baseURL = baseURL
+        self.phoneRegion = phoneRegion
+        self.languages = languages
+    }
+
+    public var referenceLanguage: String {
+        (languages.first { $0.isReference } ?? languages.first)?.code ?? ""
+    }
+}
+
+public struct Language: Sendable, Hashable {
+    /// BCP 47 code, as used in `lang` and `hreflang`: `nl`, `fr`, `en`.
+    public var code: String
+    /// The language's own name for itself: `Nederlands`, `Français`.
+    public var name: String
+    public var isReference: Bool
+    public var location: SourceLocation
+
+    public init(code: String, name: String, isReference: Bool, location: SourceLocation) {
+        self.code = code
+        self.name = name
+        self.isReference = isReference
+        self.location = location
+    }
+}
+
+/// One language's folder: its interface text and its pages.
+public struct LanguageContent: Sendable {
+    public var language: Language
+    public var strings: LanguageStrings
+    public var pages: [Page]
+
+    public init(language: Language, strings: LanguageStrings, pages: [Page]) {
+        self.language = language
+        self.strings = strings
+        self.pages = pages
+    }
+
+    public func page(id: String) -> Page? {
+        pages.first { $0.id == id }
+    }
+}

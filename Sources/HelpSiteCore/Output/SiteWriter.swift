@@ -1,0 +1,114 @@
+import CAtomicSwap
+import Foundation
+
+/// The write stage: puts the built files in place all at once. The new site
+/// is written into a staging folder beside the output folder and swapped in
+/// with one rename, so a reader — or a failed build — never sees half a site.
+public enum SiteWriter {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Staging folders are named after the output folder and the building process:
+    /// `.public.helpsite-staging-1234`.
+    static let stagingMarker = ".helpsite-staging-"
+
+    /// Replaces `output` with exactly `files`. On any failure `output` is as it was.
+    /// - Parameter protected: folders the output must never be or contain (content, templates).
+    public static func publish(_ files: [OutputFile], to output: String, protecting protected: [String] = []) throws {
+        let outputURL = URL(fileURLWithPath: output).standardizedFileURL
+        try refuseDangerousOutput(outputURL, protected: protected)
+        let parent = outputURL.deletingLastPathComponent()
+        let name = outputURL.lastPathComponent
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        removeAbandonedStaging(in: parent, for: name)
+
+        let staging = parent.appendingPathComponent(".\(name)\(stagingMarker)\(getpid())")
+        try? fileManager.removeItem(at: staging)
+        do {
+            try write(files, into: staging)
+            try swapIn(staging, at: outputURL)
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    private static func write(_ files: [OutputFile], into folder: URL) throws {
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(at: folder, withIntermediateDirectories: false)
+        var made: Set<String> = []
+        for file in files {
+            precondition(!file.path.hasPrefix("/") && !file.path.split(separator: "/").contains(".."),
+                         "output path escapes the output folder: \(file.path)")
+            let target = folder.appendingPathComponent(file.path)
+            let directory = target.deletingLastPathComponent()
+            if made.insert(directory.path).inserted {
+                try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
+            }
+            do {
+                try file.contents.write(to: target)
+            } catch {
+                throw Failure(description: "cannot write \(file.path): \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// Exchanges the two folders in one step where the system can
+    /// (renameat2), else renames the old one aside first.
+    private static func swapIn(_ staging: URL, at output: URL) throws {
+        guard FileManager.default.fileExists(atPath: output.path) else {
+            try rename(staging, output)
+            return
+        }
+        if helpsite_exchange_paths(staging.path, output.path) == 0 {
+            try FileManager.default.removeItem(at: staging) // now the previous site
+            return
+        }
+        let aside = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent)\(stagingMarker)old-\(getpid())")
+        try rename(output, aside)
+        do {
+            try rename(staging, output)
+        } catch {
+            try? rename(aside, output)
+            throw error
+        }
+        try? FileManager.default.removeItem(at: aside)
+    }
+
+    private static func rename(_ from: URL, _ to: URL) throws {
+        guard Foundation.rename(from.path, to.path) == 0 else {
+            throw Failure(description: "cannot move \(from.lastPathComponent) to \(to.path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// A build that was killed leaves its staging folder; the next one removes it
+    /// unless the process that made it is still running.
+    private static func removeAbandonedStaging(in parent: URL, for name: String) {
+        let prefix = ".\(name)\(stagingMarker)"
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for entry in entries where entry.hasPrefix(prefix) {
+            let pidText = entry.dropFirst(prefix.count).split(separator: "-").last.map(String.init) ?? ""
+            if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+        }
+    }
+
+    /// The output folder is replaced whole: it must not be the project, nor hold its sources.
+    private static func refuseDangerousOutput(_ output: URL, protected: [String]) throws {
+        let path = output.path
+        guard path != "/", output.pathComponents.count > 1 else {
+            throw Failure(description: "refusing to publish to \(path): the output folder is replaced whole")
+        }
+        for source in protected {
+            let sourcePath = URL(fileURLWithPath: source).standardizedFileURL.path
+            if sourcePath == path || sourcePath.hasPrefix(path.hasSuffix("/") ? path : path + "/") {
+                throw Failure(description: "refusing to publish to \(path): it holds \(source), and the output folder is replaced whole")
+            }
+        }
+        if FileManager.default.fileExists(atPath: output.appendingPathComponent(".git").path) {
+            throw Failure(description: "refusing to publish to \(path): it is a git checkout, and the output folder is replaced whole")
+        }
+    }
+}

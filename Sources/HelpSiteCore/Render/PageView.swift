@@ -1,0 +1,85 @@
+/// Turns one page of the model into the values its template shows.
+/// Plain values are escaped by the template; keys ending in `HTML` are
+/// already HTML (rendered Markdown, or built here from escaped parts).
+struct PageView {
+    let site: Site
+    let content: LanguageContent
+    let page: Page
+    let addresses: SiteAddresses
+
+    var strings: LanguageStrings { content.strings }
+
+    func values() -> [String: Any] {
+        let here = addresses.path(language: content.language.code, pageID: page.id)
+        let root = SiteAddresses.relativeRoot(from: here)
+        var steps = page.steps.enumerated().map { index, step in
+            section(step, heading: strings.label("step").filling(["n": "\(index + 1)"]))
+        }
+        if !steps.isEmpty {
+            // The seed places what to include and the answer times inside the first step.
+            steps[0]["checklist"] = page.checklist.map { ["title": $0.title.value, "items": $0.items.map(\.value)] }
+            steps[0]["commitmentsHTML"] = page.commitments.map { CommonMark.render($0.source).html }
+        }
+        return compact([
+            "lang": content.language.code,
+            "siteName": site.settings.name.value,
+            "title": page.title.value,
+            "description": page.description.value,
+            "canonical": addresses.absolute(language: content.language.code, pageID: page.id),
+            "alternates": alternates(),
+            "stylesheet": root + "style.css",
+            "home": root + "index.html",
+            "labels": strings.labels,
+            "translations": translations(from: here),
+            "introHTML": CommonMark.render(page.intro.source).html,
+            "steps": steps,
+            "insurance": page.insurance.map(insurance),
+        ])
+    }
+
+    private func alternates() -> [[String: String]] {
+        var links = site.languages.map { other in
+            ["hreflang": other.language.code, "href": addresses.absolute(language: other.language.code, pageID: page.id)]
+        }
+        links.append(["hreflang": "x-default", "href": addresses.absolute(language: site.settings.referenceLanguage, pageID: page.id)])
+        return links
+    }
+
+    private func translations(from here: String) -> [[String: Any]] {
+        site.languages.map { other in
+            let code = other.language.code
+            return [
+                "lang": code,
+                "name": other.language.name,
+                "current": code == content.language.code,
+                "href": SiteAddresses.relative(from: here, to: addresses.path(language: code, pageID: page.id)),
+            ]
+        }
+    }
+
+    private func section(_ section: Section, heading: String? = nil) -> [String: Any] {
+        [
+            "id": section.id.value,
+            "number": heading ?? "",
+            "title": section.title.value,
+            "bodyHTML": section.body.map { CommonMark.render($0.source).html } ?? "",
+            "contacts": section.contacts.map { ContactView(block: $0, strings: strings, reference: site.settings.referenceLanguage).values() },
+        ]
+    }
+
+    private func insurance(_ insurance: InsuranceSection) -> [String: Any] {
+        var values = section(insurance.section)
+        values["products"] = compact([
+            "title": insurance.products.title.value,
+            "items": insurance.products.items.map(\.value),
+            "note": insurance.products.note?.value,
+        ])
+        return values
+    }
+}
+
+/// Template values without the absent ones: Mustache would print `nil` for an
+/// `Optional` stored in `Any`, where a missing key renders as nothing.
+func compact(_ values: [String: Any?]) -> [String: Any] {
+    values.compactMapValues { $0 }
+}

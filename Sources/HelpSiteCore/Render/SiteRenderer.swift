@@ -1,0 +1,59 @@
+import Foundation
+
+/// A file of the built site: where it goes under the output folder, and its bytes.
+public struct OutputFile: Sendable {
+    /// Relative to the output folder: `nl/klachten/index.html`.
+    public var path: String
+    public var contents: Data
+
+    public init(path: String, contents: Data) {
+        self.path = path
+        self.contents = contents
+    }
+}
+
+/// The render stage: `Site` + templates → the files of the site.
+public struct SiteRenderer: Sendable {
+    let templates: TemplateSet
+
+    public init(templates: TemplateSet) {
+        self.templates = templates
+    }
+
+    /// Every page in every language, the home page, and the static files.
+    public func render(_ site: Site) -> [OutputFile] {
+        let addresses = SiteAddresses(site: site)
+        var files: [OutputFile] = []
+        for content in site.languages {
+            for page in content.pages {
+                let view = PageView(site: site, content: content, page: page, addresses: addresses)
+                let html = templates.render(view.values(), with: "page")
+                files.append(OutputFile(path: addresses.path(language: content.language.code, pageID: page.id) + "index.html",
+                                        contents: Data(html.utf8)))
+            }
+        }
+        files.append(OutputFile(path: "index.html", contents: Data(templates.render(home(site, addresses), with: "index").utf8)))
+        files += templates.staticFiles.map { OutputFile(path: $0.path, contents: $0.contents) }
+        return files
+    }
+
+    /// The home page: each language, in its own words, with its pages.
+    private func home(_ site: Site, _ addresses: SiteAddresses) -> [String: Any] {
+        [
+            "lang": site.settings.referenceLanguage,
+            "siteName": site.settings.name.value,
+            "canonical": site.settings.baseURL.value,
+            "stylesheet": "style.css",
+            "languages": site.languages.map { content in
+                [
+                    "lang": content.language.code,
+                    "name": content.language.name,
+                    "chooseLanguage": content.strings.label("choose_language"),
+                    "pages": content.pages.map { page in
+                        ["title": page.title.value, "href": addresses.path(language: content.language.code, pageID: page.id)]
+                    },
+                ] as [String: Any]
+            },
+        ]
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Mustache
+
+/// The templates of `templates/`: `*.mustache` files (the page, the home page
+/// and their partials) and the files of `templates/static/`, copied as they are.
+public struct TemplateSet: Sendable {
+    /// The templates the renderer calls by name; the others are partials.
+    public static let required = ["page", "index"]
+
+    let library: MustacheLibrary
+    /// Paths relative to `static/`, with their bytes.
+    let staticFiles: [(path: String, contents: Data)]
+
+    /// Reads and parses every template; reports each one that fails with its line and column.
+    public static func load(directory: String) -> (templates: TemplateSet?, diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        var library = MustacheLibrary()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+        for name in names where name.hasSuffix(".mustache") {
+            let file = SiteLoader.path(directory, name)
+            guard let text = readText(file, into: &diagnostics) else { continue }
+            do {
+                library.register(try MustacheTemplate(string: text), named: String(name.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.error("template does not parse: \(error.error)",
+                                  at: SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber))
+            } catch {
+                diagnostics.error("template does not parse: \(error)", at: SourceLocation(file: file))
+            }
+        }
+        for name in required where library.getTemplate(named: name) == nil && !names.contains("\(name).mustache") {
+            diagnostics.error("the template \(name).mustache is missing", at: SourceLocation(file: SiteLoader.path(directory, "\(name).mustache")))
+        }
+        let staticFiles = readStatic(SiteLoader.path(directory, "static"), into: &diagnostics)
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (TemplateSet(library: library, staticFiles: staticFiles), diagnostics)
+    }
+
+    func render(_ values: [String: Any], with name: String) -> String {
+        library.render(values, withTemplate: name) ?? ""
+    }
+
+    private static func readText(_ file: String, into diagnostics: inout Diagnostics) -> String? {
+        guard !isSymbolicLink(file) else {
+            diagnostics.error("\(file) is a symbolic link; templates must be files of the project", at: SourceLocation(file: file))
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: file), let text = String(validatingUTF8Data: data) else {
+            diagnostics.error("cannot read \(file) as UTF-8 text", at: SourceLocation(file: file))
+            return nil
+        }
+        return text
+    }
+
+    private static func readStatic(_ directory: String, into diagnostics: inout Diagnostics) -> [(path: String, contents: Data)] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var files: [(path: String, contents: Data)] = []
+        while let relative = enumerator.nextObject() as? String {
+            let file = SiteLoader.path(directory, relative)
+            if isSymbolicLink(file) {
+                diagnostics.error("\(file) is a symbolic link; static files must be files of the project", at: SourceLocation(file: file))
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            guard let contents = FileManager.default.contents(atPath: file) else {
+                diagnostics.error("cannot read \(file)", at: SourceLocation(file: file))
+                continue
+            }
+            files.append((relative, contents))
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    private static func isSymbolicLink(_ path: String) -> Bool {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+    }
+}
