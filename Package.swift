@@ -40,7 +40,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HelpSiteCoreTests",
-            dependencies: ["HelpSiteCore"],
+            dependencies: ["HelpSiteCore", "HelpSiteCLI"],
             exclude: ["Fixtures"]
         ),
     ],

@@ -14,7 +14,7 @@ extension ContentReader {
             diagnostics.error(PhoneNumber.Problem.unknownRegion(region.value).description, at: region.location)
         }
         let languages = list(fields, "languages").compactMap { language($0) }
-        checkLanguages(languages, at: fields.location)
+        checkLanguages(languages, at: fields["languages"].map(location) ?? fields.location)
         guard let name, let baseURL, let region else { return nil }
         return SiteSettings(name: name, baseURL: baseURL, phoneRegion: region, languages: languages)
     }

@@ -19,6 +19,8 @@ struct ContentReader {
     /// by `ContentReader.fields`, which reports unknown keys as it opens the mapping.
     struct Fields {
         let entries: [String: Node]
+        /// Known keys that were typed wrongly, already reported: not reported again as missing.
+        let misspelt: Set<String>
         let location: SourceLocation
         /// What the mapping is, for messages: `contact block`, `step`.
         let what: String
@@ -38,18 +40,21 @@ struct ContentReader {
             return nil
         }
         var entries: [String: Node] = [:]
+        var misspelt: Set<String> = []
         for (key, value) in mapping {
             guard let name = key.scalar?.string, !name.isEmpty else {
                 diagnostics.error("a key in \(what) must be a plain word, found \(describe(key))", at: location(of: key))
                 continue
             }
             guard keys.contains(name) else {
-                diagnostics.error(unknownKeyMessage(name, what: what, keys: keys), at: location(of: key))
+                let suggestion = self.suggestion(for: name, among: keys)
+                if let suggestion { misspelt.insert(suggestion) }
+                diagnostics.error(unknownKeyMessage(name, what: what, keys: keys, suggestion: suggestion), at: location(of: key))
                 continue
             }
             entries[name] = value
         }
-        return Fields(entries: entries, location: location(of: node), what: what)
+        return Fields(entries: entries, misspelt: misspelt.subtracting(entries.keys), location: location(of: node), what: what)
     }
 
     /// Text under `key`; reports it when it is missing (if required), not text, or empty.
@@ -112,6 +117,7 @@ struct ContentReader {
     }
 
     mutating func missing(_ key: String, in fields: Fields) {
+        guard !fields.misspelt.contains(key) else { return }
         diagnostics.error("\(fields.what) is missing the required key '\(key)'", at: fields.location)
     }
 
@@ -144,10 +150,15 @@ struct ContentReader {
         }
     }
 
-    private func unknownKeyMessage(_ name: String, what: String, keys: [String]) -> String {
+    private func suggestion(for name: String, among keys: [String]) -> String? {
+        guard let nearest = keys.min(by: { editDistance(name, $0) < editDistance(name, $1) }),
+              editDistance(name, nearest) <= max(2, name.count / 3) else { return nil }
+        return nearest
+    }
+
+    private func unknownKeyMessage(_ name: String, what: String, keys: [String], suggestion: String?) -> String {
         var message = "unknown key '\(name)' in \(what)"
-        if let suggestion = keys.min(by: { editDistance(name, $0) < editDistance(name, $1) }),
-           editDistance(name, suggestion) <= max(2, name.count / 3) {
+        if let suggestion {
             message += "; did you mean '\(suggestion)'?"
         } else {
             message += "; expected one of: \(keys.joined(separator: ", "))"

@@ -18,6 +18,7 @@ public enum SiteLoader {
         guard let settings else { return (nil, diagnostics) }
 
         reportUndeclaredFolders(in: directory, settings: settings, into: &diagnostics)
+        reportMissingTranslations(in: directory, settings: settings, into: &diagnostics)
         var languages: [LanguageContent] = []
         for language in settings.languages {
             if let content = loadLanguage(language, in: directory, region: settings.phoneRegion.value, into: &diagnostics) {
@@ -74,6 +75,26 @@ public enum SiteLoader {
             if FileManager.default.fileExists(atPath: path(directory, entry), isDirectory: &isDirectory), isDirectory.boolValue {
                 diagnostics.error("folder \(path(directory, entry))/ is not a language of site.yaml; add it under 'languages' or remove it",
                                   at: settings.languages.first?.location ?? SourceLocation(file: path(directory, "site.yaml")))
+            }
+        }
+    }
+
+    /// Decided from the files alone, so that a translation that does not parse is not also called missing.
+    private static func reportMissingTranslations(in directory: String, settings: SiteSettings, into diagnostics: inout Diagnostics) {
+        let reference = settings.referenceLanguage
+        func pageIDs(_ code: String) -> Set<String> {
+            Set(yamlFiles(in: path(directory, code)).filter { $0 != "language.yaml" }.map { String($0.dropLast(".yaml".count)) })
+        }
+        let originals = pageIDs(reference)
+        for language in settings.languages where language.code != reference {
+            let translations = pageIDs(language.code)
+            for id in originals.subtracting(translations).sorted() {
+                diagnostics.error("page '\(id)' has no \(language.code) translation: expected \(path(path(directory, language.code), id)).yaml",
+                                  at: SourceLocation(file: path(path(directory, reference), id) + ".yaml"))
+            }
+            for id in translations.subtracting(originals).sorted() {
+                diagnostics.error("page '\(id)' has no \(reference) original; every page starts in the reference language",
+                                  at: SourceLocation(file: path(path(directory, language.code), id) + ".yaml"))
             }
         }
     }

@@ -44,6 +44,8 @@ enum YAMLFile {
             if let context { message += " (\(context.text))" }
             if problem.contains("tab") || lineHasTabIndent(text, line: mark.line) {
                 message += "; indent with spaces, not tabs"
+            } else if problem.contains("mapping values are not allowed") {
+                message += "; put text that contains ': ' in quotes"
             }
             return .error(message, at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+/// `helpsite` as a user runs it: exit codes, output, and what it leaves on disk.
+@Suite("The helpsite command")
+struct CommandLineTests {
+    struct Run {
+        let status: Int32
+        let output: String
+        let errors: String
+    }
+
+    /// The executable is built beside the test bundle (the test target depends on it).
+    static let executable: URL = {
+        let bundleFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [bundleFolder, Bundle.main.bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL]
+            .map { $0.appendingPathComponent("helpsite") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }()
+
+    func helpsite(_ arguments: String..., in folder: String) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
+                   errors: String(decoding: errData, as: UTF8.self))
+    }
+
+    func project() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        try folder.overlay(Paths.fixtures.appendingPathComponent("base"))
+        try folder.overlay(URL(fileURLWithPath: Paths.templates), at: "templates")
+        return folder
+    }
+
+    @Test func buildWithNoArgumentsPublishesAndSaysWhat() throws {
+        let folder = try project()
+        let run = try helpsite("build", in: folder.path)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.hasPrefix("Built 2 pages in 2 languages (nl, fr) into public/ in "))
+        #expect(run.output.hasSuffix(" ms\n"))
+        #expect(try folder.read("public/fr/plaintes/index.html").contains("<a class=\"channel-value\" href=\"tel:+3225551234\">02 555 12 34</a>"))
+    }
+
+    @Test func contentErrorsExitOneAndLeavePublicUntouched() throws {
+        let folder = try project()
+        #expect(try helpsite("build", in: folder.path).status == 0)
+        let before = try folder.read("public/nl/klachten/index.html")
+        let page = try folder.read("content/fr/complaints.yaml")
+        try folder.write(page.replacingOccurrences(of: "        address:", with: "        adress:")
+            .replacingOccurrences(of: "02 555 12 34", with: "02 555 12"), to: "content/fr/complaints.yaml")
+        let run = try helpsite("build", in: folder.path)
+        #expect(run.status == 1)
+        #expect(run.output.isEmpty)
+        #expect(run.errors == """
+            content/fr/complaints.yaml:14:9: error: unknown key 'adress' in a contact block; did you mean 'address'?
+            content/fr/complaints.yaml:26:20: error: phone number '02 555 12' is not valid: a +32 number has 8 digits after the country code, this one has 6
+            2 errors, 0 warnings: build failed (public/ left unchanged)
+
+            """)
+        #expect(try folder.read("public/nl/klachten/index.html") == before)
+    }
+
+    @Test func aBrokenTemplateIsReportedWithItsPlace() throws {
+        let folder = try project()
+        try folder.write("<p>{{#steps}}{{title}}\n{{/stap}}</p>\n", to: "templates/page.mustache")
+        let run = try helpsite("build", in: folder.path)
+        #expect(run.status == 1)
+        #expect(run.errors.hasPrefix("templates/page.mustache:2:"))
+        #expect(run.errors.contains("error: template does not parse"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let folder = try project()
+        let unknown = try helpsite("build", "--frobnicate", in: folder.path)
+        #expect(unknown.status == 2)
+        #expect(unknown.errors.contains("Unknown option '--frobnicate'"))
+        #expect(try helpsite("publish", in: folder.path).status == 2)
+    }
+
+    @Test func helpTeachesWithAnExample() throws {
+        let folder = try project()
+        let run = try helpsite("build", "--help", in: folder.path)
+        #expect(run.status == 0)
+        #expect(run.output.contains("helpsite build --content ../bank/content --output /srv/www/help"))
+        #expect(run.output.contains("--output <dir>"))
+        let top = try helpsite("--help", in: folder.path)
+        #expect(top.output.contains("Exit status: 0 success, 1 problems in the content or the build, 2 wrong usage."))
+    }
+}

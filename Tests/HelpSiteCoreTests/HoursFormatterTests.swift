@@ -1,0 +1,48 @@
+import Testing
+@testable import HelpSiteCore
+
+@Suite("Opening hours in each language's conventions")
+struct HoursFormatterTests {
+    static func strings(time: String, range: String, and: String, days: [String]) -> LanguageStrings {
+        LanguageStrings(labels: [:], days: Dictionary(uniqueKeysWithValues: zip(Weekday.allCases, days)),
+                        timeFormat: time, rangeFormat: range, and: and)
+    }
+
+    static let dutch = strings(time: "{H}u{mm}", range: "van {opens} tot {closes}", and: "en",
+                               days: ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"])
+    static let french = strings(time: "{H} h {mm}", range: "de {opens} à {closes}", and: "et",
+                                days: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"])
+    static let english = strings(time: "{HH}:{mm}", range: "from {opens} to {closes}", and: "and",
+                                 days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
+
+    let hours = OpeningHours(days: [.mon, .tue, .thu], opens: TimeOfDay(hour: 9, minute: 0)!, closes: TimeOfDay(hour: 11, minute: 30)!,
+                             location: SourceLocation(file: "x"))
+
+    @Test func eachLanguageWritesTheSameDataItsOwnWay() {
+        #expect(HoursFormatter(strings: Self.dutch).days(hours.days) == "maandag, dinsdag en donderdag")
+        #expect(HoursFormatter(strings: Self.dutch).range(hours) == "van 9u00 tot 11u30")
+        #expect(HoursFormatter(strings: Self.french).days(hours.days) == "lundi, mardi et jeudi")
+        #expect(HoursFormatter(strings: Self.french).range(hours) == "de 9 h 00 à 11 h 30")
+        #expect(HoursFormatter(strings: Self.english).range(hours) == "from 09:00 to 11:30")
+        #expect(HoursFormatter(strings: Self.english).days([.wed]) == "Wednesday")
+    }
+
+    @Test func theHTMLFormCarriesMachineReadableTimes() {
+        #expect(HoursFormatter(strings: Self.french).rangeHTML(hours)
+            == "de <time datetime=\"09:00\">9 h 00</time> à <time datetime=\"11:30\">11 h 30</time>")
+    }
+
+    @Test func aFormatCannotInjectMarkup() {
+        let hostile = Self.strings(time: "{H}<b>{mm}", range: "<script>{opens}</script>{closes}", and: "&", days: Self.dutch.days.sorted { $0.key < $1.key }.map(\.value))
+        let html = HoursFormatter(strings: hostile).rangeHTML(hours)
+        #expect(html.hasPrefix("&lt;script&gt;<time datetime=\"09:00\">9&lt;b&gt;00</time>&lt;/script&gt;"))
+    }
+
+    @Test func timesAreReadStrictly() {
+        #expect(TimeOfDay("9:00") == TimeOfDay(hour: 9, minute: 0))
+        #expect(TimeOfDay("24:00") == TimeOfDay(hour: 24, minute: 0))
+        for bad in ["9h00", "25:00", "09:60", "0900", "9:0", "", "١٢:٠٠", "24:30"] {
+            #expect(TimeOfDay(bad) == nil, "\(bad)")
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import HelpSiteCore
+
+@Suite("Loading content")
+struct LoaderTests {
+    /// Each folder of Fixtures/invalid is one translator's slip; its expected.txt
+    /// holds every diagnostic, exactly. HELPSITE_RECORD=1 rewrites them (then read the diff).
+    @Test(arguments: [
+        "unknown-key", "missing-keys", "wrong-types", "duplicate-key", "empty-values", "tab-indent",
+        "bad-facts", "missing-translation", "undeclared-language", "bad-site", "bad-slug",
+        "unquoted-colon", "several-files",
+    ])
+    func invalidContentIsReportedWithItsPlace(_ name: String) throws {
+        let scenario = try Scenario(name)
+        let actual = scenario.diagnostics()
+        if ProcessInfo.processInfo.environment["HELPSITE_RECORD"] == "1" {
+            try (actual.joined(separator: "\n") + "\n").write(to: scenario.expected, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: scenario.expected, encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        #expect(actual == expected)
+        #expect(SiteLoader.load(contentDirectory: scenario.content).site == nil)
+    }
+
+    @Test func theBaseFixtureLoadsClean() throws {
+        let base = Paths.fixtures.appendingPathComponent("base/content").path
+        let (site, diagnostics) = SiteLoader.load(contentDirectory: base)
+        #expect(diagnostics.isEmpty, "\(diagnostics.all)")
+        let french = try #require(site?.languages.last)
+        #expect(french.language.code == "fr")
+        let channels = try #require(french.pages.first?.steps.first?.contacts.first?.channels)
+        #expect(channels.map(\.id.value) == ["email", "phone", "form"])
+        #expect(channels[1].value.value == .phone(written: "02 555 12 34", e164: "+3225551234"))
+        #expect(channels[1].hours.first?.days == [.mon, .wed])
+        #expect(channels[1].hours.first?.closes == TimeOfDay(hour: 12, minute: 30))
+        #expect(channels[2].notLocalised)
+    }
+
+    @Test func everyValueKnowsItsLineAndColumn() throws {
+        let base = Paths.fixtures.appendingPathComponent("base/content").path
+        let site = try #require(SiteLoader.load(contentDirectory: base).site)
+        let block = try #require(site.languages[0].pages[0].steps[0].contacts.first)
+        #expect(block.organisation.location == SourceLocation(file: base + "/nl/complaints.yaml", line: 13, column: 23))
+        #expect(block.address?.postalCode.location.line == 18)
+        // Markdown starts on the line after `body: |`, at its indentation.
+        let body = try #require(site.languages[0].pages[0].steps[0].body)
+        #expect(body.location == SourceLocation(file: base + "/nl/complaints.yaml", line: 10, column: 7))
+    }
+
+    @Test func byteOrderMarkAndWindowsLineEndingsAreAccepted() throws {
+        let site = try TemporaryFolder()
+        try site.overlay(Paths.fixtures.appendingPathComponent("base"))
+        let original = try site.read("content/fr/complaints.yaml")
+        try site.write("\u{FEFF}" + original.replacingOccurrences(of: "\n", with: "\r\n"), to: "content/fr/complaints.yaml")
+        let (loaded, diagnostics) = SiteLoader.load(contentDirectory: site.path + "/content")
+        #expect(diagnostics.isEmpty, "\(diagnostics.all)")
+        #expect(loaded?.languages[1].pages[0].title.value == "Plaintes")
+    }
+
+    @Test func invalidUTF8IsReportedWithTheByteOffset() throws {
+        let site = try TemporaryFolder()
+        try site.overlay(Paths.fixtures.appendingPathComponent("base"))
+        // "Plaintes" saved as Latin-1 by a word processor: é is the single byte 0xE9.
+        var bytes = Data("slug: plaintes\ntitle: R".utf8)
+        bytes.append(0xE9)
+        bytes.append(contentsOf: Data("clamations\n".utf8))
+        try site.write(bytes, to: "content/fr/complaints.yaml")
+        let messages = SiteLoader.load(contentDirectory: site.path + "/content").diagnostics.map(\.description)
+        #expect(messages == ["\(site.path)/content/fr/complaints.yaml: error: \(site.path)/content/fr/complaints.yaml is not UTF-8 text: invalid byte at offset 23; save it as UTF-8"])
+    }
+
+    @Test func emptyAndOversizedFilesAreRefused() throws {
+        let site = try TemporaryFolder()
+        try site.overlay(Paths.fixtures.appendingPathComponent("base"))
+        try site.write("  \n", to: "content/fr/complaints.yaml")
+        try site.write(String(repeating: "# padding\n", count: SiteLoader.maximumFileSize / 10 + 1), to: "content/nl/complaints.yaml")
+        let messages = SiteLoader.load(contentDirectory: site.path + "/content").diagnostics.map(\.message)
+        #expect(messages.contains("\(site.path)/content/fr/complaints.yaml is empty"))
+        #expect(messages.contains { $0.contains("content/nl/complaints.yaml is 1048580 bytes; content files are limited to 1048576 bytes") })
+    }
+}

@@ -1,0 +1,38 @@
+import Testing
+@testable import HelpSiteCore
+
+@Suite("Markdown through cmark-gfm")
+struct MarkdownTests {
+    @Test func commonMarkBasics() {
+        let html = CommonMark.render("**Heeft u een klacht?** Lees *verder*.\n\n- een\n- twee\n").html
+        #expect(html == "<p><strong>Heeft u een klacht?</strong> Lees <em>verder</em>.</p>\n<ul>\n<li>een</li>\n<li>twee</li>\n</ul>\n")
+    }
+
+    @Test func gfmExtensionsAreOn() {
+        let table = CommonMark.render("| dag | uren |\n|---|---|\n| ma | 9–11 |\n").html
+        #expect(table.contains("<table>") && table.contains("<th>dag</th>") && table.contains("<td>9–11</td>"))
+        #expect(CommonMark.render("~~oud~~").html == "<p><del>oud</del></p>\n")
+        #expect(CommonMark.render("Zie www.ombudsfin.be of info@ombudsfin.be").html
+            == "<p>Zie <a href=\"http://www.ombudsfin.be\">www.ombudsfin.be</a> of <a href=\"mailto:info@ombudsfin.be\">info@ombudsfin.be</a></p>\n")
+    }
+
+    @Test func rawHTMLIsShownAsTextNeverPassedThrough() {
+        let block = CommonMark.render("<script>alert(1)</script>\n").html
+        #expect(block == "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n")
+        let inline = CommonMark.render("Klik <img src=x onerror=alert(1)> hier").html
+        #expect(inline == "<p>Klik &lt;img src=x onerror=alert(1)&gt; hier</p>\n")
+        #expect(!block.contains("<script") && !inline.contains("<img"))
+    }
+
+    @Test func unsafeLinkDestinationsAreDropped() {
+        let html = CommonMark.render("[klik](javascript:alert(1)) [data](data:text/html,x) [vb](vbscript:x)").html
+        #expect(!html.contains("javascript:") && !html.contains("data:text") && !html.contains("vbscript:"))
+    }
+
+    @Test func linksAreReportedWithTheirPlace() {
+        let rendered = CommonMark.render("Eerst tekst.\n\nZie [de site](https://consumerconnect.be) en\nwww.ombudsfin.be.\n")
+        #expect(rendered.links.map(\.destination) == ["https://consumerconnect.be", "http://www.ombudsfin.be"])
+        #expect(rendered.links.first?.line == 3)
+        #expect(rendered.links.first?.column == 5)
+    }
+}

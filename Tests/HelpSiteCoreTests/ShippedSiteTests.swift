@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+@testable import HelpSiteCore
+
+/// The complaints page the repository ships, built end to end: every fact of
+/// the seed's FACTS.md is on every language's page, as text and as a link.
+@Suite("The shipped complaints site")
+struct ShippedSiteTests {
+    struct Expected {
+        let path: String
+        let lang: String
+        let texts: [String]
+        let links: [String]
+    }
+
+    /// Facts every language shares, in the form a reader follows.
+    static let sharedLinks = [
+        "tel:+3223707711", "tel:+3280012033", "tel:+3225475871",
+        "mailto:services4you@stellantis-finance.com", "mailto:lease4you@stellantis-finance.com",
+        "mailto:ombudsman@ombudsfin.be", "mailto:info.eco@economie.fgov.be", "mailto:info@ombudsman-insurance.be",
+        "https://consumerconnect.be", "https://www.ombudsfin.be/nl/klacht-indienen", "https://www.ombudsman-insurance.be",
+    ]
+    static let sharedTexts = [
+        "00 32 2 370 77 11", "0800 120 33", "+32 2 547 58 71",
+        "services4you@stellantis-finance.com", "lease4you@stellantis-finance.com", "ombudsman@ombudsfin.be",
+        "info.eco@economie.fgov.be", "info@ombudsman-insurance.be", "www.ombudsman-insurance.be", "consumerconnect.be",
+        "www.ombudsfin.be/nl/klacht-indienen", "North Gate III", "Square de Meeûs 35", "ConsumerConnect", "Ombudsfin",
+        "Lease Cover", "Smart Repair",
+    ]
+
+    static let languages = [
+        Expected(path: "nl/klachten/index.html", lang: "nl", texts: [
+            "Stellantis Financial Services Belux NV", "Operationele dienst / SRC (B2C-klanten)",
+            "Operationele dienst / BU Lease (B2B-klanten)", "Bourgetlaan 20, bus 1", "1130 Brussel",
+            "Verzoeken > klachtenformulier", "Klachtendienst", "binnen 5 werkdagen", "binnen maximaal één maand",
+            "Maandag, dinsdag en donderdag van 9u00 tot 11u00", "Woensdag en vrijdag van 13u00 tot 15u00",
+            "Ombudsdienst voor financiële diensten (Ombudsfin)", "Koning Albert II-laan 8, bus 2", "1000 Brussel",
+            "Algemene Directie Economische Inspectie", "Koning Albert II-laan 16", "gratis nummer",
+            "Ombudsman Verzekeringen", "FOD Economie",
+        ], links: ["https://economie.fgov.be/nl"]),
+        Expected(path: "fr/plaintes/index.html", lang: "fr", texts: [
+            "Stellantis Financial Services Belux SA", "Service des opérations / SRC (clients B2C)",
+            "Service des opérations / BU Lease (clients B2B)", "Avenue du Bourget 20, boîte 1", "1130 Bruxelles",
+            "Demandes > Formulaire de plainte", "Service des plaintes", "5 jours ouvrables", "un mois",
+            "Lundi, mardi et jeudi de 9 h 00 à 11 h 00", "Mercredi et vendredi de 13 h 00 à 15 h 00",
+            "Service de médiation des services financiers (Ombudsfin)", "Boulevard du Roi Albert II 8, boîte 2",
+            "1000 Bruxelles", "SPF Economie, P.M.E., Classes moyennes et Energie",
+            "Direction générale de l'Inspection économique", "Boulevard du Roi Albert II 16", "Ombudsman des Assurances",
+            "(page en néerlandais)",
+        ], links: ["https://economie.fgov.be/fr"]),
+        Expected(path: "en/complaints/index.html", lang: "en", texts: [
+            "Stellantis Financial Services Belux NV/SA", "Operations department / SRC (B2C customers)",
+            "Operations department / BU Lease (B2B customers)", "Avenue du Bourget 20, box 1", "1130 Brussels",
+            "Requests > Complaint form", "Complaints department", "5 working days", "one month",
+            "Monday, Tuesday and Thursday from 9:00 to 11:00", "Wednesday and Friday from 13:00 to 15:00",
+            "Ombudsman for financial services (Ombudsfin)", "Boulevard du Roi Albert II 8, box 2", "1000 Brussels",
+            "FPS Economy, SMEs, Self-employed and Energy", "Directorate-General Economic Inspection",
+            "Boulevard du Roi Albert II 16", "Insurance Ombudsman", "(page in Dutch)",
+        ], links: ["https://economie.fgov.be/en"]),
+    ]
+
+    @Test(arguments: languages)
+    func everyFactIsOnThePage(_ expected: Expected) throws {
+        let html = try TestBuild.page(expected.path, in: try TestBuild.render())
+        let text = visibleText(html)
+        for fact in Self.sharedTexts + expected.texts {
+            #expect(text.contains(fact), "\(expected.lang): '\(fact)' is not on the page")
+        }
+        let links = linkTargets(html)
+        for link in Self.sharedLinks + expected.links {
+            #expect(links.contains(link), "\(expected.lang): no link to \(link)")
+        }
+        #expect(html.contains("<html lang=\"\(expected.lang)\">"))
+    }
+
+    @Test func theDutchPageNoLongerCarriesTheFrenchSlip() throws {
+        let text = visibleText(try TestBuild.page("nl/klachten/index.html", in: try TestBuild.render()))
+        #expect(!text.contains("Formulaire de plainte"))
+    }
+
+    @Test func pagesLinkTheirTranslationsBothWays() throws {
+        let files = try TestBuild.render()
+        let base = "https://help.example.com/"
+        for expected in Self.languages {
+            let html = try TestBuild.page(expected.path, in: files)
+            for other in Self.languages {
+                let folder = String(other.path.dropLast("index.html".count))
+                #expect(html.contains("<link rel=\"alternate\" hreflang=\"\(other.lang)\" href=\"\(base)\(folder)\">"))
+                if other.lang == expected.lang {
+                    #expect(html.contains("<link rel=\"canonical\" href=\"\(base)\(folder)\">"))
+                    #expect(html.contains("<span aria-current=\"page\" lang=\"\(other.lang)\">"))
+                } else {
+                    #expect(html.contains("<a href=\"../../\(folder)\" hreflang=\"\(other.lang)\" lang=\"\(other.lang)\">"))
+                }
+            }
+            #expect(html.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"\(base)nl/klachten/\">"))
+        }
+    }
+
+    @Test func stepsAreAnOrderedListWithStableAnchors() throws {
+        for expected in Self.languages {
+            let html = try TestBuild.page(expected.path, in: try TestBuild.render())
+            #expect(html.contains("<ol class=\"steps\">"))
+            let anchors = html.matches(of: try Regex(#"<h2 id="([a-z-]+)""#)).compactMap { $0.output[1].substring.map(String.init) }
+            #expect(anchors == ["first-contact", "second-review", "mediation", "supervisor", "insurance"])
+            #expect(html.components(separatedBy: "<address>").count == 5, "four contact blocks and the ombudsman")
+        }
+    }
+
+    @Test func theHomePageLetsAVisitorChooseALanguage() throws {
+        let html = try TestBuild.page("index.html", in: try TestBuild.render())
+        #expect(!html.contains("<script"))
+        for (href, lang) in [("nl/klachten/", "nl"), ("fr/plaintes/", "fr"), ("en/complaints/", "en")] {
+            #expect(html.contains("<a href=\"\(href)\" hreflang=\"\(lang)\">"))
+        }
+        #expect(visibleText(html).contains("Kies uw taal") && visibleText(html).contains("Choisissez votre langue"))
+    }
+
+    /// `public/` is committed so that a reader of the repository sees the output;
+    /// this keeps it from drifting: after changing content or templates, run `helpsite build`.
+    @Test func theCommittedPublicFolderIsCurrent() throws {
+        let files = try TestBuild.render()
+        let committed = try FileManager.default.subpathsOfDirectory(atPath: Paths.published)
+            .filter { path in
+                var isDirectory: ObjCBool = false
+                FileManager.default.fileExists(atPath: Paths.published + "/" + path, isDirectory: &isDirectory)
+                return !isDirectory.boolValue
+            }
+        #expect(Set(committed) == Set(files.map(\.path)), "public/ is stale: run `swift run helpsite build`")
+        for file in files {
+            let onDisk = FileManager.default.contents(atPath: Paths.published + "/" + file.path)
+            #expect(onDisk == file.contents, "public/\(file.path) is stale: run `swift run helpsite build`")
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import HelpSiteCore
+import Testing
+
+/// Where the tests' files are, found from this file rather than the working directory.
+enum Paths {
+    static let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = tests.appendingPathComponent("Fixtures")
+    static let repository = tests.deletingLastPathComponent().deletingLastPathComponent()
+    static let content = repository.appendingPathComponent("content").path
+    static let templates = repository.appendingPathComponent("templates").path
+    static let published = repository.appendingPathComponent("public").path
+}
+
+/// A folder of its own for one test, removed when the test is done.
+final class TemporaryFolder {
+    let url: URL
+    var path: String { url.path }
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("helpsite-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    func write(_ text: String, to relative: String) throws {
+        try write(Data(text.utf8), to: relative)
+    }
+
+    func write(_ data: Data, to relative: String) throws {
+        let target = url.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: target)
+    }
+
+    func read(_ relative: String) throws -> String {
+        try String(contentsOf: url.appendingPathComponent(relative), encoding: .utf8)
+    }
+
+    /// Copies a folder's contents into this one, over what is there.
+    func overlay(_ source: URL, at relative: String = "") throws {
+        let fileManager = FileManager.default
+        guard let enumerator = fileManager.enumerator(atPath: source.path) else { return }
+        while let item = enumerator.nextObject() as? String {
+            let from = source.appendingPathComponent(item)
+            var isDirectory: ObjCBool = false
+            fileManager.fileExists(atPath: from.path, isDirectory: &isDirectory)
+            guard !isDirectory.boolValue else { continue }
+            try write(try Data(contentsOf: from), to: relative.isEmpty ? item : relative + "/" + item)
+        }
+    }
+}
+
+/// A site made of the base fixture with one scenario's files laid over it:
+/// the scenario holds only what the translator changed.
+struct Scenario {
+    let name: String
+    let folder: TemporaryFolder
+
+    init(_ name: String) throws {
+        self.name = name
+        folder = try TemporaryFolder()
+        try folder.overlay(Paths.fixtures.appendingPathComponent("base"))
+        let scenario = Paths.fixtures.appendingPathComponent("invalid/\(name)")
+        try folder.overlay(scenario.appendingPathComponent("content"), at: "content")
+        if let removals = try? String(contentsOf: scenario.appendingPathComponent("remove.txt"), encoding: .utf8) {
+            for line in removals.split(separator: "\n") {
+                try FileManager.default.removeItem(at: folder.url.appendingPathComponent("content/\(line)"))
+            }
+        }
+    }
+
+    var content: String { folder.path + "/content" }
+
+    /// The diagnostics as a translator sees them, with paths from the site's folder.
+    func diagnostics() -> [String] {
+        SiteLoader.load(contentDirectory: content).diagnostics.sorted
+            .map { $0.description.replacingOccurrences(of: folder.path + "/", with: "") }
+            .flatMap { $0.split(separator: "\n").map(String.init) }
+    }
+
+    var expected: URL { Paths.fixtures.appendingPathComponent("invalid/\(name)/expected.txt") }
+}
