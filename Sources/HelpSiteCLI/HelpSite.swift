@@ -12,6 +12,10 @@ struct HelpSite: ParsableCommand {
             written to public/.
 
             Exit status: 0 success, 1 problems in the content or the build, 2 wrong usage.
+
+            Examples:
+              helpsite build                 build content/ into public/
+              helpsite build --help          what build does, and its options
             """,
         subcommands: [Build.self]
     )
