@@ -6,9 +6,11 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render every page in every language into the output folder.",
         discussion: """
-            Reads content/ and templates/, renders each page through cmark-gfm and \
-            the templates, and replaces public/ with the result in one step. If \
-            anything is wrong, nothing is written: the previous public/ stays as it was.
+            Reads content/ and templates/, runs the same check as `helpsite check` \
+            (every fact agrees across languages), renders each page through \
+            cmark-gfm and the templates, and replaces public/ with the result in \
+            one step. If anything is wrong, nothing is written: the previous \
+            public/ stays as it was.
 
             Problems are printed as file:line:column: error: message, all of them in \
             one run. On success one line says what was built.
@@ -26,14 +28,16 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let started = ContinuousClock.now
-        let (site, loadProblems) = SiteLoader.load(contentDirectory: project.content)
+        let (site, checkProblems) = Checking.run(content: project.content)
         let (templates, templateProblems) = TemplateSet.load(directory: project.templates)
-        var problems = loadProblems
+        var problems = checkProblems
         problems.append(contentsOf: templateProblems)
-        Terminal.report(problems)
         guard let site, let templates, !problems.hasErrors else {
-            Terminal.summary(problems, verb: "build failed", extra: "\(output)/ left unchanged")
+            Terminal.report(problems, summary: "\(Terminal.counts(problems)): build failed (\(output)/ left unchanged)")
             throw ExitCode.failure
+        }
+        if !problems.isEmpty {
+            Terminal.report(problems, summary: "\(Terminal.counts(problems)): building anyway")
         }
         let files = SiteRenderer(templates: templates).render(site)
         do {

@@ -6,34 +6,31 @@ import HelpSiteCore
 enum Terminal {
     static let colour = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
 
-    static func report(_ diagnostics: Diagnostics) {
-        for diagnostic in diagnostics.sorted {
-            write(paint(diagnostic))
-        }
+    /// Diagnostics grouped by page in the compiler form, then the summary line, on standard error.
+    static func report(_ diagnostics: Diagnostics, summary: String) {
+        FileHandle.standardError.write(Data(paint(DiagnosticFormat.text.render(diagnostics, summary: summary)).utf8))
     }
 
     static func error(_ message: String) {
         write((colour ? "\u{1B}[1;31merror:\u{1B}[0m " : "error: ") + message)
     }
 
-    /// `3 errors, 1 warning: build failed (public/ left unchanged)`.
-    static func summary(_ diagnostics: Diagnostics, verb: String, extra: String) {
+    /// `2 errors, 1 warning`.
+    static func counts(_ diagnostics: Diagnostics) -> String {
         let errors = diagnostics.errorCount, warnings = diagnostics.warningCount
-        write("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"): \(verb) (\(extra))")
+        return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+    }
+
+    /// Colours the severity words of text output, on a terminal only.
+    static func paint(_ text: String) -> String {
+        guard colour else { return text }
+        return text.replacingOccurrences(of: ": error: ", with: ": \u{1B}[1;31merror:\u{1B}[0m ")
+            .replacingOccurrences(of: ": warning: ", with: ": \u{1B}[1;35mwarning:\u{1B}[0m ")
+            .replacingOccurrences(of: ": note: ", with: ": \u{1B}[1;30mnote:\u{1B}[0m ")
     }
 
     static func milliseconds(_ duration: Duration) -> Int {
         Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
-    }
-
-    private static func paint(_ diagnostic: Diagnostic) -> String {
-        guard colour else { return diagnostic.description }
-        let severity = diagnostic.severity == .error ? "\u{1B}[1;31merror:\u{1B}[0m" : "\u{1B}[1;35mwarning:\u{1B}[0m"
-        var text = "\u{1B}[1m\(diagnostic.location):\u{1B}[0m \(severity) \u{1B}[1m\(diagnostic.message)\u{1B}[0m"
-        for note in diagnostic.notes {
-            text += "\n\u{1B}[1m\(note.location):\u{1B}[0m \u{1B}[1;30mnote:\u{1B}[0m \(note.message)"
-        }
-        return text
     }
 
     private static func write(_ line: String) {

@@ -58,18 +58,65 @@ struct CommandLineTests {
         #expect(try helpsite("build", in: folder.path).status == 0)
         let before = try folder.read("public/nl/klachten/index.html")
         let page = try folder.read("content/fr/complaints.yaml")
-        try folder.write(page.replacingOccurrences(of: "        address:", with: "        adress:")
-            .replacingOccurrences(of: "02 555 12 34", with: "02 555 12"), to: "content/fr/complaints.yaml")
+        let slips = page.replacing("        address:", with: "        adress:", maxReplacements: 1)
+            .replacing("phone: 02 555 12 34", with: "phone: 02 555 12", maxReplacements: 1)
+        try folder.write(slips, to: "content/fr/complaints.yaml")
         let run = try helpsite("build", in: folder.path)
         #expect(run.status == 1)
         #expect(run.output.isEmpty)
         #expect(run.errors == """
-            content/fr/complaints.yaml:14:9: error: unknown key 'adress' in a contact block; did you mean 'address'?
-            content/fr/complaints.yaml:26:20: error: phone number '02 555 12' is not valid: a +32 number has 8 digits after the country code, this one has 6
+            complaints:
+            content/fr/complaints.yaml:17:9: error: unknown key 'adress' in a contact block; did you mean 'address'?
+            content/fr/complaints.yaml:29:20: error: phone number '02 555 12' is not valid: a +32 number has 8 digits after the country code, this one has 6
+
             2 errors, 0 warnings: build failed (public/ left unchanged)
 
             """)
         #expect(try folder.read("public/nl/klachten/index.html") == before)
+    }
+
+    @Test func aCheckErrorStopsTheBuildToo() throws {
+        let folder = try project()
+        let page = try folder.read("content/fr/complaints.yaml")
+        try folder.write(page.replacingOccurrences(of: "phone: 02 555 12 34", with: "phone: 02 555 12 35"), to: "content/fr/complaints.yaml")
+        let run = try helpsite("build", in: folder.path)
+        #expect(run.status == 1)
+        #expect(run.errors.contains("content/fr/complaints.yaml:29:20: error: phone +3225551235 differs from nl +3225551234 (content/nl/complaints.yaml:28:20)"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/public"))
+    }
+
+    @Test func checkSaysAllIsWellAndWritesNothing() throws {
+        let folder = try project()
+        let run = try helpsite("check", in: folder.path)
+        #expect(run.status == 0)
+        #expect(run.output.hasPrefix("0 errors, 0 warnings: all facts agree (1 page in 2 languages, "))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/public"))
+    }
+
+    @Test func checkFindingsInEachFormat() throws {
+        let folder = try project()
+        let page = try folder.read("content/fr/complaints.yaml")
+        try folder.write(page.replacingOccurrences(of: "phone: 02 555 12 34", with: "phone: 02 555 12 35"), to: "content/fr/complaints.yaml")
+
+        let text = try helpsite("check", in: folder.path)
+        #expect(text.status == 1)
+        #expect(text.errors.hasPrefix("complaints:\ncontent/fr/complaints.yaml:29:20: error: phone +3225551235 differs from nl +3225551234"))
+        #expect(text.errors.contains("\n\n1 error, 0 warnings: checked (1 page in 2 languages, "))
+
+        let json = try helpsite("check", "--format", "json", in: folder.path)
+        #expect(json.status == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(document["version"] as? Int == 1)
+        #expect(document["errors"] as? Int == 1)
+        let finding = try #require((document["diagnostics"] as? [[String: Any]])?.first)
+        #expect(finding["code"] as? String == "fact.differs")
+        #expect(finding["file"] as? String == "content/fr/complaints.yaml")
+        #expect(finding["line"] as? Int == 29 && finding["column"] as? Int == 20)
+        let related = try #require((finding["related"] as? [[String: Any]])?.first)
+        #expect(related["file"] as? String == "content/nl/complaints.yaml" && related["line"] as? Int == 28)
+
+        let github = try helpsite("check", "--format", "github", in: folder.path)
+        #expect(github.output.hasPrefix("::error file=content/fr/complaints.yaml,line=29,col=20,title=fact.differs::phone +3225551235 differs from nl +3225551234 (content/nl/complaints.yaml:28:20)\n"))
     }
 
     @Test func aBrokenTemplateIsReportedWithItsPlace() throws {
@@ -77,7 +124,7 @@ struct CommandLineTests {
         try folder.write("<p>{{#steps}}{{title}}\n{{/stap}}</p>\n", to: "templates/page.mustache")
         let run = try helpsite("build", in: folder.path)
         #expect(run.status == 1)
-        #expect(run.errors.hasPrefix("templates/page.mustache:2:"))
+        #expect(run.errors.hasPrefix("page.mustache:\ntemplates/page.mustache:2:"))
         #expect(run.errors.contains("error: template does not parse"))
     }
 

@@ -26,12 +26,23 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var location: SourceLocation
     public var message: String
     public var notes: [Note]
+    /// A stable, machine-readable name of the kind of problem (`fact.differs`),
+    /// for JSON output and for tests; `nil` for problems of reading a file.
+    public var code: String?
+    /// Other places the message speaks of (the reference language's value), for tools;
+    /// the message itself already names them for people.
+    public var related: [SourceLocation]
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation, notes: [Note] = []) {
+    public init(
+        _ severity: Severity, _ message: String, at location: SourceLocation, notes: [Note] = [],
+        code: String? = nil, related: [SourceLocation] = []
+    ) {
         self.severity = severity
         self.message = message
         self.location = location
         self.notes = notes
+        self.code = code
+        self.related = related
     }
 
     public static func error(_ message: String, at location: SourceLocation, notes: [Note] = []) -> Diagnostic {

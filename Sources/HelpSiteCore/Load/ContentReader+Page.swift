@@ -16,7 +16,7 @@ extension ContentReader {
         let insurance = fields["insurance"].flatMap { insuranceSection($0, region: region) }
         guard let slug, let title, let description, let intro else { return nil }
         return Page(id: id, file: file, slug: slug, title: title, description: description, intro: intro,
-                    steps: steps, checklist: checklist, commitments: commitments, insurance: insurance)
+                    steps: steps, stepsLocation: fields["steps"].map(location) ?? fields.location, checklist: checklist, commitments: commitments, insurance: insurance)
     }
 
     private mutating func section(_ node: Node, what: String, region: String, extraKeys: [String] = []) -> Section? {

@@ -4,7 +4,7 @@ import Yams
 extension ContentReader {
     /// `content/site.yaml`.
     mutating func siteSettings(_ root: Node) -> SiteSettings? {
-        guard let fields = fields(root, what: "the site settings", keys: ["name", "base_url", "phone_region", "languages"]) else {
+        guard let fields = fields(root, what: "the site settings", keys: ["name", "base_url", "phone_region", "languages", "place_names", "url_variants", "link_check"]) else {
             return nil
         }
         let name = text(fields, "name")
@@ -15,8 +15,14 @@ extension ContentReader {
         }
         let languages = list(fields, "languages").compactMap { language($0) }
         checkLanguages(languages, at: fields["languages"].map(location) ?? fields.location)
+        let equivalents = FactEquivalents(
+            placeNames: equivalents(fields, "place_names", languages: languages),
+            urlVariants: equivalents(fields, "url_variants", languages: languages))
+        let linkCheck = linkCheckSettings(fields)
         guard let name, let baseURL, let region else { return nil }
-        return SiteSettings(name: name, baseURL: baseURL, phoneRegion: region, languages: languages)
+        var settings = SiteSettings(name: name, baseURL: baseURL, phoneRegion: region, languages: languages, equivalents: equivalents)
+        settings.linkCheck = linkCheck
+        return settings
     }
 
     private mutating func language(_ node: Node) -> Language? {

@@ -10,13 +10,15 @@ public struct Page: Sendable {
     public var description: Located<String>
     public var intro: Markdown
     public var steps: [Section]
+    /// Where the list of steps is, to point at when a translation lacks one.
+    public var stepsLocation: SourceLocation
     public var checklist: Checklist?
     public var commitments: Markdown?
     public var insurance: InsuranceSection?
 
     public init(
         id: String, file: String, slug: Located<String>, title: Located<String>,
-        description: Located<String>, intro: Markdown, steps: [Section],
+        description: Located<String>, intro: Markdown, steps: [Section], stepsLocation: SourceLocation,
         checklist: Checklist?, commitments: Markdown?, insurance: InsuranceSection?
     ) {
         self.id = id
@@ -26,6 +28,7 @@ public struct Page: Sendable {
         self.description = description
         self.intro = intro
         self.steps = steps
+        self.stepsLocation = stepsLocation
         self.checklist = checklist
         self.commitments = commitments
         self.insurance = insurance

@@ -28,12 +28,20 @@ public struct SiteSettings: Sendable {
     /// ISO 3166 region whose national phone numbers are read without a country code.
     public var phoneRegion: Located<String>
     public var languages: [Language]
+    /// Facts written differently per language that are nonetheless the same fact.
+    public var equivalents: FactEquivalents
+    /// `link_check:`: what `helpsite links` leaves alone.
+    public var linkCheck = LinkCheckSettings()
 
-    public init(name: Located<String>, baseURL: Located<String>, phoneRegion: Located<String>, languages: [Language]) {
+    public init(
+        name: Located<String>, baseURL: Located<String>, phoneRegion: Located<String>, languages: [Language],
+        equivalents: FactEquivalents = FactEquivalents()
+    ) {
         self.name = name
         self.baseURL = baseURL
         self.phoneRegion = phoneRegion
         self.languages = languages
+        self.equivalents = equivalents
     }
 
     public var referenceLanguage: String {

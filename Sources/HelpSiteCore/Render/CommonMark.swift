@@ -21,9 +21,50 @@ public enum CommonMark {
     /// Renders `markdown` to HTML. Raw HTML in the source is shown as text,
     /// never passed through; unsafe link destinations are dropped by cmark's safe mode.
     public static func render(_ markdown: String) -> RenderedMarkdown {
+        withDocument(markdown) { document, parser in
+            let links = turnRawHTMLIntoText(document)
+            guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else {
+                fatalError("cmark_render_html: out of memory")
+            }
+            defer { cmark_get_default_mem_allocator().pointee.free(html) }
+            return RenderedMarkdown(html: String(cString: html), links: links)
+        }
+    }
+
+    /// What a reader can act on in `markdown`, in reading order: each link with
+    /// its destination and text, and the text outside links. For finding facts in prose.
+    public static func scan(_ markdown: String) -> [MarkdownInline] {
+        withDocument(markdown) { document, _ in
+            var items: [MarkdownInline] = []
+            var linkText: String?
+            var destination = ""
+            forEachNode(document) { node, entering in
+                let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_LINK {
+                    if entering {
+                        destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                        linkText = ""
+                    } else {
+                        items.append(.link(destination: destination, text: linkText ?? ""))
+                        linkText = nil
+                    }
+                } else if entering, type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE
+                            || type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_CODE_BLOCK {
+                    let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                    if linkText != nil { linkText! += literal } else { items.append(.text(literal)) }
+                } else if entering, type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                    if linkText != nil { linkText! += " " } else { items.append(.text(" ")) }
+                }
+            }
+            return items
+        }
+    }
+
+    /// Parses `markdown` with the GFM extensions and hands the document to `body`;
+    /// frees the parser and the document after.
+    private static func withDocument<Result>(_ markdown: String, _ body: (OpaquePointer, OpaquePointer) -> Result) -> Result {
         precondition(registered)
-        let options = CMARK_OPT_DEFAULT
-        guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new: out of memory") }
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { fatalError("cmark_parser_new: out of memory") }
         defer { cmark_parser_free(parser) }
         for name in extensions {
             guard let extensionPointer = cmark_find_syntax_extension(name) else {
@@ -37,13 +78,18 @@ public enum CommonMark {
         }
         guard let document = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish: out of memory") }
         defer { cmark_node_free(document) }
+        return body(document, parser)
+    }
 
-        let links = turnRawHTMLIntoText(document)
-        guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
-            fatalError("cmark_render_html: out of memory")
+    /// Visits every node, entering and (for containers) leaving.
+    private static func forEachNode(_ document: OpaquePointer, _ visit: (OpaquePointer, Bool) -> Void) {
+        guard let iterator = cmark_iter_new(document) else { fatalError("cmark_iter_new: out of memory") }
+        defer { cmark_iter_free(iterator) }
+        var event = cmark_iter_next(iterator)
+        while event != CMARK_EVENT_DONE {
+            if let node = cmark_iter_get_node(iterator) { visit(node, event == CMARK_EVENT_ENTER) }
+            event = cmark_iter_next(iterator)
         }
-        defer { cmark_get_default_mem_allocator().pointee.free(html) }
-        return RenderedMarkdown(html: String(cString: html), links: links)
     }
 
     /// Replaces every raw HTML node by a text node with the same characters (so
@@ -51,10 +97,8 @@ public enum CommonMark {
     private static func turnRawHTMLIntoText(_ document: OpaquePointer) -> [RenderedMarkdown.Link] {
         var rawHTML: [OpaquePointer] = []
         var links: [RenderedMarkdown.Link] = []
-        guard let iterator = cmark_iter_new(document) else { fatalError("cmark_iter_new: out of memory") }
-        defer { cmark_iter_free(iterator) }
-        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        forEachNode(document) { node, entering in
+            guard entering else { return }
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
                 rawHTML.append(node)
@@ -80,6 +124,12 @@ public enum CommonMark {
         }
         return links
     }
+}
+
+/// A piece of Markdown's inline content, as `CommonMark.scan` finds it.
+public enum MarkdownInline: Sendable, Equatable {
+    case link(destination: String, text: String)
+    case text(String)
 }
 
 /// What Markdown became: its HTML, and the links in it with their position

@@ -60,11 +60,15 @@ struct Scenario {
     let name: String
     let folder: TemporaryFolder
 
-    init(_ name: String) throws {
+    /// The folder of Fixtures the scenario is in: `invalid` (loading) or `check` (across languages).
+    let group: String
+
+    init(_ name: String, in group: String = "invalid") throws {
         self.name = name
+        self.group = group
         folder = try TemporaryFolder()
         try folder.overlay(Paths.fixtures.appendingPathComponent("base"))
-        let scenario = Paths.fixtures.appendingPathComponent("invalid/\(name)")
+        let scenario = Paths.fixtures.appendingPathComponent("\(group)/\(name)")
         try folder.overlay(scenario.appendingPathComponent("content"), at: "content")
         if let removals = try? String(contentsOf: scenario.appendingPathComponent("remove.txt"), encoding: .utf8) {
             for line in removals.split(separator: "\n") {
@@ -76,11 +80,31 @@ struct Scenario {
     var content: String { folder.path + "/content" }
 
     /// The diagnostics as a translator sees them, with paths from the site's folder.
-    func diagnostics() -> [String] {
-        SiteLoader.load(contentDirectory: content).diagnostics.sorted
+    func diagnostics(checking: Bool = false) -> [String] {
+        let (site, problems) = SiteLoader.load(contentDirectory: content)
+        var diagnostics = problems
+        if checking, let site { diagnostics.append(contentsOf: SiteChecker.check(site)) }
+        return diagnostics.sorted
             .map { $0.description.replacingOccurrences(of: folder.path + "/", with: "") }
             .flatMap { $0.split(separator: "\n").map(String.init) }
     }
 
-    var expected: URL { Paths.fixtures.appendingPathComponent("invalid/\(name)/expected.txt") }
+    /// The checker's findings as values, for asserting their code and related places.
+    func findings() throws -> [Diagnostic] {
+        let site = try #require(SiteLoader.load(contentDirectory: content).site)
+        return SiteChecker.check(site).sorted
+    }
+
+    var expected: URL { Paths.fixtures.appendingPathComponent("\(group)/\(name)/expected.txt") }
+
+    /// Compares with expected.txt; HELPSITE_RECORD=1 rewrites it (then read the diff).
+    func expectDiagnostics(checking: Bool) throws {
+        let actual = diagnostics(checking: checking)
+        if ProcessInfo.processInfo.environment["HELPSITE_RECORD"] == "1" {
+            try (actual.map { $0 + "\n" }.joined()).write(to: expected, atomically: true, encoding: .utf8)
+        }
+        let wanted = try String(contentsOf: expected, encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        #expect(actual == wanted)
+    }
 }

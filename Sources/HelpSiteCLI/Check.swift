@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import HelpSiteCore
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Prove that every address, phone number, e-mail, URL and opening hour agrees across languages.",
+        discussion: """
+            Reads content/ as build does, then compares each translation with the \
+            reference language of site.yaml: the same steps, contact blocks and \
+            channels; the same phone numbers (as E.164), e-mail addresses, web \
+            addresses, postal codes, numbers, boxes and opening hours; street and \
+            city names equal or declared once under place_names; per-language web \
+            addresses declared under url_variants. Facts written in the prose \
+            (links, phone numbers, e-mail and web addresses) are compared part by \
+            part of the page. Nothing is written.
+
+            Errors exit 1; warnings exit 0 unless --strict.
+
+            Examples:
+              helpsite check
+              helpsite check --format json > check.json
+              helpsite check --format github      (annotations in a GitHub Actions log)
+            """
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(help: ArgumentHelp("How to write the findings: text, json or github.", valueName: "format"))
+    var format: DiagnosticFormat = .text
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    func run() throws {
+        let started = ContinuousClock.now
+        let (site, diagnostics) = Checking.run(content: project.content)
+        let elapsed = Terminal.milliseconds(ContinuousClock.now - started)
+        let pages = site.map { "\($0.pageIDs.count) page\($0.pageIDs.count == 1 ? "" : "s") in \($0.languages.count) languages" } ?? "the content"
+        let verdict = diagnostics.isEmpty ? "all facts agree" : "checked"
+        let summary = "\(Terminal.counts(diagnostics)): \(verdict) (\(pages), \(elapsed) ms)"
+        if format == .text, !diagnostics.isEmpty {
+            Terminal.report(diagnostics, summary: summary)
+        } else {
+            print(format.render(diagnostics, summary: summary), terminator: "")
+        }
+        if diagnostics.hasErrors || (strict && diagnostics.warningCount > 0) { throw ExitCode.failure }
+    }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+/// Loading and checking, as both `check` and `build` need them.
+enum Checking {
+    static func run(content: String) -> (Site?, Diagnostics) {
+        let (site, problems) = SiteLoader.load(contentDirectory: content)
+        guard let site else { return (nil, problems) }
+        var diagnostics = problems
+        diagnostics.append(contentsOf: SiteChecker.check(site))
+        return (site, diagnostics)
+    }
+}

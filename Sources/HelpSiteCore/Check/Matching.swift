@@ -1,0 +1,48 @@
+/// Items of two languages paired by their stable id.
+struct Matched<Item> {
+    var pairs: [(reference: Item, translation: Item)] = []
+    var missing: [Item] = []
+    var extra: [Item] = []
+
+    init(_ reference: [Item], _ translation: [Item], id: (Item) -> String) {
+        var byID: [String: Item] = [:]
+        for item in translation where byID[id(item)] == nil { byID[id(item)] = item }
+        let referenceIDs = Set(reference.map(id))
+        for item in reference {
+            if let other = byID[id(item)] { pairs.append((item, other)) } else { missing.append(item) }
+        }
+        extra = translation.filter { !referenceIDs.contains(id($0)) }
+    }
+}
+
+extension Page {
+    /// The steps, then the insurance section: every part with an id and contacts.
+    var sections: [Section] {
+        steps + (insurance.map { [$0.section] } ?? [])
+    }
+}
+
+extension PagePair {
+    var sections: Matched<Section> { Matched(reference.sections, translation.sections) { $0.id.value } }
+
+    /// Every contact block present in both languages.
+    var blocks: [(reference: ContactBlock, translation: ContactBlock)] {
+        sections.pairs.flatMap { Matched($0.reference.contacts, $0.translation.contacts) { $0.id.value }.pairs }
+    }
+
+    /// Every channel present in both languages.
+    var channels: [(reference: Channel, translation: Channel)] {
+        blocks.flatMap { Matched($0.reference.channels, $0.translation.channels) { $0.id.value }.pairs }
+    }
+}
+
+extension Channel.Value {
+    var kindName: String {
+        switch self {
+        case .phone: "a phone number"
+        case .email: "an e-mail address"
+        case .url: "a web address"
+        case .portal: "a portal path"
+        }
+    }
+}

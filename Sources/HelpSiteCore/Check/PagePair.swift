@@ -1,0 +1,46 @@
+/// A translation set beside its reference: what every cross-language rule looks at.
+struct PagePair {
+    let reference: Page
+    let translation: Page
+    /// Language codes: `nl`, and `fr` or `en`.
+    let referenceLanguage: String
+    let language: String
+    let equivalents: FactEquivalents
+    let region: String
+
+    /// `phone +3223707712 differs from nl +3223707711 (content/nl/complaints.yaml:55:11)`.
+    func differs(_ kind: Fact.Kind, _ value: String, at location: SourceLocation, from original: String,
+                 at originalLocation: SourceLocation, hint: String = "") -> Diagnostic {
+        Diagnostic(.error, "\(kind.name) \(value) differs from \(referenceLanguage) \(original) (\(originalLocation))\(hint)",
+                   at: location, code: "fact.differs", related: [originalLocation])
+    }
+
+    /// `e-mail services4you@… of nl is missing in fr (content/nl/…)`, reported where the translation should have it.
+    func missing(_ what: String, at location: SourceLocation, original: SourceLocation, code: String = "fact.missing",
+                 plural: Bool = false) -> Diagnostic {
+        Diagnostic(.error, "\(what) of \(referenceLanguage) \(plural ? "are" : "is") missing in \(language) (\(original))",
+                   at: location, code: code, related: [original])
+    }
+
+    /// `phone +32… is extra in en: nl does not have it`.
+    func extra(_ what: String, at location: SourceLocation, code: String = "fact.extra", plural: Bool = false) -> Diagnostic {
+        Diagnostic(.error, "\(what) \(plural ? "are" : "is") extra in \(language): \(referenceLanguage) does not have \(plural ? "them" : "it")",
+                   at: location, code: code)
+    }
+
+    /// The reference form of a translation's value, through the declarations of site.yaml:
+    /// `Avenue du Bourget` in fr is `Bourgetlaan`; an undeclared value stays as it is.
+    func referenceForm(of value: String, in entries: [FactEquivalents.Entry], normalise: (String) -> String = { $0 }) -> String {
+        for entry in entries {
+            if let form = entry[language], normalise(form.value) == normalise(value), let original = entry[referenceLanguage] {
+                return normalise(original.value)
+            }
+        }
+        return normalise(value)
+    }
+}
+
+/// One cross-language rule: given a page and its translation, what does not agree.
+protocol PairRule: Sendable {
+    func check(_ pair: PagePair) -> [Diagnostic]
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+/// Facts written in prose: link destinations, and phone numbers, e-mail
+/// addresses and web addresses in the text, found by walking cmark-gfm's tree.
+/// Each keeps its place, mapped back to the line and column in the YAML file.
+struct ProseFacts {
+    let region: String
+
+    /// What a fact in prose turned out to be.
+    enum Finding {
+        case fact(Fact)
+        case invalid(written: String, problem: String, location: SourceLocation)
+    }
+
+    func facts(in markdown: Markdown) -> [Finding] {
+        var findings: [Finding] = []
+        var locator = Locator(markdown: markdown)
+        for inline in CommonMark.scan(markdown.source) {
+            switch inline {
+            case .link(let destination, let text):
+                var written = destination
+                var location = locator.find(destination)
+                if location == nil, let inText = locator.find(text) {
+                    location = inText
+                    written = text
+                }
+                findings += link(destination, written: written, at: location ?? markdown.location)
+            case .text(let text):
+                findings += facts(inText: text, locator: &locator)
+            }
+        }
+        return findings
+    }
+
+    /// Plain text fields (notes, list items) are scanned the same way as Markdown text.
+    func facts(inPlainText text: Located<String>) -> [Finding] {
+        var locator = Locator(markdown: Markdown(text.value, at: text.location))
+        return facts(inText: text.value, locator: &locator)
+    }
+
+    private func link(_ destination: String, written: String, at location: SourceLocation) -> [Finding] {
+        let lower = destination.lowercased()
+        if lower.hasPrefix("mailto:") {
+            guard let email = Normal.email(destination) else {
+                return [.invalid(written: written, problem: "is not an e-mail address", location: location)]
+            }
+            return [.fact(Fact(kind: .email, value: email, written: written, location: location))]
+        }
+        if lower.hasPrefix("tel:") {
+            switch Normal.phone(destination, region: region) {
+            case .success(let e164): return [.fact(Fact(kind: .phone, value: e164, written: written, location: location))]
+            case .failure(let problem): return [.invalid(written: written, problem: "is not a valid phone number: \(problem)", location: location)]
+            }
+        }
+        if lower.hasPrefix("http:") || lower.hasPrefix("https:") {
+            guard let url = Normal.url(destination) else {
+                return [.invalid(written: written, problem: "is not a valid web address", location: location)]
+            }
+            return [.fact(Fact(kind: .url, value: url, written: written, location: location))]
+        }
+        return [] // links inside the site, anchors: the link checker's business
+    }
+
+    private static let email = try! NSRegularExpression(pattern: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#)
+    private static let url = try! NSRegularExpression(pattern: #"\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'"’]"#)
+    /// Something that starts like a phone number (+, 00 or 0) and has at least eight digits.
+    private static let phone = try! NSRegularExpression(pattern: #"(?<![\w+])(?:\+|0)[0-9](?:[ ./-]?\(?0?\)?[ ./-]?[0-9]){7,16}(?![\w])"#)
+
+    private func facts(inText text: String, locator: inout Locator) -> [Finding] {
+        var findings: [Finding] = []
+        for (written, kind) in matches(in: text) {
+            let location = locator.find(written) ?? locator.markdown.location
+            switch kind {
+            case .email:
+                if let email = Normal.email(written) { findings.append(.fact(Fact(kind: .email, value: email, written: written, location: location))) }
+            case .url:
+                let absolute = written.lowercased().hasPrefix("www.") ? "http://" + written : written
+                if let url = Normal.url(absolute) { findings.append(.fact(Fact(kind: .url, value: url, written: written, location: location))) }
+            default:
+                switch Normal.phone(written, region: region) {
+                case .success(let e164): findings.append(.fact(Fact(kind: .phone, value: e164, written: written, location: location)))
+                case .failure(let problem):
+                    findings.append(.invalid(written: written, problem: "is not a valid phone number: \(problem)", location: location))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// E-mail addresses, then web addresses outside them, then phone numbers, in text order.
+    private func matches(in text: String) -> [(String, Fact.Kind)] {
+        let range = NSRange(text.startIndex..., in: text)
+        var taken: [NSRange] = []
+        var found: [(NSRange, Fact.Kind)] = []
+        for (regex, kind) in [(Self.email, Fact.Kind.email), (Self.url, .url), (Self.phone, .phone)] {
+            for match in regex.matches(in: text, range: range)
+            where !taken.contains(where: { NSIntersectionRange($0, match.range).length > 0 }) {
+                taken.append(match.range)
+                found.append((match.range, kind))
+            }
+        }
+        return found.sorted { $0.0.location < $1.0.location }.compactMap { range, kind in
+            Range(range, in: text).map { (String(text[$0]), kind) }
+        }
+    }
+}
+
+/// Finds written text in a Markdown field, moving forward so that a fact
+/// written twice is found at each of its places in turn.
+struct Locator {
+    let markdown: Markdown
+    private var searchFrom: String.Index
+
+    init(markdown: Markdown) {
+        self.markdown = markdown
+        searchFrom = markdown.source.startIndex
+    }
+
+    mutating func find(_ written: String) -> SourceLocation? {
+        guard !written.isEmpty else { return nil }
+        let source = markdown.source
+        guard let range = source.range(of: written, range: searchFrom..<source.endIndex)
+                ?? source.range(of: written) else { return nil }
+        searchFrom = range.upperBound
+        let before = source[..<range.lowerBound]
+        let line = before.count { $0 == "\n" }
+        let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex,
+                                     to: before.endIndex)
+        // Each line of a block scalar starts at the block's indentation: the first line's column.
+        return SourceLocation(file: markdown.location.file, line: markdown.location.line + line,
+                              column: markdown.location.column + column)
+    }
+}
