@@ -10,7 +10,7 @@ struct CheckTests {
         "changed-digit", "dropped-email", "swapped-house-number", "wrong-postal-code", "missing-box",
         "url-typo-in-prose", "url-dropped-from-prose", "phone-added-in-one-language", "changed-hours",
         "missing-step", "missing-channel", "empty-channel", "misspelt-street-name", "undeclared-street-name", "wrong-url-variant",
-        "steps-reordered",
+        "steps-reordered", "invalid-phone-in-prose",
     ])
     func eachSlipIsCaughtWithItsPlace(_ name: String) throws {
         let scenario = try Scenario(name, in: "check")
@@ -18,7 +18,7 @@ struct CheckTests {
         #expect(!scenario.diagnostics(checking: true).isEmpty)
     }
 
-    @Test(arguments: ["pass-phone-written-three-ways", "pass-prose-reworded"])
+    @Test(arguments: ["pass-phone-written-three-ways", "pass-prose-reworded", "pass-email-domain-case"])
     func sameFactsWrittenDifferentlyPass(_ name: String) throws {
         let scenario = try Scenario(name, in: "check")
         #expect(scenario.diagnostics(checking: true) == [])

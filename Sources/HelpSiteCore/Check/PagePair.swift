@@ -7,6 +7,9 @@ struct PagePair {
     let language: String
     let equivalents: FactEquivalents
     let region: String
+    /// The facts in each page's prose, found once per page and shared by every pair it is in.
+    let referenceProse: [ProseRule.Part]
+    let translationProse: [ProseRule.Part]
 
     /// `phone +3223707712 differs from nl +3223707711 (content/nl/complaints.yaml:55:11)`.
     func differs(_ kind: Fact.Kind, _ value: String, at location: SourceLocation, from original: String,

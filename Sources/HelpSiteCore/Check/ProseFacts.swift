@@ -63,8 +63,9 @@ struct ProseFacts {
 
     private static let email = try! NSRegularExpression(pattern: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#)
     private static let url = try! NSRegularExpression(pattern: #"\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'"’]"#)
-    /// Something that starts like a phone number (+, 00 or 0) and has at least eight digits.
-    private static let phone = try! NSRegularExpression(pattern: #"(?<![\w+])(?:\+|0)[0-9](?:[ ./-]?\(?0?\)?[ ./-]?[0-9]){7,16}(?![\w])"#)
+    /// Something that starts like a phone number (+, 00 or 0) and has at least eight digits (one
+    /// fewer than a Belgian number, so that a dropped digit is reported, not overlooked).
+    private static let phone = try! NSRegularExpression(pattern: #"(?<![\w+])(?:\+|0)[0-9](?:[ ./-]?\(?0?\)?[ ./-]?[0-9]){6,16}(?![\w])"#)
 
     private func facts(inText text: String, locator: inout Locator) -> [Finding] {
         var findings: [Finding] = []
@@ -87,12 +88,42 @@ struct ProseFacts {
         return findings
     }
 
+    /// In one pass over the bytes: an `@`, a `www.` or `://`, and eight digits close
+    /// together (a phone number's least) are what each kind of fact needs.
+    private static func hints(_ text: String) -> (email: Bool, url: Bool, phone: Bool) {
+        var email = false, url = false, phone = false
+        var digits = 0
+        var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "@"): email = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits += 1
+                if digits >= 8 { phone = true }
+            case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "("),
+                 UInt8(ascii: ")"), UInt8(ascii: "+"): break
+            default: digits = 0
+            }
+            if byte == UInt8(ascii: "."), previous == (UInt8(ascii: "w"), UInt8(ascii: "w"), UInt8(ascii: "w")) { url = true }
+            if byte == UInt8(ascii: "/"), previous.1 == UInt8(ascii: ":"), previous.2 == UInt8(ascii: "/") { url = true }
+            previous = (previous.1, previous.2, byte)
+        }
+        return (email, url, phone)
+    }
+
     /// E-mail addresses, then web addresses outside them, then phone numbers, in text order.
     private func matches(in text: String) -> [(String, Fact.Kind)] {
+        // Most text holds no fact at all: look for what each kind needs before running its expression.
+        let hints = Self.hints(text)
+        var candidates: [(NSRegularExpression, Fact.Kind)] = []
+        if hints.email { candidates.append((Self.email, .email)) }
+        if hints.url { candidates.append((Self.url, .url)) }
+        if hints.phone { candidates.append((Self.phone, .phone)) }
+        guard !candidates.isEmpty else { return [] }
         let range = NSRange(text.startIndex..., in: text)
         var taken: [NSRange] = []
         var found: [(NSRange, Fact.Kind)] = []
-        for (regex, kind) in [(Self.email, Fact.Kind.email), (Self.url, .url), (Self.phone, .phone)] {
+        for (regex, kind) in candidates {
             for match in regex.matches(in: text, range: range)
             where !taken.contains(where: { NSIntersectionRange($0, match.range).length > 0 }) {
                 taken.append(match.range)
@@ -119,8 +150,7 @@ struct Locator {
     mutating func find(_ written: String) -> SourceLocation? {
         guard !written.isEmpty else { return nil }
         let source = markdown.source
-        guard let range = source.range(of: written, range: searchFrom..<source.endIndex)
-                ?? source.range(of: written) else { return nil }
+        guard let range = source[searchFrom...].firstRange(of: written) ?? source.firstRange(of: written) else { return nil }
         searchFrom = range.upperBound
         let before = source[..<range.lowerBound]
         let line = before.count { $0 == "\n" }

@@ -9,16 +9,22 @@ public enum SiteChecker {
         var diagnostics = Diagnostics()
         guard let reference = site.reference else { return diagnostics }
         let region = site.settings.phoneRegion.value
+        let reader = ProseFacts(region: region)
+        var prose: [String: [ProseRule.Part]] = [:]
         for content in site.languages {
             for page in content.pages {
-                diagnostics.append(contentsOf: Diagnostics(ProseRule.invalidFacts(in: page, region: region)))
+                let findings = ProseRule.findings(in: page, reader)
+                diagnostics.append(contentsOf: Diagnostics(ProseRule.invalid(findings)))
+                prose[content.language.code + "/" + page.id] = ProseRule.parts(findings, of: page)
             }
         }
         for page in reference.pages {
             for content in site.languages where content.language.code != reference.language.code {
                 guard let translation = content.page(id: page.id) else { continue } // the loader reports it
                 let pair = PagePair(reference: page, translation: translation, referenceLanguage: reference.language.code,
-                                    language: content.language.code, equivalents: site.settings.equivalents, region: region)
+                                    language: content.language.code, equivalents: site.settings.equivalents, region: region,
+                                    referenceProse: prose[reference.language.code + "/" + page.id] ?? [],
+                                    translationProse: prose[content.language.code + "/" + page.id] ?? [])
                 for rule in rules {
                     diagnostics.append(contentsOf: Diagnostics(rule.check(pair)))
                 }

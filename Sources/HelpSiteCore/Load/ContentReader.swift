@@ -71,7 +71,7 @@ struct ContentReader {
             diagnostics.error("\(name) must be text, found \(describe(node))", at: location(of: node))
             return nil
         }
-        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = scalar.string.trimmed
         guard !value.isEmpty else {
             diagnostics.error("\(name) is empty; write a value or remove the key", at: location(of: node))
             return nil

@@ -20,11 +20,13 @@ enum YAMLFile {
             return .failure(.error("\(file) is not UTF-8 text: invalid byte at offset \(offset); save it as UTF-8", at: whole))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if text.allSatisfy(\.isWhitespace) {
             return .failure(.error("\(file) is empty", at: whole))
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The basic resolver: every value is read as text by ContentReader, so Yams
+            // need not match each scalar against its regular expressions for numbers and dates.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 return .failure(.error("\(file) holds no YAML document", at: whole))
             }
             return .success((text, node))

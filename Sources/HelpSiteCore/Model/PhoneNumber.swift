@@ -32,7 +32,7 @@ public enum PhoneNumber {
     /// The E.164 form of `written`, reading national numbers as numbers of `region`.
     public static func e164(_ written: String, region: String) -> Result<String, Problem> {
         guard let regionCode = callingCodes[region] else { return .failure(.unknownRegion(region)) }
-        var text = written.trimmingCharacters(in: .whitespaces)
+        var text = written.trimmed
         text = text.replacingOccurrences(of: "(0)", with: "")
         var digits = ""
         var international = false

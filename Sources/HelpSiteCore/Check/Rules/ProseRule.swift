@@ -10,25 +10,43 @@ struct ProseRule: PairRule {
     }
 
     func check(_ pair: PagePair) -> [Diagnostic] {
-        let reader = ProseFacts(region: pair.region)
-        let original = Self.parts(of: pair.reference, reader), translated = Self.parts(of: pair.translation, reader)
-        let matched = Matched(original, translated) { $0.name }
+        let matched = Matched(pair.referenceProse, pair.translationProse) { $0.name }
         return matched.pairs.flatMap { compare($0.reference, $0.translation, pair) }
     }
 
-    /// Prose facts that cannot be right in any language: a phone number with a digit too few.
-    static func invalidFacts(in page: Page, region: String) -> [Diagnostic] {
-        let reader = ProseFacts(region: region)
-        return texts(of: page).flatMap { _, fields in
-            fields.flatMap { field -> [ProseFacts.Finding] in
+    /// What the prose of a page holds, part by part, read once.
+    static func findings(in page: Page, _ reader: ProseFacts) -> [(name: String, location: SourceLocation, findings: [ProseFacts.Finding])] {
+        texts(of: page).map { name, fields in
+            let findings = fields.flatMap { field -> [ProseFacts.Finding] in
                 switch field {
                 case .markdown(let markdown): reader.facts(in: markdown)
                 case .plain(let text): reader.facts(inPlainText: text)
                 }
             }
-        }.compactMap { finding in
+            let location = fields.first.map { field -> SourceLocation in
+                switch field {
+                case .markdown(let markdown): markdown.location
+                case .plain(let text): text.location
+                }
+            } ?? SourceLocation(file: page.file)
+            return (name, location, findings)
+        }
+    }
+
+    /// Prose facts that cannot be right in any language: a phone number with a digit too few.
+    static func invalid(_ parts: [(name: String, location: SourceLocation, findings: [ProseFacts.Finding])]) -> [Diagnostic] {
+        parts.flatMap(\.findings).compactMap { finding in
             guard case .invalid(let written, let problem, let location) = finding else { return nil }
             return Diagnostic(.error, "'\(written)' in the text \(problem)", at: location, code: "fact.invalid")
+        }
+    }
+
+    static func parts(_ parts: [(name: String, location: SourceLocation, findings: [ProseFacts.Finding])], of page: Page) -> [Part] {
+        parts.map { part in
+            Part(name: part.name, location: part.location, facts: part.findings.compactMap { finding -> Fact? in
+                if case .fact(let fact) = finding { return fact }
+                return nil
+            })
         }
     }
 
@@ -60,27 +78,6 @@ struct ProseRule: PairRule {
     /// Phone numbers in their E.164 form; the rest as written.
     private func shown(_ fact: Fact) -> String {
         fact.kind == .phone ? fact.value : fact.written
-    }
-
-    static func parts(of page: Page, _ reader: ProseFacts) -> [Part] {
-        texts(of: page).map { name, fields in
-            let facts = fields.flatMap { field -> [ProseFacts.Finding] in
-                switch field {
-                case .markdown(let markdown): reader.facts(in: markdown)
-                case .plain(let text): reader.facts(inPlainText: text)
-                }
-            }.compactMap { finding -> Fact? in
-                if case .fact(let fact) = finding { return fact }
-                return nil
-            }
-            let location = fields.first.map { field -> SourceLocation in
-                switch field {
-                case .markdown(let markdown): markdown.location
-                case .plain(let text): text.location
-                }
-            } ?? SourceLocation(file: page.file)
-            return Part(name: name, location: location, facts: facts)
-        }
     }
 
     enum Field {
