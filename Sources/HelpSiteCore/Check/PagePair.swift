@@ -1,5 +1,5 @@
 /// A translation set beside its reference: what every cross-language rule looks at.
-struct PagePair {
+struct PagePair: Sendable {
     let reference: Page
     let translation: Page
     /// Language codes: `nl`, and `fr` or `en`.

@@ -3,11 +3,11 @@ import Foundation
 /// Facts written in prose: link destinations, and phone numbers, e-mail
 /// addresses and web addresses in the text, found by walking cmark-gfm's tree.
 /// Each keeps its place, mapped back to the line and column in the YAML file.
-struct ProseFacts {
+struct ProseFacts: Sendable {
     let region: String
 
     /// What a fact in prose turned out to be.
-    enum Finding {
+    enum Finding: Sendable {
         case fact(Fact)
         case invalid(written: String, problem: String, location: SourceLocation)
     }
@@ -137,27 +137,44 @@ struct ProseFacts {
 }
 
 /// Finds written text in a Markdown field, moving forward so that a fact
-/// written twice is found at each of its places in turn.
+/// written twice is found at each of its places in turn. Works on the bytes:
+/// a search by Characters (or the generic searcher) costs many times more.
 struct Locator {
     let markdown: Markdown
-    private var searchFrom: String.Index
+    private let bytes: [UInt8]
+    private var searchFrom = 0
 
     init(markdown: Markdown) {
         self.markdown = markdown
-        searchFrom = markdown.source.startIndex
+        bytes = Array(markdown.source.utf8)
     }
 
     mutating func find(_ written: String) -> SourceLocation? {
-        guard !written.isEmpty else { return nil }
-        let source = markdown.source
-        guard let range = source[searchFrom...].firstRange(of: written) ?? source.firstRange(of: written) else { return nil }
-        searchFrom = range.upperBound
-        let before = source[..<range.lowerBound]
-        let line = before.count { $0 == "\n" }
-        let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex,
-                                     to: before.endIndex)
+        let needle = Array(written.utf8)
+        guard !needle.isEmpty, let start = firstOffset(of: needle, from: searchFrom) ?? firstOffset(of: needle, from: 0) else {
+            return nil
+        }
+        searchFrom = start + needle.count
+        var line = 0, lineStart = 0
+        for offset in 0..<start where bytes[offset] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = offset + 1
+        }
+        // Columns count Unicode scalars, as libyaml's do: every byte but UTF-8's continuation bytes.
+        let column = bytes[lineStart..<start].count { $0 & 0xC0 != 0x80 }
         // Each line of a block scalar starts at the block's indentation: the first line's column.
         return SourceLocation(file: markdown.location.file, line: markdown.location.line + line,
                               column: markdown.location.column + column)
+    }
+
+    private func firstOffset(of needle: [UInt8], from: Int) -> Int? {
+        guard bytes.count >= needle.count, from <= bytes.count - needle.count else { return nil }
+        let first = needle[0]
+        var index = from
+        while index <= bytes.count - needle.count {
+            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 }

@@ -10,25 +10,26 @@ public enum SiteChecker {
         guard let reference = site.reference else { return diagnostics }
         let region = site.settings.phoneRegion.value
         let reader = ProseFacts(region: region)
+        // Each page's prose is read once, on every core, and shared by the pairs it is in.
+        let pages = site.languages.flatMap { content in content.pages.map { (content.language.code, $0) } }
+        let findings = pages.concurrentMap { ProseRule.findings(in: $0.1, reader) }
         var prose: [String: [ProseRule.Part]] = [:]
-        for content in site.languages {
-            for page in content.pages {
-                let findings = ProseRule.findings(in: page, reader)
-                diagnostics.append(contentsOf: Diagnostics(ProseRule.invalid(findings)))
-                prose[content.language.code + "/" + page.id] = ProseRule.parts(findings, of: page)
+        for ((code, page), found) in zip(pages, findings) {
+            diagnostics.append(contentsOf: Diagnostics(ProseRule.invalid(found)))
+            prose[code + "/" + page.id] = ProseRule.parts(found, of: page)
+        }
+        let pairs = reference.pages.flatMap { page in
+            site.languages.compactMap { content -> PagePair? in
+                guard content.language.code != reference.language.code,
+                      let translation = content.page(id: page.id) else { return nil } // a missing page: the loader reports it
+                return PagePair(reference: page, translation: translation, referenceLanguage: reference.language.code,
+                                language: content.language.code, equivalents: site.settings.equivalents, region: region,
+                                referenceProse: prose[reference.language.code + "/" + page.id] ?? [],
+                                translationProse: prose[content.language.code + "/" + page.id] ?? [])
             }
         }
-        for page in reference.pages {
-            for content in site.languages where content.language.code != reference.language.code {
-                guard let translation = content.page(id: page.id) else { continue } // the loader reports it
-                let pair = PagePair(reference: page, translation: translation, referenceLanguage: reference.language.code,
-                                    language: content.language.code, equivalents: site.settings.equivalents, region: region,
-                                    referenceProse: prose[reference.language.code + "/" + page.id] ?? [],
-                                    translationProse: prose[content.language.code + "/" + page.id] ?? [])
-                for rule in rules {
-                    diagnostics.append(contentsOf: Diagnostics(rule.check(pair)))
-                }
-            }
+        for found in pairs.concurrentMap({ pair in rules.flatMap { $0.check(pair) } }) {
+            diagnostics.append(contentsOf: Diagnostics(found))
         }
         return diagnostics
     }

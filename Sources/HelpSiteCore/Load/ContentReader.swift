@@ -7,12 +7,17 @@ import Yams
 struct ContentReader {
     /// The file as the user should see it: `content/fr/complaints.yaml`.
     let file: String
-    let lines: [Substring]
+    let text: String
+    /// Where each line starts, in UTF-8 bytes: found once, in one pass over the bytes.
+    let lineStarts: [Int]
     var diagnostics = Diagnostics()
 
     init(file: String, text: String) {
         self.file = file
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.text = text
+        var starts = [0]
+        for (offset, byte) in text.utf8.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        lineStarts = starts
     }
 
     /// A mapping's entries, looked up by key; what the reader has used is tracked
@@ -137,17 +142,25 @@ struct ContentReader {
         guard let scalar = node.scalar else { return start }
         switch scalar.style {
         case .literal, .folded:
-            // Lines are 1-based, the array 0-based: lines[start.line] is the line after the indicator.
+            // Lines are 1-based, the array 0-based: line(start.line) is the line after the indicator.
             var index = start.line
-            while index < lines.count, lines[index].allSatisfy(\.isWhitespace) { index += 1 }
-            guard index < lines.count else { return start }
-            let indent = lines[index].prefix { $0 == " " }.count
+            while index < lineStarts.count, line(index).allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) { index += 1 }
+            guard index < lineStarts.count else { return start }
+            let indent = line(index).prefix { $0 == UInt8(ascii: " ") }.count
             return SourceLocation(file: file, line: index + 1, column: indent + 1)
         case .singleQuoted, .doubleQuoted:
             return SourceLocation(file: file, line: start.line, column: start.column + 1)
         default:
             return start
         }
+    }
+
+    /// The bytes of a line (0-based), without its new-line character.
+    private func line(_ index: Int) -> Substring.UTF8View {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[index])
+        let end = index + 1 < lineStarts.count ? utf8.index(utf8.startIndex, offsetBy: lineStarts[index + 1] - 1) : utf8.endIndex
+        return text[start..<end].utf8
     }
 
     private func suggestion(for name: String, among keys: [String]) -> String? {

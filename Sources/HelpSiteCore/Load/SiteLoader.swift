@@ -46,24 +46,33 @@ public enum SiteLoader {
             strings = reader.languageStrings(root.node)
             diagnostics.append(contentsOf: reader.diagnostics)
         }
+        // Pages are independent of each other: read them on every core, keep them in file order.
+        let names = yamlFiles(in: folder).filter { $0 != "language.yaml" }
+        let loaded = names.concurrentMap { name in loadPage(path(folder, name), region: region) }
         var pages: [Page] = []
-        for name in yamlFiles(in: folder) where name != "language.yaml" {
-            let file = path(folder, name)
-            guard let root = parse(file, into: &diagnostics) else { continue }
-            var reader = ContentReader(file: file, text: root.text)
-            let id = String(name.dropLast(".yaml".count))
-            if !isPlainName(id) {
-                reader.diagnostics.error("page file name '\(name)' must be lowercase letters, digits and hyphens, such as complaints.yaml",
-                                         at: SourceLocation(file: file))
-            }
-            if let page = reader.page(root.node, id: id, region: region) { pages.append(page) }
-            diagnostics.append(contentsOf: reader.diagnostics)
+        for (page, problems) in loaded {
+            if let page { pages.append(page) }
+            diagnostics.append(contentsOf: problems)
         }
         if pages.isEmpty, !diagnostics.hasErrors {
             diagnostics.error("language '\(language.code)' has no pages: add a file such as \(folder)/complaints.yaml", at: language.location)
         }
         guard let strings else { return nil }
         return LanguageContent(language: language, strings: strings, pages: pages)
+    }
+
+    private static func loadPage(_ file: String, region: String) -> (Page?, Diagnostics) {
+        var diagnostics = Diagnostics()
+        guard let root = parse(file, into: &diagnostics) else { return (nil, diagnostics) }
+        var reader = ContentReader(file: file, text: root.text)
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        let id = String(name.dropLast(".yaml".count))
+        if !isPlainName(id) {
+            reader.diagnostics.error("page file name '\(name)' must be lowercase letters, digits and hyphens, such as complaints.yaml",
+                                     at: SourceLocation(file: file))
+        }
+        let page = reader.page(root.node, id: id, region: region)
+        return (page, reader.diagnostics)
     }
 
     /// A folder in `content/` that `site.yaml` does not name would silently never be published.

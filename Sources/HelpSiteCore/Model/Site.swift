@@ -69,15 +69,18 @@ public struct Language: Sendable, Hashable {
 public struct LanguageContent: Sendable {
     public var language: Language
     public var strings: LanguageStrings
-    public var pages: [Page]
+    public private(set) var pages: [Page]
+    /// Page id → its index in `pages`: sites of thousands of pages look pages up by id a lot.
+    private var index: [String: Int]
 
     public init(language: Language, strings: LanguageStrings, pages: [Page]) {
         self.language = language
         self.strings = strings
         self.pages = pages
+        index = Dictionary(pages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func page(id: String) -> Page? {
-        pages.first { $0.id == id }
+        index[id].map { pages[$0] }
     }
 }

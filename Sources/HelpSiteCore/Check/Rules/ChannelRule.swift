@@ -6,9 +6,9 @@ struct ChannelRule: PairRule {
             switch (original.value.value, translated.value.value) {
             case (.phone(_, let expected), .phone(_, let actual)) where expected != actual:
                 return pair.differs(.phone, actual, at: at, from: expected, at: from)
-            case (.email(let expected), .email(let actual)) where Normal.email(expected) != Normal.email(actual):
+            case (.email(let expected), .email(let actual)) where expected != actual && Normal.email(expected) != Normal.email(actual):
                 return pair.differs(.email, actual, at: at, from: expected, at: from)
-            case (.url(let expected), .url(let actual)):
+            case (.url(let expected), .url(let actual)) where expected != actual || !pair.equivalents.urlVariants.isEmpty:
                 return url(actual, notLocalised: translated.notLocalised, at: at, original: expected, from: from, pair)
             default:
                 return nil

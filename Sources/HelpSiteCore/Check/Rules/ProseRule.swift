@@ -3,7 +3,7 @@
 /// each step, the insurance section), however the sentences around them are worded.
 struct ProseRule: PairRule {
     /// A part of a page and the facts written in it.
-    struct Part {
+    struct Part: Sendable {
         let name: String
         let location: SourceLocation
         var facts: [Fact]

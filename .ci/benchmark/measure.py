@@ -1,0 +1,39 @@
+#!/usr/bin/env python3
+"""Runs a command several times and prints one Markdown table row with the
+medians of wall time, CPU time (user + system, from the kernel's accounting
+of the child, microsecond resolution) and peak resident memory.
+
+    measure.py LABEL RUNS COMMAND...
+"""
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+
+def run_once(command):
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.execvp(command[0], command)
+    _, status, usage = os.wait4(pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        sys.exit(f"{' '.join(command)} failed with {status}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def main():
+    label, runs, command = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+    samples = [run_once(command) for _ in range(runs)]
+    wall = statistics.median(s[0] for s in samples) * 1000
+    cpu = statistics.median(s[1] for s in samples) * 1000
+    rss = statistics.median(s[2] for s in samples) / 1024
+    print(f"| {label} | {wall:.1f} ms | {cpu:.1f} ms | {rss:.1f} MB | {runs} |")
+
+
+if __name__ == "__main__":
+    main()
