@@ -50,7 +50,7 @@ struct CommandLineTests {
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.hasPrefix("Built 2 pages in 2 languages (nl, fr) into public/ in "))
         #expect(run.output.hasSuffix(" ms\n"))
-        #expect(try folder.read("public/fr/plaintes/index.html").contains("<a class=\"channel-value\" href=\"tel:+3225551234\">02 555 12 34</a>"))
+        #expect(try folder.read("public/fr/plaintes/index.html").contains("<a class=\"channel-value\" href=\"tel:+3225551234\" aria-label=\"0 2, 5 5 5, 1 2, 3 4\">02 555 12 34</a>"))
     }
 
     @Test func contentErrorsExitOneAndLeavePublicUntouched() throws {

@@ -3,7 +3,7 @@ import Yams
 
 extension ContentReader {
     mutating func contactBlock(_ node: Node, region: String) -> ContactBlock? {
-        let keys = ["id", "organisation", "departments", "address", "channels"]
+        let keys = ["id", "organisation", "departments", "address", "channels", "languages"]
         guard let fields = fields(node, what: "a contact block", keys: keys) else { return nil }
         let id = text(fields, "id").flatMap { checkedID($0) }
         let organisation = text(fields, "organisation")
@@ -11,8 +11,16 @@ extension ContentReader {
         let address = fields["address"].flatMap { postalAddress($0) }
         let channels = list(fields, "channels", required: address == nil).compactMap { channel($0, region: region) }
         checkUniqueIDs(channels.map(\.id), what: "channel")
+        let languages = textList(fields, "languages", required: false).filter { code in
+            guard isLanguageTag(code.value) else {
+                diagnostics.error("'\(code.value)' is not a BCP 47 language code such as nl, fr or en", at: code.location)
+                return false
+            }
+            return true
+        }
         guard let id, let organisation else { return nil }
-        return ContactBlock(id: id, organisation: organisation, departments: departments, address: address, channels: channels)
+        return ContactBlock(id: id, organisation: organisation, departments: departments, address: address, channels: channels,
+                            languages: languages)
     }
 
     private mutating func postalAddress(_ node: Node) -> PostalAddress? {

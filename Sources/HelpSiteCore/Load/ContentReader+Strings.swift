@@ -3,7 +3,7 @@ import Yams
 extension ContentReader {
     /// `content/<lang>/language.yaml`.
     mutating func languageStrings(_ root: Node) -> LanguageStrings? {
-        guard let fields = fields(root, what: "the language file", keys: ["labels", "days", "hours"]) else { return nil }
+        guard let fields = fields(root, what: "the language file", keys: ["labels", "days", "hours", "typography"]) else { return nil }
         let labelKeys = LanguageStrings.labelKeys.map(\.key)
         var labels: [String: String] = [:]
         if let node = fields["labels"], let labelFields = self.fields(node, what: "labels", keys: labelKeys) {
@@ -29,9 +29,19 @@ extension ContentReader {
         } else if fields["hours"] == nil {
             missing("hours", in: fields)
         }
+        var typography = Typography.plain
+        if let value = text(fields, "typography", required: false) {
+            if let known = Typography(rawValue: value.value) {
+                typography = known
+            } else {
+                diagnostics.error("typography '\(value.value)' is not one of \(Typography.allCases.map(\.rawValue).joined(separator: ", "))",
+                                  at: value.location)
+            }
+        }
         guard labels.count == labelKeys.count, days.count == Weekday.allCases.count,
               let time = formats.time, let range = formats.range, let and = formats.and else { return nil }
-        return LanguageStrings(labels: labels, days: days, timeFormat: time.value, rangeFormat: range.value, and: and.value)
+        return LanguageStrings(labels: labels, days: days, timeFormat: time.value, rangeFormat: range.value, and: and.value,
+                               typography: typography)
     }
 
     private mutating func requirePlaceholders(_ format: Located<String>?, _ required: [String], oneOf: [String] = []) {

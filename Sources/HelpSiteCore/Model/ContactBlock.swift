@@ -7,16 +7,19 @@ public struct ContactBlock: Sendable {
     public var departments: [Located<String>]
     public var address: PostalAddress?
     public var channels: [Channel]
+    /// The languages the organisation answers in (BCP 47 codes), where the content says so.
+    public var languages: [Located<String>]
 
     public init(
         id: Located<String>, organisation: Located<String>, departments: [Located<String>],
-        address: PostalAddress?, channels: [Channel]
+        address: PostalAddress?, channels: [Channel], languages: [Located<String>] = []
     ) {
         self.id = id
         self.organisation = organisation
         self.departments = departments
         self.address = address
         self.channels = channels
+        self.languages = languages
     }
 }
 

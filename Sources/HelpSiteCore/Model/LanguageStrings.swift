@@ -10,13 +10,18 @@ public struct LanguageStrings: Sendable {
     public var rangeFormat: String
     /// The word before the last item of a list of days: `en`, `et`, `and`.
     public var and: String
+    public var typography: Typography
 
-    public init(labels: [String: String], days: [Weekday: String], timeFormat: String, rangeFormat: String, and: String) {
+    public init(
+        labels: [String: String], days: [Weekday: String], timeFormat: String, rangeFormat: String, and: String,
+        typography: Typography = .plain
+    ) {
         self.labels = labels
         self.days = days
         self.timeFormat = timeFormat
         self.rangeFormat = rangeFormat
         self.and = and
+        self.typography = typography
     }
 
     /// The labels every language must define, with what each is for.
@@ -33,9 +38,26 @@ public struct LanguageStrings: Sendable {
         "hours": "the heading of opening hours",
         "box": "the word before a box number",
         "not_localised": "the note after a link to a page in the reference language only",
+        "not_found_title": "the title of the page shown for an address that does not exist",
+        "not_found_text": "the sentence under that title",
     ]
 
     public func label(_ key: String) -> String {
         labels[key] ?? key
+    }
+}
+
+/// Spacing rules a language applies to running text when it is shown.
+public enum Typography: String, Sendable, CaseIterable {
+    case plain
+    /// A narrow no-break space before ? ! ; and a no-break space before : and
+    /// inside « », so that the sign never starts a line on its own.
+    case french
+
+    public func apply(_ text: String) -> String {
+        guard self == .french, text.contains(where: { "?!;:«»".contains($0) }) else { return text }
+        return text.replacingOccurrences(of: " ?", with: "\u{202F}?").replacingOccurrences(of: " !", with: "\u{202F}!")
+            .replacingOccurrences(of: " ;", with: "\u{202F};").replacingOccurrences(of: " :", with: "\u{00A0}:")
+            .replacingOccurrences(of: "« ", with: "«\u{00A0}").replacingOccurrences(of: " »", with: "\u{00A0}»")
     }
 }

@@ -20,9 +20,12 @@ public enum CommonMark {
 
     /// Renders `markdown` to HTML. Raw HTML in the source is shown as text,
     /// never passed through; unsafe link destinations are dropped by cmark's safe mode.
-    public static func render(_ markdown: String) -> RenderedMarkdown {
+    /// - Parameter headingLevel: the level a `#` heading gets, so that headings a
+    ///   translator writes in a step fit under the page's own (`#` in a step is an `h3`).
+    public static func render(_ markdown: String, headingLevel: Int = 1) -> RenderedMarkdown {
         withDocument(markdown) { document, parser in
             let links = turnRawHTMLIntoText(document)
+            if headingLevel > 1 { shiftHeadings(document, by: headingLevel - 1) }
             guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else {
                 fatalError("cmark_render_html: out of memory")
             }
@@ -89,6 +92,13 @@ public enum CommonMark {
         while event != CMARK_EVENT_DONE {
             if let node = cmark_iter_get_node(iterator) { visit(node, event == CMARK_EVENT_ENTER) }
             event = cmark_iter_next(iterator)
+        }
+    }
+
+    private static func shiftHeadings(_ document: OpaquePointer, by offset: Int) {
+        forEachNode(document) { node, entering in
+            guard entering, cmark_node_get_type(node) == CMARK_NODE_HEADING else { return }
+            cmark_node_set_heading_level(node, min(6, cmark_node_get_heading_level(node) + Int32(offset)))
         }
     }
 

@@ -9,8 +9,8 @@ struct ContactView {
     func values() -> [String: Any] {
         compact([
             "id": block.id.value,
-            "organisation": block.organisation.value,
-            "departments": block.departments.map(\.value),
+            "organisation": text(block.organisation.value),
+            "departments": block.departments.map { text($0.value) },
             "address": block.address.map(address),
             "channels": block.channels.map(channel),
             "hasChannels": !block.channels.isEmpty,
@@ -18,11 +18,9 @@ struct ContactView {
     }
 
     private func address(_ address: PostalAddress) -> [String: Any] {
-        var street = "\(address.street.value) \(address.number.value)"
-        if let box = address.box { street += ", \(strings.label("box")) \(box.value)" }
-        return compact([
+        compact([
             "building": address.building?.value,
-            "street": street,
+            "street": address.streetLine(box: strings.label("box")),
             "locality": "\(address.postalCode.value) \(address.city.value)",
         ])
     }
@@ -30,14 +28,15 @@ struct ContactView {
     private func channel(_ channel: Channel) -> [String: Any] {
         var values = compact([
             "id": channel.id.value,
-            "label": channel.label?.value,
-            "note": channel.note?.value,
+            "label": channel.label.map { text($0.value) },
+            "note": channel.note.map { text($0.value) },
         ])
         switch channel.value.value {
         case .phone(let written, let e164):
             values["kind"] = "phone"
             values["href"] = "tel:" + e164
             values["text"] = written
+            values["ariaLabel"] = Self.spokenDigits(written)
             values["hours"] = hours(channel.hours)
         case .email(let address):
             values["kind"] = "email"
@@ -49,12 +48,12 @@ struct ContactView {
             values["text"] = Self.displayText(url)
             if channel.notLocalised {
                 values["hreflang"] = reference
-                values["notLocalised"] = strings.label("not_localised")
+                values["notLocalised"] = text(strings.label("not_localised"))
             }
         case .portal(let path):
             values["kind"] = "portal"
             let pathHTML = "<strong>" + path.map(HTML.escape).joined(separator: " &gt; ") + "</strong>"
-            values["portalHTML"] = HTML.fill(strings.label("portal_path"), ["path": pathHTML])
+            values["portalHTML"] = HTML.fill(text(strings.label("portal_path")), ["path": pathHTML])
         }
         return values
     }
@@ -65,6 +64,19 @@ struct ContactView {
         return ["rows": hours.map { ["days": formatter.days($0.days).sentenceCased, "rangeHTML": formatter.rangeHTML($0)] }]
     }
 
+    private func text(_ value: String) -> String {
+        strings.typography.apply(value)
+    }
+
+    /// `00 32 2 370 77 11` → `0 0, 3 2, 2, 3 7 0, 7 7, 1 1`: a screen reader reads a phone
+    /// number digit by digit, pausing between the groups the reader sees, instead of
+    /// "three hundred and seventy".
+    static func spokenDigits(_ written: String) -> String {
+        written.split { !$0.isNumber && $0 != "+" }
+            .map { group in group.map(String.init).joined(separator: " ") }
+            .joined(separator: ", ")
+    }
+
     /// `https://www.ombudsman-insurance.be/` reads as `www.ombudsman-insurance.be`.
     static func displayText(_ url: String) -> String {
         var text = Substring(url)
@@ -73,5 +85,14 @@ struct ContactView {
         }
         if text.hasSuffix("/"), !text.dropLast().contains("/") { text = text.dropLast() }
         return String(text)
+    }
+}
+
+extension PostalAddress {
+    /// `Avenue du Bourget 20, boîte 1`, with the language's word for a box.
+    func streetLine(box word: String) -> String {
+        var line = "\(street.value) \(number.value)"
+        if let box { line += ", \(word) \(box.value)" }
+        return line
     }
 }

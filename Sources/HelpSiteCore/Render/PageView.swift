@@ -9,6 +9,16 @@ struct PageView {
 
     var strings: LanguageStrings { content.strings }
 
+    /// Text as this language shows it (French spacing before `?` and `:`).
+    func text(_ value: Located<String>) -> String {
+        strings.typography.apply(value.value)
+    }
+
+    /// Markdown as HTML, with headings placed under the page's own.
+    func html(_ markdown: Markdown, headingLevel: Int) -> String {
+        CommonMark.render(strings.typography.apply(markdown.source), headingLevel: headingLevel).html
+    }
+
     func values() -> [String: Any] {
         let here = addresses.path(language: content.language.code, pageID: page.id)
         let root = SiteAddresses.relativeRoot(from: here)
@@ -17,23 +27,24 @@ struct PageView {
         }
         if !steps.isEmpty {
             // The seed places what to include and the answer times inside the first step.
-            steps[0]["checklist"] = page.checklist.map { ["title": $0.title.value, "items": $0.items.map(\.value)] }
-            steps[0]["commitmentsHTML"] = page.commitments.map { CommonMark.render($0.source).html }
+            steps[0]["checklist"] = page.checklist.map { ["title": text($0.title), "items": $0.items.map(text)] }
+            steps[0]["commitmentsHTML"] = page.commitments.map { html($0, headingLevel: 3) }
         }
         return compact([
             "lang": content.language.code,
             "siteName": site.settings.name.value,
-            "title": page.title.value,
-            "description": page.description.value,
+            "title": text(page.title),
+            "description": text(page.description),
             "canonical": addresses.absolute(language: content.language.code, pageID: page.id),
             "alternates": alternates(),
             "stylesheet": root + "style.css",
             "home": root + "index.html",
-            "labels": strings.labels,
+            "labels": strings.labels.mapValues(strings.typography.apply),
             "translations": translations(from: here),
-            "introHTML": CommonMark.render(page.intro.source).html,
+            "introHTML": html(page.intro, headingLevel: 2),
             "steps": steps,
             "insurance": page.insurance.map(insurance),
+            "structuredDataHTML": StructuredData(site: site, page: page, strings: strings, canonical: addresses.absolute(language: content.language.code, pageID: page.id)).json(),
         ])
     }
 
@@ -61,8 +72,8 @@ struct PageView {
         [
             "id": section.id.value,
             "number": heading ?? "",
-            "title": section.title.value,
-            "bodyHTML": section.body.map { CommonMark.render($0.source).html } ?? "",
+            "title": text(section.title),
+            "bodyHTML": section.body.map { html($0, headingLevel: 3) } ?? "",
             "contacts": section.contacts.map { ContactView(block: $0, strings: strings, reference: site.settings.referenceLanguage).values() },
         ]
     }
@@ -70,9 +81,9 @@ struct PageView {
     private func insurance(_ insurance: InsuranceSection) -> [String: Any] {
         var values = section(insurance.section)
         values["products"] = compact([
-            "title": insurance.products.title.value,
-            "items": insurance.products.items.map(\.value),
-            "note": insurance.products.note?.value,
+            "title": text(insurance.products.title),
+            "items": insurance.products.items.map(text),
+            "note": insurance.products.note.map(text),
         ])
         return values
     }

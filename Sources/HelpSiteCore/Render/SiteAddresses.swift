@@ -13,6 +13,14 @@ struct SiteAddresses {
         site.settings.baseURL.value + path(language: language, pageID: pageID)
     }
 
+    /// The site's root as a path on its server (`/`, or `/help/` for `https://example.com/help/`):
+    /// for pages such as the 404 page, which are served at any address.
+    var rootPath: String {
+        let base = site.settings.baseURL.value
+        guard let scheme = base.range(of: "://"), let slash = base[scheme.upperBound...].firstIndex(of: "/") else { return "/" }
+        return String(base[slash...])
+    }
+
     /// `../../` from `nl/klachten/`.
     static func relativeRoot(from folder: String) -> String {
         String(repeating: "../", count: folder.split(separator: "/").count)

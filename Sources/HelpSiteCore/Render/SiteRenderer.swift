@@ -33,8 +33,35 @@ public struct SiteRenderer: Sendable {
             }
         }
         files.append(OutputFile(path: "index.html", contents: Data(templates.render(home(site, addresses), with: "index").utf8)))
+        for content in site.languages {
+            let html = templates.render(notFound(content, site, addresses), with: "404")
+            files.append(OutputFile(path: content.language.code + "/404.html", contents: Data(html.utf8)))
+            if content.language.isReference {
+                files.append(OutputFile(path: "404.html", contents: Data(html.utf8)))
+            }
+        }
+        let map = SiteMap(site: site, addresses: addresses)
+        files.append(OutputFile(path: "sitemap.xml", contents: Data(map.xml().utf8)))
+        files.append(OutputFile(path: "robots.txt", contents: Data(map.robots().utf8)))
         files += templates.staticFiles.map { OutputFile(path: $0.path, contents: $0.contents) }
         return files
+    }
+
+    /// The page for an address that does not exist, in one language, with links to
+    /// every page. It is served at any address, so its links start from the site's root.
+    private func notFound(_ content: LanguageContent, _ site: Site, _ addresses: SiteAddresses) -> [String: Any] {
+        let root = addresses.rootPath
+        let typeset = content.strings.typography.apply
+        return [
+            "lang": content.language.code,
+            "siteName": site.settings.name.value,
+            "labels": content.strings.labels.mapValues(typeset),
+            "stylesheet": root + "style.css",
+            "home": root + "index.html",
+            "pages": content.pages.map { page in
+                ["title": typeset(page.title.value), "href": root + addresses.path(language: content.language.code, pageID: page.id)]
+            },
+        ]
     }
 
     /// The home page: each language, in its own words, with its pages.

@@ -5,7 +5,7 @@ import Mustache
 /// and their partials) and the files of `templates/static/`, copied as they are.
 public struct TemplateSet: Sendable {
     /// The templates the renderer calls by name; the others are partials.
-    public static let required = ["page", "index"]
+    public static let required = ["page", "index", "404"]
 
     let library: MustacheLibrary
     /// Paths relative to `static/`, with their bytes.

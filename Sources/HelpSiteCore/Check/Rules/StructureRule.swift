@@ -46,6 +46,12 @@ struct StructureRule: PairRule {
                     .error, "channel '\(channel.id.value)' is \(translatedChannel.value.value.kindName) in \(pair.language) but \(channel.value.value.kindName) in \(pair.referenceLanguage) (\(channel.value.location))",
                     at: translatedChannel.value.location, code: "structure.kind", related: [channel.value.location]))
             }
+            if Set(block.languages.map(\.value)) != Set(other.languages.map(\.value)) {
+                let list = { (codes: [Located<String>]) in "[" + codes.map(\.value).joined(separator: ", ") + "]" }
+                found.append(Diagnostic(
+                    .error, "the languages of '\(block.id.value)' are \(list(other.languages)) in \(pair.language) but \(list(block.languages)) in \(pair.referenceLanguage) (\(block.id.location))",
+                    at: other.languages.first?.location ?? other.id.location, code: "fact.differs", related: [block.id.location]))
+            }
             if let address = block.address, other.address == nil {
                 found.append(pair.missing("the address of '\(block.id.value)'", at: other.id.location, original: address.location,
                                           code: "structure.missing"))
