@@ -35,4 +35,20 @@ struct MarkdownTests {
         #expect(rendered.links.first?.line == 3)
         #expect(rendered.links.first?.column == 5)
     }
+
+    /// cmark-gfm's global tables are written when extensions are attached; parsing on
+    /// several threads must give what parsing on one gives (and, under
+    /// `swift test --sanitize=thread`, report no race).
+    @Test func parsingOnSeveralThreadsGivesWhatOneThreadGives() throws {
+        let site = try #require(SiteLoader.load(contentDirectory: Paths.content).site)
+        let sources = site.languages.flatMap(\.pages).flatMap { page in
+            [page.intro.source, page.commitments?.source ?? ""] + page.sections.compactMap(\.body?.source)
+        } + ["| a | b |\n|---|---|\n| ~~x~~ | www.example.be |", "<b>raw</b> and *emphasis* and info@example.be"]
+        let inputs = Array(repeating: sources, count: 20).flatMap { $0 }
+        let serial = inputs.map { CommonMark.render($0).html }
+        let parallel = inputs.concurrentMap { CommonMark.render($0).html }
+        #expect(parallel == serial)
+        let scanned = inputs.concurrentMap { CommonMark.scan($0) }
+        #expect(scanned == inputs.map { CommonMark.scan($0) })
+    }
 }

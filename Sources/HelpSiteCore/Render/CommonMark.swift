@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// The one place that touches cmark-gfm. Everything else sees a `String` in
 /// and a `RenderedMarkdown` out.
@@ -11,12 +12,8 @@ public enum CommonMark {
     /// GitHub Flavored Markdown's extensions, as the site promises translators.
     static let extensions = ["table", "strikethrough", "autolink", "tagfilter"]
 
-    /// cmark-gfm registers its extensions in a global registry; Swift runs a
-    /// static initialiser exactly once, even across threads.
-    private static let registered: Bool = {
-        cmark_gfm_core_extensions_ensure_registered()
-        return true
-    }()
+    /// Parsers with the extensions attached, made once, before any page is parsed.
+    private static let parsers = ParserPool(size: ProcessInfo.processInfo.activeProcessorCount + 1)
 
     /// Renders `markdown` to HTML. Raw HTML in the source is shown as text,
     /// never passed through; unsafe link destinations are dropped by cmark's safe mode.
@@ -63,25 +60,19 @@ public enum CommonMark {
         }
     }
 
-    /// Parses `markdown` with the GFM extensions and hands the document to `body`;
-    /// frees the parser and the document after.
+    /// Parses `markdown` with the GFM extensions and hands the document (and the
+    /// parser, whose extension list the HTML renderer needs) to `body`; frees the document after.
     private static func withDocument<Result>(_ markdown: String, _ body: (OpaquePointer, OpaquePointer) -> Result) -> Result {
-        precondition(registered)
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { fatalError("cmark_parser_new: out of memory") }
-        defer { cmark_parser_free(parser) }
-        for name in extensions {
-            guard let extensionPointer = cmark_find_syntax_extension(name) else {
-                preconditionFailure("cmark-gfm has no '\(name)' extension; is libcmark-gfm-extensions installed?")
+        parsers.withParser { parser in
+            var source = markdown
+            source.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
             }
-            cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            // cmark_parser_finish hands over the document and resets the parser for the next one.
+            guard let document = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish: out of memory") }
+            defer { cmark_node_free(document) }
+            return body(document, parser)
         }
-        var source = markdown
-        source.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-        }
-        guard let document = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish: out of memory") }
-        defer { cmark_node_free(document) }
-        return body(document, parser)
     }
 
     /// Visits every node, entering and (for containers) leaving.
@@ -133,6 +124,44 @@ public enum CommonMark {
             cmark_node_free(node)
         }
         return links
+    }
+}
+
+/// cmark-gfm keeps global state: its extension registry, and a table of special
+/// characters that attaching an extension to a parser writes to. So the
+/// extensions are registered and attached to every parser here, once, before
+/// any parsing; pages parsed on several threads then only read that state.
+/// Each thread borrows a parser and returns it; the parsers live as long as the process.
+private final class ParserPool: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var idle: [OpaquePointer]
+
+    init(size: Int) {
+        cmark_gfm_core_extensions_ensure_registered()
+        idle = (0..<max(1, size)).map { _ in
+            guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { fatalError("cmark_parser_new: out of memory") }
+            for name in CommonMark.extensions {
+                guard let syntaxExtension = cmark_find_syntax_extension(name) else {
+                    preconditionFailure("cmark-gfm has no '\(name)' extension; is libcmark-gfm-extensions installed?")
+                }
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+            return parser
+        }
+    }
+
+    func withParser<Result>(_ body: (OpaquePointer) -> Result) -> Result {
+        condition.lock()
+        while idle.isEmpty { condition.wait() }
+        let parser = idle.removeLast()
+        condition.unlock()
+        defer {
+            condition.lock()
+            idle.append(parser)
+            condition.signal()
+            condition.unlock()
+        }
+        return body(parser)
     }
 }
 

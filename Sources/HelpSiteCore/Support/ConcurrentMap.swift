@@ -14,19 +14,30 @@ extension Array where Element: Sendable {
 }
 
 /// One slot per element, each written by exactly one iteration of
-/// `concurrentPerform`, and read only after all of them have returned.
+/// `concurrentPerform`, and read only after all of them have returned. The
+/// slots are raw memory allocated once: writing one never touches another (an
+/// array would, through its own bookkeeping, which the thread sanitizer reports).
 private final class Slots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
+    private let storage: UnsafeMutablePointer<Value?>
+    private let count: Int
 
     init(count: Int) {
-        storage = Array(repeating: nil, count: count)
+        self.count = count
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
     }
 
     func store(_ value: Value, at index: Int) {
-        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+        precondition(index >= 0 && index < count)
+        storage[index] = value
     }
 
     func values() -> [Value] {
-        storage.map { $0! }
+        (0..<count).map { storage[$0]! }
     }
 }
