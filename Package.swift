@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.60.0"),
     ],
     targets: [
         // Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
@@ -29,6 +31,7 @@ let package = Package(
                 "CAtomicSwap",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .executableTarget(
@@ -40,7 +43,13 @@ let package = Package(
         ),
         .testTarget(
             name: "HelpSiteCoreTests",
-            dependencies: ["HelpSiteCore", "HelpSiteCLI"],
+            dependencies: [
+                "HelpSiteCore", "HelpSiteCLI",
+                // The loopback HTTP server the online link tests run against.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             exclude: ["Fixtures"]
         ),
     ],

@@ -13,6 +13,11 @@ struct ProseFacts: Sendable {
     }
 
     func facts(in markdown: Markdown) -> [Finding] {
+        // Without a link (`]`, `<`), an @, a www. or ://, or eight digits close together,
+        // Markdown holds no fact: most prose is like that, and needs no parsing.
+        let hints = Self.hints(markdown.source)
+        guard hints.email || hints.url || hints.phone || markdown.source.utf8.contains(where: { $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "<") })
+        else { return [] }
         var findings: [Finding] = []
         var locator = Locator(markdown: markdown)
         for inline in CommonMark.scan(markdown.source) {

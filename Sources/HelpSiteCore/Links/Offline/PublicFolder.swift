@@ -1,0 +1,46 @@
+import Foundation
+
+/// The built site as the link check sees it: every file and folder under
+/// `public/`, and every HTML page parsed.
+struct PublicFolder: Sendable {
+    /// As the user named it: `public`; messages put it before each page's path.
+    let root: String
+    /// Relative paths: `fr/plaintes/index.html`, `style.css`.
+    let files: Set<String>
+    let directories: Set<String>
+    /// Every `.html` file, sorted by path.
+    let pages: [HTMLPage]
+    /// HTML files that could not be read.
+    var unreadable: [String] = []
+
+    /// Reads the folder, parsing pages on every core: each page is independent.
+    static func read(_ root: String) throws -> PublicFolder {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw Diagnostic(.error, "\(root)/ does not exist or is not a folder; run helpsite build first, or name the folder with --public",
+                             at: SourceLocation(file: root), code: "link.unreachable")
+        }
+        guard let (files, directories) = FileTree.walk(root) else {
+            throw Diagnostic(.error, "\(root)/ cannot be read", at: SourceLocation(file: root), code: "link.unreachable")
+        }
+        let htmlPaths = files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }.sorted()
+        let pages = parse(htmlPaths, in: root)
+        var folder = PublicFolder(root: root, files: files, directories: directories, pages: pages)
+        folder.unreadable = Set(htmlPaths).subtracting(pages.map(\.path)).sorted()
+        return folder
+    }
+
+    /// `public/fr/plaintes/index.html`, the form messages use.
+    func display(_ path: String) -> String {
+        root.hasSuffix("/") ? root + path : root + "/" + path
+    }
+
+    private static func parse(_ paths: [String], in root: String) -> [HTMLPage] {
+        parallelChunks(paths.count) { range in
+            var buffer: [UInt8] = []
+            return range.compactMap { index in
+                FileTree.read(root + "/" + paths[index], into: &buffer) ? HTMLPage(path: paths[index], bytes: buffer) : nil
+            }
+        }
+    }
+}

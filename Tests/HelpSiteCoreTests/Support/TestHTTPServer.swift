@@ -1,0 +1,98 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// A real HTTP server on 127.0.0.1, on a port the system picks, for the online
+/// link tests. Each path is one behaviour (see `TestRoutes`); the server counts
+/// the requests of each path, the most in flight at once, and the bytes of the
+/// huge body it managed to send.
+final class TestHTTPServer: Sendable {
+    let channel: any Channel
+    let state = ServerState()
+    var port: Int { channel.localAddress!.port! }
+
+    init() async throws {
+        let state = self.state
+        channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+                    try channel.pipeline.syncOperations.addHandler(RouteHandler(state: state))
+                }
+            }
+            .bind(host: "127.0.0.1", port: 0).get()
+    }
+
+    func url(_ path: String) -> String {
+        "http://127.0.0.1:\(port)\(path)"
+    }
+
+    func stop() async {
+        try? await channel.close()
+    }
+}
+
+/// What the server saw; read by the tests, written on the event loop.
+final class ServerState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts: [String: Int] = [:]
+    private var methods: [String: [String]] = [:]
+    private var inFlight = 0
+    private(set) var userAgents: Set<String> = []
+    private var peak = 0
+    private var sent = 0
+
+    /// Records a request; returns how many requests this path has had, this one included.
+    func begin(_ path: String, method: String, userAgent: String?) -> Int {
+        lock.withLock {
+            counts[path, default: 0] += 1
+            methods[path, default: []].append(method)
+            if let userAgent { userAgents.insert(userAgent) }
+            inFlight += 1
+            peak = max(peak, inFlight)
+            return counts[path]!
+        }
+    }
+
+    func end() { lock.withLock { inFlight -= 1 } }
+    func addSent(_ bytes: Int) { lock.withLock { sent += bytes } }
+
+    func requests(_ path: String) -> Int { lock.withLock { counts[path] ?? 0 } }
+    func methods(_ path: String) -> [String] { lock.withLock { methods[path] ?? [] } }
+    var totalRequests: Int { lock.withLock { counts.values.reduce(0, +) } }
+    var peakInFlight: Int { lock.withLock { peak } }
+    var bytesSent: Int { lock.withLock { sent } }
+    var agents: Set<String> { lock.withLock { userAgents } }
+}
+
+/// One connection's requests: reads each head, answers it from `TestRoutes`.
+final class RouteHandler: ChannelInboundHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    let state: ServerState
+    private var head: HTTPRequestHead?
+
+    init(state: ServerState) {
+        self.state = state
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head): self.head = head
+        case .body: break
+        case .end:
+            guard let head else { return }
+            let path = String(head.uri.split(separator: "?").first ?? "")
+            let count = state.begin(path, method: head.method.rawValue, userAgent: head.headers.first(name: "User-Agent"))
+            let response = TestRoutes.response(path: path, method: head.method, count: count)
+            let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            let state = self.state
+            context.eventLoop.scheduleTask(in: response.delay) {
+                response.write(to: bound.value, isHead: head.method == .HEAD, state: state)
+            }
+        }
+    }
+}
