@@ -10,6 +10,8 @@ struct PagePair: Sendable {
     /// The facts in each page's prose, found once per page and shared by every pair it is in.
     let referenceProse: [ProseRule.Part]
     let translationProse: [ProseRule.Part]
+    /// site.yaml's url_variants in normal form, worked out once per check.
+    let urlVariants: URLVariants
 
     /// `phone +3223707712 differs from nl +3223707711 (content/nl/complaints.yaml:55:11)`.
     func differs(_ kind: Fact.Kind, _ value: String, at location: SourceLocation, from original: String,
@@ -46,4 +48,28 @@ struct PagePair: Sendable {
 /// One cross-language rule: given a page and its translation, what does not agree.
 protocol PairRule: Sendable {
     func check(_ pair: PagePair) -> [Diagnostic]
+}
+
+/// The declared per-language web addresses in normal form, so that rules compare
+/// without parsing the same declarations again for every page.
+struct URLVariants: Sendable {
+    /// Normal reference form → its entry.
+    let byReference: [String: FactEquivalents.Entry]
+    /// Language → (normal form in that language → normal reference form).
+    let toReference: [String: [String: String]]
+
+    init(_ equivalents: FactEquivalents, reference: String) {
+        var byReference: [String: FactEquivalents.Entry] = [:]
+        var toReference: [String: [String: String]] = [:]
+        for entry in equivalents.urlVariants {
+            guard let original = entry[reference] else { continue }
+            let normal = Normal.url(original.value) ?? original.value
+            byReference[normal] = byReference[normal] ?? entry
+            for (language, form) in entry {
+                toReference[language, default: [:]][Normal.url(form.value) ?? form.value] = normal
+            }
+        }
+        self.byReference = byReference
+        self.toReference = toReference
+    }
 }

@@ -10,6 +10,7 @@ public enum SiteChecker {
         guard let reference = site.reference else { return diagnostics }
         let region = site.settings.phoneRegion.value
         let reader = ProseFacts(region: region)
+        let variants = URLVariants(site.settings.equivalents, reference: reference.language.code)
         // Each page's prose is read once, on every core, and shared by the pairs it is in.
         let pages = site.languages.flatMap { content in content.pages.map { (content.language.code, $0) } }
         let findings = pages.concurrentMap { ProseRule.findings(in: $0.1, reader) }
@@ -25,7 +26,7 @@ public enum SiteChecker {
                 return PagePair(reference: page, translation: translation, referenceLanguage: reference.language.code,
                                 language: content.language.code, equivalents: site.settings.equivalents, region: region,
                                 referenceProse: prose[reference.language.code + "/" + page.id] ?? [],
-                                translationProse: prose[content.language.code + "/" + page.id] ?? [])
+                                translationProse: prose[content.language.code + "/" + page.id] ?? [], urlVariants: variants)
             }
         }
         for found in pairs.concurrentMap({ pair in rules.flatMap { $0.check(pair) } }) {

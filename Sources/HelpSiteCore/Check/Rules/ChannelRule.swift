@@ -8,7 +8,7 @@ struct ChannelRule: PairRule {
                 return pair.differs(.phone, actual, at: at, from: expected, at: from)
             case (.email(let expected), .email(let actual)) where expected != actual && Normal.email(expected) != Normal.email(actual):
                 return pair.differs(.email, actual, at: at, from: expected, at: from)
-            case (.url(let expected), .url(let actual)) where expected != actual || !pair.equivalents.urlVariants.isEmpty:
+            case (.url(let expected), .url(let actual)):
                 return url(actual, notLocalised: translated.notLocalised, at: at, original: expected, from: from, pair)
             default:
                 return nil
@@ -21,14 +21,15 @@ struct ChannelRule: PairRule {
     private func url(_ actual: String, notLocalised: Bool, at: SourceLocation, original: String, from: SourceLocation,
                      _ pair: PagePair) -> Diagnostic? {
         let normal = { Normal.url($0) ?? $0 }
-        let entry = pair.equivalents.entry(in: pair.equivalents.urlVariants, reference: pair.referenceLanguage, value: original, normalise: normal)
-        guard let entry else {
-            guard normal(actual) != normal(original) else { return nil }
+        let originalNormal = normal(original)
+        guard let entry = pair.urlVariants.byReference[originalNormal] else {
+            guard actual != original, normal(actual) != originalNormal else { return nil }
             return pair.differs(.url, actual, at: at, from: original, at: from,
                                 hint: "; if each language has its own page, declare them once under url_variants in site.yaml")
         }
         let expected = entry[pair.language] ?? entry[pair.referenceLanguage]!
-        if normal(actual) == normal(expected.value) || (notLocalised && normal(actual) == normal(original)) { return nil }
+        let actualNormal = normal(actual)
+        if actualNormal == normal(expected.value) || (notLocalised && actualNormal == originalNormal) { return nil }
         return pair.differs(.url, actual, at: at, from: original, at: from,
                             hint: "; site.yaml declares \(expected.value) for \(pair.language) (\(expected.location))")
     }

@@ -52,8 +52,8 @@ struct ProseRule: PairRule {
 
     private func compare(_ expected: Part, _ actual: Part, _ pair: PagePair) -> [Diagnostic] {
         func key(_ fact: Fact) -> String {
-            let value = fact.kind == .url
-                ? pair.referenceForm(of: fact.value, in: pair.equivalents.urlVariants) { Normal.url($0) ?? $0 } : fact.value
+            // A fact's value is in normal form already; a declared variant counts as its reference form.
+            let value = fact.kind == .url ? (pair.urlVariants.toReference[pair.language]?[fact.value] ?? fact.value) : fact.value
             return "\(fact.kind.rawValue) \(value)"
         }
         var unmatched = actual.facts
