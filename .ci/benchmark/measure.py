@@ -4,6 +4,9 @@ medians of wall time, CPU time (user + system, from the kernel's accounting
 of the child, microsecond resolution) and peak resident memory.
 
     measure.py LABEL RUNS COMMAND...
+
+`{run}` in the command is replaced by the run's number, so that each run can
+write to a folder of its own (a cold output folder every time).
 """
 import os
 import statistics
@@ -28,11 +31,13 @@ def run_once(command):
 
 def main():
     label, runs, command = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-    samples = [run_once(command) for _ in range(runs)]
+    samples = [run_once([part.replace("{run}", str(run)) for part in command]) for run in range(runs)]
     wall = statistics.median(s[0] for s in samples) * 1000
     cpu = statistics.median(s[1] for s in samples) * 1000
     rss = statistics.median(s[2] for s in samples) / 1024
-    print(f"| {label} | {wall:.1f} ms | {cpu:.1f} ms | {rss:.1f} MB | {runs} |")
+    pages = os.environ.get("PAGES")
+    rate = f" | {int(pages) / (wall / 1000):,.0f}" if pages else ""
+    print(f"| {label} | {wall:.1f} ms | {cpu:.1f} ms | {rss:.1f} MB{rate} | {runs} |")
 
 
 if __name__ == "__main__":

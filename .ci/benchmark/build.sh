@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# HelpSite beside Hugo and the cmark-gfm command, on the same synthetic sites of
+# N pages x 3 languages (.ci/benchmark/synth.py), N = 100, 1,000 and 10,000
+# (NS="100 1000" for fewer). Release build with the Swift runtime linked in.
+# Each row: the median of RUNS runs (default 3) of wall time, CPU (user +
+# system) and peak RSS, and pages (of all languages) per second.
+#
+#   bash .ci/benchmark/build.sh            NS="100 1000" RUNS=5 bash .ci/benchmark/build.sh
+#
+# What is timed, per N:
+#   helpsite build       from a cold (new) output folder, the check included
+#   hugo                 the same pages from a cold output folder
+#   cmark-gfm            all pages' Markdown, the same bytes, with the same four
+#                        extensions, in one process: the floor for rendering
+#   helpsite check       alone
+#   rebuild, no change   helpsite build into the folder the previous build made
+#   rebuild, one page    the same after changing one page in one language
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+runs=${RUNS:-3}
+sizes=${NS:-100 1000 10000}
+work=$(mktemp -d "${TMPDIR:-/tmp}/helpsite-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+for tool in hugo cmark-gfm; do
+  command -v "$tool" >/dev/null || { echo "$tool is not installed: apt-get install $tool" >&2; exit 1; }
+done
+build=(swift build -c release --static-swift-stdlib --scratch-path .build-bench)
+"${build[@]}" --product helpsite >/dev/null
+helpsite=$("${build[@]}" --show-bin-path)/helpsite
+measure() { python3 .ci/benchmark/measure.py "$@"; }
+
+echo "| N | what | wall (median) | CPU (median) | peak RSS (median) | pages/s | runs |"
+echo "|---|---|---|---|---|---|---|"
+for n in $sizes; do
+  site=$work/site-$n
+  python3 .ci/benchmark/synth.py --pages "$n" --out "$site/content" --hugo "$site/hugo" --markdown "$site/markdown"
+  cp -r templates "$site/templates"
+  find "$site/markdown" -name '*.md' -print0 | sort -z | xargs -0 cat > "$site/all.md"
+  export PAGES=$((n * 3))
+  measure "$n | helpsite build" "$runs" "$helpsite" build --content "$site/content" --templates "$site/templates" --output "$site/out-{run}/public"
+  measure "$n | hugo" "$runs" hugo --quiet -s "$site/hugo" -d "$site/hugo-out-{run}"
+  measure "$n | cmark-gfm (floor)" "$runs" cmark-gfm -e table -e strikethrough -e autolink -e tagfilter "$site/all.md"
+  measure "$n | helpsite check" "$runs" "$helpsite" check --content "$site/content"
+  "$helpsite" build --content "$site/content" --templates "$site/templates" --output "$site/warm/public" >/dev/null
+  measure "$n | rebuild, no change" "$runs" "$helpsite" build --content "$site/content" --templates "$site/templates" --output "$site/warm/public"
+  page=$site/content/fr/page-00000.yaml
+  measure "$n | rebuild, one page changed" "$runs" sh -c "sed -i 's/^title: \\(.*\\)\$/title: \\1./' '$page' && exec '$helpsite' build --content '$site/content' --templates '$site/templates' --output '$site/warm/public'"
+  rm -rf "$site"/out-* "$site"/hugo-out-*
+done
+unset PAGES
+echo
+echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB; $(swift --version 2>/dev/null | head -1); $(hugo version | cut -d' ' -f1-2); cmark-gfm $(cmark-gfm --version | head -1 | awk '{print $2}')"
