@@ -54,10 +54,21 @@ public enum Typography: String, Sendable, CaseIterable {
     /// inside « », so that the sign never starts a line on its own.
     case french
 
+    /// One pass over the scalars; text with none of the signs is returned as it is.
     public func apply(_ text: String) -> String {
-        guard self == .french, text.contains(where: { "?!;:«»".contains($0) }) else { return text }
-        return text.replacingOccurrences(of: " ?", with: "\u{202F}?").replacingOccurrences(of: " !", with: "\u{202F}!")
-            .replacingOccurrences(of: " ;", with: "\u{202F};").replacingOccurrences(of: " :", with: "\u{00A0}:")
-            .replacingOccurrences(of: "« ", with: "«\u{00A0}").replacingOccurrences(of: " »", with: "\u{00A0}»")
+        guard self == .french, text.utf8.contains(where: { [0x3F, 0x21, 0x3B, 0x3A, 0xBB, 0xAB].contains($0) }) else { return text }
+        var scalars = Array(text.unicodeScalars)
+        for index in scalars.indices where scalars[index] == " " {
+            let next = index + 1 < scalars.count ? scalars[index + 1] : " "
+            let previous = index > 0 ? scalars[index - 1] : " "
+            if "?!;".unicodeScalars.contains(next) {
+                scalars[index] = "\u{202F}"
+            } else if next == ":" || next == "»" || previous == "«" {
+                scalars[index] = "\u{00A0}"
+            }
+        }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars)
+        return String(result)
     }
 }

@@ -6,6 +6,8 @@ struct PageView {
     let content: LanguageContent
     let page: Page
     let addresses: SiteAddresses
+    /// The language's labels, typeset.
+    let labels: [String: String]
 
     var strings: LanguageStrings { content.strings }
 
@@ -39,7 +41,7 @@ struct PageView {
             "alternates": alternates(),
             "stylesheet": root + "style.css",
             "home": root + "index.html",
-            "labels": strings.labels.mapValues(strings.typography.apply),
+            "labels": labels,
             "translations": translations(from: here),
             "introHTML": html(page.intro, headingLevel: 2),
             "steps": steps,

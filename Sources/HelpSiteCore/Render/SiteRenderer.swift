@@ -23,14 +23,19 @@ public struct SiteRenderer: Sendable {
     /// Every page in every language, the home page, and the static files.
     public func render(_ site: Site) -> [OutputFile] {
         let addresses = SiteAddresses(site: site)
-        var files: [OutputFile] = []
-        for content in site.languages {
-            for page in content.pages {
-                let view = PageView(site: site, content: content, page: page, addresses: addresses)
-                let html = templates.render(view.values(), with: "page")
-                files.append(OutputFile(path: addresses.path(language: content.language.code, pageID: page.id) + "index.html",
-                                        contents: Data(html.utf8)))
-            }
+        // Each language's interface text, typeset once rather than for every page.
+        let labels = Dictionary(uniqueKeysWithValues: site.languages.map {
+            ($0.language.code, $0.strings.labels.mapValues($0.strings.typography.apply))
+        })
+        // Pages are independent: render them on every core, in a fixed order, so the output
+        // does not depend on how many cores there are.
+        let jobs = site.languages.flatMap { content in content.pages.map { (content, $0) } }
+        var files = jobs.concurrentMap { content, page in
+            let view = PageView(site: site, content: content, page: page, addresses: addresses,
+                                labels: labels[content.language.code] ?? [:])
+            let html = templates.render(view.values(), with: "page")
+            return OutputFile(path: addresses.path(language: content.language.code, pageID: page.id) + "index.html",
+                              contents: Data(html.utf8))
         }
         files.append(OutputFile(path: "index.html", contents: Data(templates.render(home(site, addresses), with: "index").utf8)))
         for content in site.languages {

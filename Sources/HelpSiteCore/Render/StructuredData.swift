@@ -13,8 +13,7 @@ struct StructuredData {
     /// so no value can close the element.
     func json() -> String {
         let graph: [String: Any] = ["@context": "https://schema.org", "@graph": page.sections.flatMap(\.contacts).map(organisation)]
-        let data = try! JSONSerialization.data(withJSONObject: graph, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+        return JSONText.encode(graph)
     }
 
     private func organisation(_ block: ContactBlock) -> [String: Any] {
