@@ -47,7 +47,8 @@ struct MarkdownTests {
         let inputs = Array(repeating: sources, count: 20).flatMap { $0 }
         let serial = inputs.map { CommonMark.render($0).html }
         let parallel = inputs.concurrentMap { CommonMark.render($0).html }
-        #expect(parallel == serial)
+        let first = zip(parallel, serial).enumerated().first { $0.element.0 != $0.element.1 }
+        #expect(first == nil, "first difference at \(first?.offset ?? -1): \(first?.element.0.prefix(80) ?? "") vs \(first?.element.1.prefix(80) ?? ""); counts \(parallel.count) \(serial.count)")
         let scanned = inputs.concurrentMap { CommonMark.scan($0) }
         #expect(scanned == inputs.map { CommonMark.scan($0) })
     }

@@ -132,4 +132,16 @@ struct ShippedSiteTests {
             #expect(onDisk == file.contents, "public/\(file.path) is stale: run `swift run helpsite build`")
         }
     }
+
+    /// Pages are rendered on several threads; the site must not depend on how many.
+    @Test func oneWorkerAndSeveralBuildTheSameBytes() throws {
+        let site = try #require(SiteLoader.load(contentDirectory: Paths.content).site)
+        let templates = try #require(TemplateSet.load(directory: Paths.templates).templates)
+        let serial = SiteRenderer(templates: templates, workers: 1).render(site)
+        for workers in [2, 3, 8] {
+            let parallel = SiteRenderer(templates: templates, workers: workers).render(site)
+            #expect(parallel.map(\.path) == serial.map(\.path))
+            #expect(parallel.map(\.contents) == serial.map(\.contents), "\(workers) workers")
+        }
+    }
 }

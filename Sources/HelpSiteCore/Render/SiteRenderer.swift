@@ -15,9 +15,12 @@ public struct OutputFile: Sendable {
 /// The render stage: `Site` + templates → the files of the site.
 public struct SiteRenderer: Sendable {
     let templates: TemplateSet
+    /// How many pages are rendered at once; `nil` is one per core. The output is the same for any number.
+    let workers: Int?
 
-    public init(templates: TemplateSet) {
+    public init(templates: TemplateSet, workers: Int? = nil) {
         self.templates = templates
+        self.workers = workers
     }
 
     /// Every page in every language, the home page, and the static files.
@@ -30,7 +33,7 @@ public struct SiteRenderer: Sendable {
         // Pages are independent: render them on every core, in a fixed order, so the output
         // does not depend on how many cores there are.
         let jobs = site.languages.flatMap { content in content.pages.map { (content, $0) } }
-        var files = jobs.concurrentMap { content, page in
+        var files = jobs.concurrentMap(workers: workers) { content, page in
             let view = PageView(site: site, content: content, page: page, addresses: addresses,
                                 labels: labels[content.language.code] ?? [:])
             let html = templates.render(view.values(), with: "page")

@@ -1,13 +1,19 @@
 import Dispatch
+import Foundation
 
 extension Array where Element: Sendable {
     /// `map` over all cores, results in the original order. For work of a
     /// few hundred microseconds or more per element: reading and checking pages.
-    func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
-        guard count > 1 else { return map(transform) }
+    /// - Parameter workers: at most this many at once; 1 maps on the calling thread.
+    func concurrentMap<Result: Sendable>(workers: Int? = nil, _ transform: @Sendable (Element) -> Result) -> [Result] {
+        let workers = Swift.min(workers ?? ProcessInfo.processInfo.activeProcessorCount, count)
+        guard workers > 1 else { return map(transform) }
         let slots = Slots<Result>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            slots.store(transform(self[index]), at: index)
+        // Each worker takes every workers-th element: the same elements whatever the scheduling.
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: count, by: workers) {
+                slots.store(transform(self[index]), at: index)
+            }
         }
         return slots.values()
     }
