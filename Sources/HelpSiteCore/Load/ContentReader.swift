@@ -15,22 +15,26 @@ struct ContentReader {
     init(file: String, text: String) {
         self.file = file
         self.text = text
-        var starts = [0]
-        for (offset, byte) in text.utf8.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
-        lineStarts = starts
+        var text = text
+        lineStarts = text.withUTF8 { bytes in
+            var starts = [0]
+            for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            return starts
+        }
     }
 
     /// A mapping's entries, looked up by key; what the reader has used is tracked
     /// by `ContentReader.fields`, which reports unknown keys as it opens the mapping.
     struct Fields {
-        let entries: [String: Node]
+        /// In file order; a mapping has a handful of keys, so a scan beats hashing.
+        let entries: [(key: String, value: Node)]
         /// Known keys that were typed wrongly, already reported: not reported again as missing.
         let misspelt: Set<String>
         let location: SourceLocation
         /// What the mapping is, for messages: `contact block`, `step`.
         let what: String
 
-        subscript(key: String) -> Node? { entries[key] }
+        subscript(key: String) -> Node? { entries.first { $0.key == key }?.value }
     }
 
     func location(of node: Node) -> SourceLocation {
@@ -44,7 +48,8 @@ struct ContentReader {
             diagnostics.error("expected \(what) (a mapping of keys to values), found \(describe(node))", at: location(of: node))
             return nil
         }
-        var entries: [String: Node] = [:]
+        var entries: [(key: String, value: Node)] = []
+        entries.reserveCapacity(mapping.count)
         var misspelt: Set<String> = []
         for (key, value) in mapping {
             guard let name = key.scalar?.string, !name.isEmpty else {
@@ -57,9 +62,9 @@ struct ContentReader {
                 diagnostics.error(unknownKeyMessage(name, what: what, keys: keys, suggestion: suggestion), at: location(of: key))
                 continue
             }
-            entries[name] = value
+            entries.append((name, value))
         }
-        return Fields(entries: entries, misspelt: misspelt.subtracting(entries.keys), location: location(of: node), what: what)
+        return Fields(entries: entries, misspelt: misspelt.subtracting(entries.map(\.key)), location: location(of: node), what: what)
     }
 
     /// Text under `key`; reports it when it is missing (if required), not text, or empty.
