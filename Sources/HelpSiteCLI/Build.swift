@@ -12,6 +12,12 @@ struct Build: ParsableCommand {
             one step. If anything is wrong, nothing is written: the previous \
             public/ stays as it was.
 
+            Builds are incremental: .helpsite-cache/ beside the output folder \
+            records what the last build read and wrote. If no content or template \
+            file changed, nothing is done; otherwise everything is checked again, \
+            but only the pages whose content changed (in any language) are \
+            rendered, and the rest are kept. --force renders everything.
+
             Problems are printed as file:line:column: error: message, all of them in \
             one run. On success one line says what was built.
 
@@ -26,8 +32,19 @@ struct Build: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The folder to replace with the built site.", valueName: "dir"))
     var output = "public"
 
+    @Flag(help: "Render every page, whatever the previous build left.")
+    var force = false
+
     func run() throws {
         let started = ContinuousClock.now
+        // The helpsite binary is an input too: a new version may write pages differently.
+        let inputs = BuildManifest.snapshot(of: [project.content, project.templates],
+                                            extra: [Bundle.main.executablePath].compactMap { $0 })
+        let previous = force ? nil : BuildManifest.read(for: output)
+        if let previous, previous.inputs == inputs, previous.outputsExist(in: output) {
+            print("\(output)/ is up to date: no content or template file changed (\(Terminal.milliseconds(ContinuousClock.now - started)) ms)")
+            return
+        }
         let (site, checkProblems) = Checking.run(content: project.content)
         let (templates, templateProblems) = TemplateSet.load(directory: project.templates)
         var problems = checkProblems
@@ -39,16 +56,26 @@ struct Build: ParsableCommand {
         if !problems.isEmpty {
             Terminal.report(problems, summary: "\(Terminal.counts(problems)): building anyway")
         }
-        let files = SiteRenderer(templates: templates).render(site)
+        // Pages rendered last time from the same fingerprint, and still in the output, are kept.
+        let reusable = previous?.pagesStillIn(output) ?? [:]
+        let (files, fingerprints) = SiteRenderer(templates: templates).render(site, unchanged: reusable)
         do {
             try SiteWriter.publish(files, to: output, protecting: [project.content, project.templates])
         } catch {
             Terminal.error("\(error); \(output)/ left unchanged")
             throw ExitCode.failure
         }
+        let manifest = BuildManifest(inputs: inputs, pages: fingerprints, outputs: files.map { $0.path })
+        do {
+            try manifest.write(for: output)
+        } catch {
+            Terminal.warning("cannot record this build in \(BuildManifest.location(for: output).path) (\(error)); the next build renders every page")
+        }
+        let kept = files.count { $0.isUnchanged }
         let pages = site.languages.reduce(0) { $0 + $1.pages.count }
         let codes = site.languages.map(\.language.code).joined(separator: ", ")
         let elapsed = ContinuousClock.now - started
-        print("Built \(pages) pages in \(site.languages.count) languages (\(codes)) into \(output)/ in \(Terminal.milliseconds(elapsed)) ms")
+        let reuse = kept > 0 ? " (\(kept) unchanged, kept)" : ""
+        print("Built \(pages) pages in \(site.languages.count) languages (\(codes)) into \(output)/ in \(Terminal.milliseconds(elapsed)) ms\(reuse)")
     }
 }

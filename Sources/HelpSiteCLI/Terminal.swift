@@ -11,6 +11,10 @@ enum Terminal {
         FileHandle.standardError.write(Data(paint(DiagnosticFormat.text.render(diagnostics, summary: summary)).utf8))
     }
 
+    static func warning(_ message: String) {
+        write((colour ? "\u{1B}[1;35mwarning:\u{1B}[0m " : "warning: ") + message)
+    }
+
     static func error(_ message: String) {
         write((colour ? "\u{1B}[1;31merror:\u{1B}[0m " : "error: ") + message)
     }

@@ -145,4 +145,53 @@ struct CommandLineTests {
         let top = try helpsite("--help", in: folder.path)
         #expect(top.output.contains("Exit status: 0 success, 1 problems in the content or the build, 2 wrong usage."))
     }
+
+    /// The inode of a published file: a kept file keeps it (hard-linked), a rendered one gets a new one.
+    func inode(_ folder: TemporaryFolder, _ path: String) throws -> UInt64 {
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder.path + "/" + path)
+        return try #require(attributes[.systemFileNumber] as? UInt64)
+    }
+
+    @Test func aSecondBuildWithNothingChangedDoesNothing() throws {
+        let folder = try project()
+        #expect(try helpsite("build", in: folder.path).status == 0)
+        let before = try inode(folder, "public/nl/klachten/index.html")
+        let again = try helpsite("build", in: folder.path)
+        #expect(again.status == 0)
+        #expect(again.output.hasPrefix("public/ is up to date: no content or template file changed ("))
+        #expect(try inode(folder, "public/nl/klachten/index.html") == before)
+    }
+
+    @Test func aChangedPageIsRenderedAgainInEveryLanguageAndNothingElse() throws {
+        let folder = try project()
+        // A second page, so that there is something to keep.
+        for language in ["nl", "fr"] {
+            let page = try folder.read("content/\(language)/complaints.yaml")
+            try folder.write(page.replacingOccurrences(of: "slug: ", with: "slug: tweede-"), to: "content/\(language)/second.yaml")
+        }
+        #expect(try helpsite("build", in: folder.path).status == 0)
+        let kept = try ["nl/tweede-klachten/index.html", "fr/tweede-plaintes/index.html"].map { try inode(folder, "public/" + $0) }
+        let changed = try ["nl/klachten/index.html", "fr/plaintes/index.html"].map { try inode(folder, "public/" + $0) }
+
+        let french = try folder.read("content/fr/complaints.yaml")
+        try folder.write(french.replacingOccurrences(of: "title: Plaintes", with: "title: Réclamations"), to: "content/fr/complaints.yaml")
+        let run = try helpsite("build", in: folder.path)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("(2 unchanged, kept)"))
+        #expect(try ["nl/tweede-klachten/index.html", "fr/tweede-plaintes/index.html"].map { try inode(folder, "public/" + $0) } == kept)
+        let now = try ["nl/klachten/index.html", "fr/plaintes/index.html"].map { try inode(folder, "public/" + $0) }
+        #expect(now[0] != changed[0] && now[1] != changed[1], "a page is rendered again when any of its translations changes (slugs feed the switcher and alternates)")
+        #expect(try folder.read("public/fr/plaintes/index.html").contains("<h1>Réclamations</h1>"))
+
+        // And the kept site is exactly what a build from nothing makes.
+        let cold = try helpsite("build", "--force", "--output", "cold", in: folder.path)
+        #expect(cold.status == 0)
+        for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path + "/public") {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder.path + "/public/" + path, isDirectory: &isDirectory)
+            guard !isDirectory.boolValue else { continue }
+            #expect(FileManager.default.contents(atPath: folder.path + "/public/" + path)
+                == FileManager.default.contents(atPath: folder.path + "/cold/" + path), "\(path)")
+        }
+    }
 }

@@ -25,7 +25,8 @@ public enum SiteLoader {
                 languages.append(content)
             }
         }
-        let site = Site(settings: settings, languages: languages)
+        var site = Site(settings: settings, languages: languages)
+        site.fingerprint = Fingerprint(siteRoot.text)
         diagnostics.append(contentsOf: SiteStructure.check(site))
         return (diagnostics.hasErrors ? nil : site, diagnostics)
     }
@@ -41,7 +42,9 @@ public enum SiteLoader {
         }
         let stringsFile = path(folder, "language.yaml")
         var strings: LanguageStrings?
+        var stringsFingerprint = Fingerprint()
         if let root = parse(stringsFile, into: &diagnostics) {
+            stringsFingerprint = Fingerprint(root.text)
             var reader = ContentReader(file: stringsFile, text: root.text)
             strings = reader.languageStrings(root.node)
             diagnostics.append(contentsOf: reader.diagnostics)
@@ -58,7 +61,9 @@ public enum SiteLoader {
             diagnostics.error("language '\(language.code)' has no pages: add a file such as \(folder)/complaints.yaml", at: language.location)
         }
         guard let strings else { return nil }
-        return LanguageContent(language: language, strings: strings, pages: pages)
+        var content = LanguageContent(language: language, strings: strings, pages: pages)
+        content.fingerprint = stringsFingerprint
+        return content
     }
 
     private static func loadPage(_ file: String, region: String) -> (Page?, Diagnostics) {
@@ -71,7 +76,8 @@ public enum SiteLoader {
             reader.diagnostics.error("page file name '\(name)' must be lowercase letters, digits and hyphens, such as complaints.yaml",
                                      at: SourceLocation(file: file))
         }
-        let page = reader.page(root.node, id: id, region: region)
+        var page = reader.page(root.node, id: id, region: region)
+        page?.fingerprint = Fingerprint(root.text)
         return (page, reader.diagnostics)
     }
 

@@ -15,6 +15,8 @@ public struct Page: Sendable {
     public var checklist: Checklist?
     public var commitments: Markdown?
     public var insurance: InsuranceSection?
+    /// Of the file's text: what an incremental build compares with the previous build's.
+    public var fingerprint = Fingerprint()
 
     public init(
         id: String, file: String, slug: Located<String>, title: Located<String>,

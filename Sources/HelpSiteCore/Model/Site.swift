@@ -3,6 +3,8 @@ public struct Site: Sendable {
     public var settings: SiteSettings
     /// One entry per language of `settings.languages`, in that order.
     public var languages: [LanguageContent]
+    /// Of site.yaml's text.
+    public var fingerprint = Fingerprint()
 
     public init(settings: SiteSettings, languages: [LanguageContent]) {
         self.settings = settings
@@ -69,6 +71,8 @@ public struct Language: Sendable, Hashable {
 public struct LanguageContent: Sendable {
     public var language: Language
     public var strings: LanguageStrings
+    /// Of language.yaml's text.
+    public var fingerprint = Fingerprint()
     public private(set) var pages: [Page]
     /// Page id → its index in `pages`: sites of thousands of pages look pages up by id a lot.
     private var index: [String: Int]

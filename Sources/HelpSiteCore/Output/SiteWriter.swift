@@ -27,7 +27,7 @@ public enum SiteWriter {
         let staging = parent.appendingPathComponent(".\(name)\(stagingMarker)\(getpid())")
         try? fileManager.removeItem(at: staging)
         do {
-            try write(files, into: staging)
+            try write(files, into: staging, previous: outputURL)
             try swapIn(staging, at: outputURL)
         } catch {
             try? fileManager.removeItem(at: staging)
@@ -35,7 +35,9 @@ public enum SiteWriter {
         }
     }
 
-    private static func write(_ files: [OutputFile], into folder: URL) throws {
+    /// Writes each file into `folder`; an unchanged one is hard-linked from `previous`
+    /// (the site being replaced), or copied where a link cannot be made.
+    private static func write(_ files: [OutputFile], into folder: URL, previous: URL) throws {
         let fileManager = FileManager.default
         try fileManager.createDirectory(at: folder, withIntermediateDirectories: false)
         var made: Set<String> = []
@@ -48,7 +50,12 @@ public enum SiteWriter {
                 try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
             }
             do {
-                try file.contents.write(to: target)
+                if file.isUnchanged {
+                    let source = previous.appendingPathComponent(file.path)
+                    if link(source.path, target.path) != 0 { try fileManager.copyItem(at: source, to: target) }
+                } else {
+                    try file.contents.write(to: target)
+                }
             } catch {
                 throw Failure(description: "cannot write \(file.path): \(error.localizedDescription)")
             }

@@ -5,10 +5,13 @@ public struct OutputFile: Sendable {
     /// Relative to the output folder: `nl/klachten/index.html`.
     public var path: String
     public var contents: Data
+    /// The previous build's file is still right: the writer keeps it (a hard link), `contents` is empty.
+    public var isUnchanged: Bool
 
-    public init(path: String, contents: Data) {
+    public init(path: String, contents: Data, isUnchanged: Bool = false) {
         self.path = path
         self.contents = contents
+        self.isUnchanged = isUnchanged
     }
 }
 
@@ -25,6 +28,16 @@ public struct SiteRenderer: Sendable {
 
     /// Every page in every language, the home page, and the static files.
     public func render(_ site: Site) -> [OutputFile] {
+        render(site, unchanged: [:]).files
+    }
+
+    /// Like `render(_:)`, but a page whose fingerprint is the one given in `unchanged`
+    /// (the previous build's, for files still there) is not rendered again: its file is
+    /// marked unchanged. Returns every page's fingerprint for the next build.
+    /// A page's fingerprint covers what its HTML depends on: its file in every language
+    /// (titles and slugs appear in the switcher and alternates), its language's
+    /// language.yaml, site.yaml, and the templates.
+    public func render(_ site: Site, unchanged: [String: String]) -> (files: [OutputFile], fingerprints: [String: String]) {
         let addresses = SiteAddresses(site: site)
         // Each language's interface text, typeset once rather than for every page.
         let labels = Dictionary(uniqueKeysWithValues: site.languages.map {
@@ -33,12 +46,17 @@ public struct SiteRenderer: Sendable {
         // Pages are independent: render them on every core, in a fixed order, so the output
         // does not depend on how many cores there are.
         let jobs = site.languages.flatMap { content in content.pages.map { (content, $0) } }
+        let fingerprints = Dictionary(jobs.map { content, page in
+            (addresses.path(language: content.language.code, pageID: page.id) + "index.html", fingerprint(of: page, in: content, site).description)
+        }, uniquingKeysWith: { first, _ in first })
         var files = jobs.concurrentMap(workers: workers) { content, page in
+            let path = addresses.path(language: content.language.code, pageID: page.id) + "index.html"
+            if let previous = unchanged[path], previous == fingerprints[path] {
+                return OutputFile(path: path, contents: Data(), isUnchanged: true)
+            }
             let view = PageView(site: site, content: content, page: page, addresses: addresses,
                                 labels: labels[content.language.code] ?? [:])
-            let html = templates.render(view.values(), with: "page")
-            return OutputFile(path: addresses.path(language: content.language.code, pageID: page.id) + "index.html",
-                              contents: Data(html.utf8))
+            return OutputFile(path: path, contents: Data(templates.render(view.values(), with: "page").utf8))
         }
         files.append(OutputFile(path: "index.html", contents: Data(templates.render(home(site, addresses), with: "index").utf8)))
         for content in site.languages {
@@ -52,7 +70,19 @@ public struct SiteRenderer: Sendable {
         files.append(OutputFile(path: "sitemap.xml", contents: Data(map.xml().utf8)))
         files.append(OutputFile(path: "robots.txt", contents: Data(map.robots().utf8)))
         files += templates.staticFiles.map { OutputFile(path: $0.path, contents: $0.contents) }
-        return files
+        return (files, fingerprints)
+    }
+
+    private func fingerprint(of page: Page, in content: LanguageContent, _ site: Site) -> Fingerprint {
+        var fingerprint = Fingerprint()
+        fingerprint.add(site.fingerprint)
+        fingerprint.add(templates.fingerprint)
+        fingerprint.add(content.fingerprint)
+        for other in site.languages {
+            fingerprint.add(other.language.code)
+            if let translation = other.page(id: page.id) { fingerprint.add(translation.fingerprint) }
+        }
+        return fingerprint
     }
 
     /// The page for an address that does not exist, in one language, with links to

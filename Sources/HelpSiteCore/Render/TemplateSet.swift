@@ -10,15 +10,20 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Paths relative to `static/`, with their bytes.
     let staticFiles: [(path: String, contents: Data)]
+    /// Of every template's name and text.
+    var fingerprint = Fingerprint()
 
     /// Reads and parses every template; reports each one that fails with its line and column.
     public static func load(directory: String) -> (templates: TemplateSet?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         var library = MustacheLibrary()
+        var fingerprint = Fingerprint()
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
         for name in names where name.hasSuffix(".mustache") {
             let file = SiteLoader.path(directory, name)
             guard let text = readText(file, into: &diagnostics) else { continue }
+            fingerprint.add(name)
+            fingerprint.add(text)
             do {
                 library.register(try MustacheTemplate(string: text), named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
@@ -33,7 +38,7 @@ public struct TemplateSet: Sendable {
         }
         let staticFiles = readStatic(SiteLoader.path(directory, "static"), into: &diagnostics)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (TemplateSet(library: library, staticFiles: staticFiles), diagnostics)
+        return (TemplateSet(library: library, staticFiles: staticFiles, fingerprint: fingerprint), diagnostics)
     }
 
     func render(_ values: [String: Any], with name: String) -> String {
