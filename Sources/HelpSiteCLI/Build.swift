@@ -58,20 +58,31 @@ struct Build: ParsableCommand {
         }
         // Pages rendered last time from the same fingerprint, and still in the output, are kept.
         let reusable = previous?.pagesStillIn(output) ?? [:]
-        let (files, fingerprints) = SiteRenderer(templates: templates).render(site, unchanged: reusable)
+        // Rendered a batch at a time straight into the staging folder: memory stays flat as the site grows.
+        var kept = 0
+        let manifest: BuildManifest
         do {
-            try SiteWriter.publish(files, to: output, protecting: [project.content, project.templates])
+            let staged = try StagedSite(replacing: output, protecting: [project.content, project.templates])
+            do {
+                let fingerprints = try SiteRenderer(templates: templates).render(site, unchanged: reusable) { batch in
+                    kept += batch.count { $0.isUnchanged }
+                    try staged.write(batch)
+                }
+                try staged.commit()
+                manifest = BuildManifest(inputs: inputs, pages: fingerprints, outputs: staged.written)
+            } catch {
+                staged.abandon()
+                throw error
+            }
         } catch {
             Terminal.error("\(error); \(output)/ left unchanged")
             throw ExitCode.failure
         }
-        let manifest = BuildManifest(inputs: inputs, pages: fingerprints, outputs: files.map { $0.path })
         do {
             try manifest.write(for: output)
         } catch {
             Terminal.warning("cannot record this build in \(BuildManifest.location(for: output).path) (\(error)); the next build renders every page")
         }
-        let kept = files.count { $0.isUnchanged }
         let pages = site.languages.reduce(0) { $0 + $1.pages.count }
         let codes = site.languages.map(\.language.code).joined(separator: ", ")
         let elapsed = ContinuousClock.now - started

@@ -16,6 +16,18 @@ public enum SiteWriter {
     /// Replaces `output` with exactly `files`. On any failure `output` is as it was.
     /// - Parameter protected: folders the output must never be or contain (content, templates).
     public static func publish(_ files: [OutputFile], to output: String, protecting protected: [String] = []) throws {
+        let staged = try StagedSite(replacing: output, protecting: protected)
+        do {
+            try staged.write(files)
+            try staged.commit()
+        } catch {
+            staged.abandon()
+            throw error
+        }
+    }
+
+    /// Creates the staging folder for `output`, after removing those of builds that were killed.
+    static func beginStaging(_ output: String, protecting protected: [String]) throws -> (staging: URL, output: URL) {
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         try refuseDangerousOutput(outputURL, protected: protected)
         let parent = outputURL.deletingLastPathComponent()
@@ -23,48 +35,38 @@ public enum SiteWriter {
         let fileManager = FileManager.default
         try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
         removeAbandonedStaging(in: parent, for: name)
-
         let staging = parent.appendingPathComponent(".\(name)\(stagingMarker)\(getpid())")
         try? fileManager.removeItem(at: staging)
-        do {
-            try write(files, into: staging, previous: outputURL)
-            try swapIn(staging, at: outputURL)
-        } catch {
-            try? fileManager.removeItem(at: staging)
-            throw error
-        }
+        try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+        return (staging, outputURL)
     }
 
-    /// Writes each file into `folder`; an unchanged one is hard-linked from `previous`
+    /// Writes one file into `folder`; an unchanged one is hard-linked from `previous`
     /// (the site being replaced), or copied where a link cannot be made.
-    private static func write(_ files: [OutputFile], into folder: URL, previous: URL) throws {
+    static func write(_ file: OutputFile, into folder: URL, previous: URL, madeFolders: inout Set<String>) throws {
+        precondition(!file.path.hasPrefix("/") && !file.path.split(separator: "/").contains(".."),
+                     "output path escapes the output folder: \(file.path)")
         let fileManager = FileManager.default
-        try fileManager.createDirectory(at: folder, withIntermediateDirectories: false)
-        var made: Set<String> = []
-        for file in files {
-            precondition(!file.path.hasPrefix("/") && !file.path.split(separator: "/").contains(".."),
-                         "output path escapes the output folder: \(file.path)")
-            let target = folder.appendingPathComponent(file.path)
-            let directory = target.deletingLastPathComponent()
-            if made.insert(directory.path).inserted {
+        let target = folder.appendingPathComponent(file.path)
+        let directory = target.deletingLastPathComponent()
+        do {
+            if madeFolders.insert(directory.path).inserted {
                 try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
             }
-            do {
-                if file.isUnchanged {
-                    let source = previous.appendingPathComponent(file.path)
-                    if link(source.path, target.path) != 0 { try fileManager.copyItem(at: source, to: target) }
-                } else {
-                    try file.contents.write(to: target)
-                }
-            } catch {
-                throw Failure(description: "cannot write \(file.path): \(error.localizedDescription)")
+            if file.isUnchanged {
+                let source = previous.appendingPathComponent(file.path)
+                if link(source.path, target.path) != 0 { try fileManager.copyItem(at: source, to: target) }
+            } else {
+                try file.contents.write(to: target)
             }
+        } catch {
+            throw Failure(description: "cannot write \(file.path): \(error.localizedDescription)")
         }
     }
 
     /// Exchanges the two folders in one step where the system can
     /// (renameat2), else renames the old one aside first.
-    private static func swapIn(_ staging: URL, at output: URL) throws {
+    static func swapIn(_ staging: URL, at output: URL) throws {
         guard FileManager.default.fileExists(atPath: output.path) else {
             try rename(staging, output)
             return

@@ -38,27 +38,47 @@ public struct SiteRenderer: Sendable {
     /// (titles and slugs appear in the switcher and alternates), its language's
     /// language.yaml, site.yaml, and the templates.
     public func render(_ site: Site, unchanged: [String: String]) -> (files: [OutputFile], fingerprints: [String: String]) {
+        var files: [OutputFile] = []
+        let fingerprints = render(site, unchanged: unchanged) { files += $0 }
+        return (files, fingerprints)
+    }
+
+    /// Renders in batches of `batchSize` pages and hands each batch to `emit` (the writer) before
+    /// rendering the next, so that a site of any size holds one batch of pages in memory.
+    /// Returns every page's fingerprint.
+    public func render(
+        _ site: Site, unchanged: [String: String], batchSize: Int = 256, emit: ([OutputFile]) throws -> Void
+    ) rethrows -> [String: String] {
         let addresses = SiteAddresses(site: site)
         // Each language's interface text, typeset once rather than for every page.
         let labels = Dictionary(uniqueKeysWithValues: site.languages.map {
             ($0.language.code, $0.strings.labels.mapValues($0.strings.typography.apply))
         })
-        // Pages are independent: render them on every core, in a fixed order, so the output
-        // does not depend on how many cores there are.
         let jobs = site.languages.flatMap { content in content.pages.map { (content, $0) } }
         let fingerprints = Dictionary(jobs.map { content, page in
             (addresses.path(language: content.language.code, pageID: page.id) + "index.html", fingerprint(of: page, in: content, site).description)
         }, uniquingKeysWith: { first, _ in first })
-        var files = jobs.concurrentMap(workers: workers) { content, page in
-            let path = addresses.path(language: content.language.code, pageID: page.id) + "index.html"
-            if let previous = unchanged[path], previous == fingerprints[path] {
-                return OutputFile(path: path, contents: Data(), isUnchanged: true)
-            }
-            let view = PageView(site: site, content: content, page: page, addresses: addresses,
-                                labels: labels[content.language.code] ?? [:])
-            return OutputFile(path: path, contents: Data(templates.render(view.values(), with: "page").utf8))
+        // Pages are independent: each batch is rendered on every core, in a fixed order, so the
+        // output does not depend on how many cores there are.
+        for start in stride(from: 0, to: jobs.count, by: max(1, batchSize)) {
+            let batch = Array(jobs[start..<min(start + max(1, batchSize), jobs.count)])
+            try emit(batch.concurrentMap(workers: workers) { content, page in
+                let path = addresses.path(language: content.language.code, pageID: page.id) + "index.html"
+                if let previous = unchanged[path], previous == fingerprints[path] {
+                    return OutputFile(path: path, contents: Data(), isUnchanged: true)
+                }
+                let view = PageView(site: site, content: content, page: page, addresses: addresses,
+                                    labels: labels[content.language.code] ?? [:])
+                return OutputFile(path: path, contents: Data(templates.render(view.values(), with: "page").utf8))
+            })
         }
-        files.append(OutputFile(path: "index.html", contents: Data(templates.render(home(site, addresses), with: "index").utf8)))
+        try emit(siteFiles(site, addresses))
+        return fingerprints
+    }
+
+    /// The home page, the 404 pages, the sitemap, robots.txt and the static files.
+    private func siteFiles(_ site: Site, _ addresses: SiteAddresses) -> [OutputFile] {
+        var files = [OutputFile(path: "index.html", contents: Data(templates.render(home(site, addresses), with: "index").utf8))]
         for content in site.languages {
             let html = templates.render(notFound(content, site, addresses), with: "404")
             files.append(OutputFile(path: content.language.code + "/404.html", contents: Data(html.utf8)))
@@ -70,7 +90,7 @@ public struct SiteRenderer: Sendable {
         files.append(OutputFile(path: "sitemap.xml", contents: Data(map.xml().utf8)))
         files.append(OutputFile(path: "robots.txt", contents: Data(map.robots().utf8)))
         files += templates.staticFiles.map { OutputFile(path: $0.path, contents: $0.contents) }
-        return (files, fingerprints)
+        return files
     }
 
     private func fingerprint(of page: Page, in content: LanguageContent, _ site: Site) -> Fingerprint {

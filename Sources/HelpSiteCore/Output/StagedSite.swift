@@ -1,0 +1,35 @@
+import Foundation
+
+/// A new site being written beside the output folder, file by file, so that a
+/// build never needs every page in memory at once. Nothing a reader can see
+/// changes until `commit()` swaps the whole folder in; `abandon()` (or a crash)
+/// leaves the previous site as it was.
+public final class StagedSite {
+    private let staging: URL
+    private let output: URL
+    private var madeFolders: Set<String> = []
+    /// Every file written so far, relative to the output folder.
+    public private(set) var written: [String] = []
+
+    /// - Parameter protected: folders the output must never be or contain (content, templates).
+    public init(replacing output: String, protecting protected: [String] = []) throws {
+        (staging, self.output) = try SiteWriter.beginStaging(output, protecting: protected)
+    }
+
+    public func write(_ files: [OutputFile]) throws {
+        for file in files {
+            try SiteWriter.write(file, into: staging, previous: output, madeFolders: &madeFolders)
+            written.append(file.path)
+        }
+    }
+
+    /// Puts the new site in place of the old in one step.
+    public func commit() throws {
+        try SiteWriter.swapIn(staging, at: output)
+    }
+
+    /// Removes what was written; the output folder is untouched.
+    public func abandon() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}
