@@ -73,4 +73,41 @@ struct LoaderTests {
         #expect(messages.contains("\(site.path)/content/fr/complaints.yaml is empty"))
         #expect(messages.contains { $0.contains("content/nl/complaints.yaml is 1048580 bytes; content files are limited to 1048576 bytes") })
     }
+
+    func baseSite() throws -> TemporaryFolder {
+        let site = try TemporaryFolder()
+        try site.overlay(Paths.fixtures.appendingPathComponent("base"))
+        return site
+    }
+
+    @Test func anchorsAndAliasesAreRefusedEvenAsABomb() throws {
+        let site = try baseSite()
+        // "Billion laughs": each level doubles the one before; expanded, it would never fit in memory.
+        var bomb = "slug: klachten\na0: &a0 [lol, lol]\n"
+        for level in 1...30 { bomb += "a\(level): &a\(level) [*a\(level - 1), *a\(level - 1)]\n" }
+        try site.write(bomb, to: "content/nl/complaints.yaml")
+        let messages = SiteLoader.load(contentDirectory: site.path + "/content").diagnostics.map(\.description)
+        #expect(messages.contains(
+            "\(site.path)/content/nl/complaints.yaml:2:5: error: anchors and aliases (&name, *name) are not supported in content files; write each value out"))
+    }
+
+    @Test func deepNestingIsRefusedBeforeParsing() throws {
+        let site = try baseSite()
+        try site.write("slug: " + String(repeating: "[", count: 100_000) + "\n", to: "content/fr/complaints.yaml")
+        let messages = SiteLoader.load(contentDirectory: site.path + "/content").diagnostics.map(\.description)
+        #expect(messages.contains(
+            "\(site.path)/content/fr/complaints.yaml:1:39: error: nesting deeper than 32 levels of [ and {; a content file is never this deep"))
+    }
+
+    @Test func symbolicLinksInContentAreRefused() throws {
+        let site = try baseSite()
+        try FileManager.default.createSymbolicLink(atPath: site.path + "/content/fr/extra.yaml", withDestinationPath: "/etc/hostname")
+        try FileManager.default.createSymbolicLink(atPath: site.path + "/content/nl/everything", withDestinationPath: "/")
+        let (loaded, diagnostics) = SiteLoader.load(contentDirectory: site.path + "/content")
+        #expect(loaded == nil)
+        #expect(diagnostics.map(\.message) == [
+            "\(site.path)/content/fr/extra.yaml is a symbolic link (to /etc/hostname); content must be files of the project, not links",
+            "\(site.path)/content/nl/everything is a symbolic link (to /); content must be files of the project, not links",
+        ])
+    }
 }

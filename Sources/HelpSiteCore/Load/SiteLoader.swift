@@ -10,6 +10,8 @@ public enum SiteLoader {
     /// - Parameter directory: the content folder as the user named it; messages use it as a prefix.
     public static func load(contentDirectory directory: String) -> (site: Site?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
+        reportSymbolicLinks(in: directory, into: &diagnostics)
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         let siteFile = path(directory, "site.yaml")
         guard let siteRoot = parse(siteFile, into: &diagnostics) else { return (nil, diagnostics) }
         var reader = ContentReader(file: siteFile, text: siteRoot.text)
@@ -117,6 +119,24 @@ public enum SiteLoader {
     private static func yamlFiles(in folder: String) -> [String] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return entries.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// Content is the project's own files: a symbolic link (which could lead anywhere on the
+    /// machine) is refused wherever it stands in the content folder.
+    private static func reportSymbolicLinks(in directory: String, into diagnostics: inout Diagnostics) {
+        // Walked by hand, never through a link: a link to / must not send the walk over the machine.
+        let fileManager = FileManager.default
+        for entry in ((try? fileManager.contentsOfDirectory(atPath: directory)) ?? []).sorted() {
+            let path = path(directory, entry)
+            let type = (try? fileManager.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+            if type == .typeSymbolicLink {
+                let target = (try? fileManager.destinationOfSymbolicLink(atPath: path)) ?? "?"
+                diagnostics.error("\(path) is a symbolic link (to \(target)); content must be files of the project, not links",
+                                  at: SourceLocation(file: path))
+            } else if type == .typeDirectory {
+                reportSymbolicLinks(in: path, into: &diagnostics)
+            }
+        }
     }
 
     static func path(_ directory: String, _ name: String) -> String {

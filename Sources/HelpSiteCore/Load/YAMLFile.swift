@@ -23,11 +23,22 @@ enum YAMLFile {
         if text.allSatisfy(\.isWhitespace) {
             return .failure(.error("\(file) is empty", at: whole))
         }
+        if let tooDeep = tooDeeplyNested(text) {
+            return .failure(.error("nesting deeper than \(maximumNesting) levels of [ and {; a content file is never this deep",
+                                   at: SourceLocation(file: file, line: tooDeep.line, column: tooDeep.column)))
+        }
         do {
             // The basic resolver: every value is read as text by ContentReader, so Yams
             // need not match each scalar against its regular expressions for numbers and dates.
-            guard let node = try Yams.compose(yaml: text, .basic) else {
+            let parser = try Parser(yaml: text, resolver: .basic)
+            guard let node = try parser.singleRoot() else {
                 return .failure(.error("\(file) holds no YAML document", at: whole))
+            }
+            // Anchors are only known while the parser lives (Yams holds them weakly).
+            if let anchored = withExtendedLifetime(parser, { firstAnchored(node) }) {
+                let mark = anchored.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? whole
+                return .failure(.error("anchors and aliases (&name, *name) are not supported in content files; write each value out",
+                                       at: mark))
             }
             return .success((text, node))
         } catch let error as YamlError {
@@ -61,6 +72,54 @@ enum YAMLFile {
         default:
             return .error("YAML: \(error)", at: SourceLocation(file: file))
         }
+    }
+
+    /// Flow collections ([ and {) deeper than this are refused before parsing: the
+    /// parser recurses once per level, and a file of a million [ would exhaust the stack.
+    static let maximumNesting = 32
+
+    private static func tooDeeplyNested(_ text: String) -> (line: Int, column: Int)? {
+        var depth = 0, line = 1, column = 0
+        var quote: UInt8? = nil
+        var comment = false
+        for byte in text.utf8 {
+            if byte & 0xC0 != 0x80 { column += 1 }
+            switch byte {
+            case UInt8(ascii: "\n"):
+                line += 1
+                column = 0
+                comment = false
+            case _ where comment: break
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                if quote == nil { quote = byte } else if quote == byte { quote = nil }
+            case UInt8(ascii: "#") where quote == nil: comment = true
+            case UInt8(ascii: "["), UInt8(ascii: "{") where quote == nil:
+                depth += 1
+                if depth > maximumNesting { return (line, column) }
+            case UInt8(ascii: "]"), UInt8(ascii: "}") where quote == nil:
+                depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return nil
+    }
+
+    /// The first node, in document order, that carries an anchor. An alias always
+    /// comes after its anchor, so the walk stops before it could expand one.
+    private static func firstAnchored(_ node: Node) -> Node? {
+        if node.anchor != nil { return node }
+        switch node {
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                if let found = firstAnchored(key) ?? firstAnchored(value) { return found }
+            }
+        case .sequence(let sequence):
+            for element in sequence {
+                if let found = firstAnchored(element) { return found }
+            }
+        default: break
+        }
+        return nil
     }
 
     private static func lineHasTabIndent(_ text: String, line: Int) -> Bool {
