@@ -11,14 +11,10 @@ struct OnlineLinkLimitTests {
         options.concurrency = 8
         options.concurrencyPerHost = 2
         let paths = (1...10).map { "/pause/\($0)" }
-        let started = ContinuousClock.now
         let report = try await OnlineLinkTests.check(paths, on: server, options: options)
-        let elapsed = ContinuousClock.now - started
         #expect(report.urls.count == 10 && report.urls.allSatisfy { $0.verdict == .ok })
-        // One host: never more than 2 at once, and indeed 2 at once (10 × 150 ms in about 5 rounds,
-        // not the 1.5 s that one at a time takes at the least).
+        // One host: never more than 2 at once, and indeed 2 at once (the server counts them).
         #expect(server.state.peakInFlight == 2)
-        #expect(elapsed < .milliseconds(1500), "\(elapsed)")
         await server.stop()
     }
 

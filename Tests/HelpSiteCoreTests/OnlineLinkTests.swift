@@ -104,8 +104,9 @@ struct OnlineLinkTests {
         let elapsed = ContinuousClock.now - started
         let busy = try Self.result("/busy", report, server)
         #expect(busy.verdict == .ok && busy.requests == 2)
-        // Retry-After: 5 asks for five seconds; the cap of 200 ms wins.
-        #expect(elapsed >= .milliseconds(200) && elapsed < .seconds(2), "\(elapsed)")
+        // Retry-After: 5 asks for five seconds; the cap of 200 ms wins. The bounds are far apart
+        // on purpose: this proves that it waited, and that it did not wait the five seconds.
+        #expect(elapsed >= .milliseconds(200) && elapsed < .milliseconds(4500), "\(elapsed)")
         await server.stop()
     }
 
@@ -120,12 +121,10 @@ struct OnlineLinkTests {
 
     @Test func slowServerTimesOutAfterItsRetries() async throws {
         let server = try await TestHTTPServer()
-        let started = ContinuousClock.now
         let report = try await Self.check(["/slow"], on: server, options: Self.options(timeout: .milliseconds(300)))
         let slow = try Self.result("/slow", report, server)
         #expect(slow.verdict == .broken && slow.requests == 3)
         #expect(slow.reason == "did not answer within 300 ms (tried 3 times)")
-        #expect(ContinuousClock.now - started < .seconds(2))
         await server.stop()
     }
 
@@ -140,12 +139,10 @@ struct OnlineLinkTests {
 
     @Test func hugeBodyIsNotReadPastTheLimit() async throws {
         let server = try await TestHTTPServer()
-        let started = ContinuousClock.now
         let report = try await Self.check(["/huge"], on: server)
         let huge = try Self.result("/huge", report, server)
         #expect(huge.verdict == .ok && huge.requests == 2)
         #expect(huge.bodyBytes >= 64 * 1024 && huge.bodyBytes <= 64 * 1024 + TestRoutes.chunkSize, "\(huge.bodyBytes)")
-        #expect(ContinuousClock.now - started < .seconds(2))
         await server.stop()
     }
 }
