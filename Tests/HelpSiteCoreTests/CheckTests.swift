@@ -10,7 +10,7 @@ struct CheckTests {
         "changed-digit", "dropped-email", "swapped-house-number", "wrong-postal-code", "missing-box",
         "url-typo-in-prose", "url-dropped-from-prose", "phone-added-in-one-language", "changed-hours",
         "missing-step", "missing-channel", "empty-channel", "misspelt-street-name", "undeclared-street-name", "wrong-url-variant",
-        "steps-reordered", "invalid-phone-in-prose",
+        "steps-reordered", "invalid-phone-in-prose", "unsafe-link",
     ])
     func eachSlipIsCaughtWithItsPlace(_ name: String) throws {
         let scenario = try Scenario(name, in: "check")

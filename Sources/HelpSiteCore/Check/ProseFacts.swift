@@ -43,8 +43,15 @@ struct ProseFacts: Sendable {
         return facts(inText: text.value, locator: &locator)
     }
 
+    /// Schemes that run code or smuggle content in a reader's browser. cmark's safe mode
+    /// already drops them from the page; the check says so, so the translator can fix the link.
+    static let unsafeSchemes = ["javascript:", "vbscript:", "data:", "file:"]
+
     private func link(_ destination: String, written: String, at location: SourceLocation) -> [Finding] {
-        let lower = destination.lowercased()
+        let lower = destination.lowercased().filter { !$0.isWhitespace }
+        if let scheme = Self.unsafeSchemes.first(where: lower.hasPrefix) {
+            return [.invalid(written: written, problem: "is a \(scheme) link, which is never allowed; link to an https:// page", location: location)]
+        }
         if lower.hasPrefix("mailto:") {
             guard let email = Normal.email(destination) else {
                 return [.invalid(written: written, problem: "is not an e-mail address", location: location)]
