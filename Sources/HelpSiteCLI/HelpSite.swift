@@ -23,6 +23,7 @@ struct HelpSite: ParsableCommand {
     /// Parses, runs, and maps errors to the exit codes documented above:
     /// argument-parser's own usage failures (64) become 2.
     static func main() {
+        makeStoppable()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -33,6 +34,22 @@ struct HelpSite: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+}
+
+extension HelpSite {
+    /// Ctrl-C and SIGTERM always stop helpsite, even when the program that started it
+    /// ignores or blocks them (as some test runners and job launchers do). Stopping is
+    /// safe at any point: the site being built is in a staging folder that the next
+    /// build removes, and the published one is only ever replaced whole.
+    static func makeStoppable() {
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
+        var stopping = sigset_t()
+        sigemptyset(&stopping)
+        sigaddset(&stopping, SIGINT)
+        sigaddset(&stopping, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
     }
 }
 

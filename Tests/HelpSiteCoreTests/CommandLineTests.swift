@@ -194,4 +194,54 @@ struct CommandLineTests {
                 == FileManager.default.contents(atPath: folder.path + "/cold/" + path), "\(path)")
         }
     }
+
+    /// Every file under a folder with its bytes: what "left exactly as it was" is compared on.
+    func snapshot(_ folder: String) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: folder) {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { files[path] = FileManager.default.contents(atPath: folder + "/" + path) }
+        }
+        return files
+    }
+
+    /// A build stopped part-way — killed outright, or asked to stop — leaves the previous site
+    /// exactly as it was, and the next build removes what the stopped one left behind.
+    @Test(arguments: [SIGKILL, SIGTERM, SIGINT])
+    func aBuildStoppedPartWayLeavesThePreviousSite(_ signal: Int32) throws {
+        let folder = try project()
+        #expect(try helpsite("build", in: folder.path).status == 0)
+        let before = try snapshot(folder.path + "/public")
+        // Enough pages that rendering takes a while: the same page under 400 ids, in both languages.
+        for language in ["nl", "fr"] {
+            let page = try folder.read("content/\(language)/complaints.yaml")
+            for number in 1...400 {
+                try folder.write(page.replacingOccurrences(of: "slug: ", with: "slug: p\(number)-"), to: "content/\(language)/p\(number).yaml")
+            }
+        }
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["build"]
+        process.currentDirectoryURL = folder.url
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until the new site is being written, then stop the build.
+        let staging = folder.path + "/.public.helpsite-staging-\(process.processIdentifier)"
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: staging + "/nl"), process.isRunning, Date() < deadline {
+            usleep(2_000)
+        }
+        #expect(process.isRunning, "the build finished before it could be stopped; give it more pages")
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(try snapshot(folder.path + "/public") == before)
+
+        let next = try helpsite("build", in: folder.path)
+        #expect(next.status == 0, "\(next.errors)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("staging") }.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/public/fr/p400-plaintes/index.html"))
+    }
 }
