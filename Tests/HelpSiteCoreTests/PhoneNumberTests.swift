@@ -12,6 +12,7 @@ struct PhoneNumberTests {
         ("0800 120 33", "+3280012033"),
         ("+32 2 547 58 71", "+3225475871"),
         ("0470 12 34 56", "+32470123456"),
+        ("04 223 45 67", "+3242234567"),
     ])
     func belgianWritingHabitsGiveOneNumber(written: String, e164: String) {
         #expect(PhoneNumber.e164(written, region: "BE") == .success(e164))

@@ -57,9 +57,10 @@ public enum PhoneNumber {
 
     private static func validate(_ digits: String) -> Result<String, Problem> {
         if digits.hasPrefix("32") {
-            // Belgium: mobile numbers (4xx) have nine digits after 32, all others eight.
+            // Belgium: mobile numbers (045–049) have nine digits after 32; all others eight,
+            // Liège's 04 numbers among them (04 223 45 67).
             let national = digits.dropFirst(2)
-            let expected = national.hasPrefix("4") ? 9 : 8
+            let expected = ["45", "46", "47", "48", "49"].contains { national.hasPrefix($0) } ? 9 : 8
             guard national.count == expected else {
                 return .failure(.wrongLength(country: "32", digits: national.count, expected: "\(expected)"))
             }
