@@ -24,6 +24,7 @@ public struct TemplateSet: Sendable {
             guard let text = readText(file, into: &diagnostics) else { continue }
             fingerprint.add(name)
             fingerprint.add(text)
+            checkNames(in: text, file: file, templates: names, into: &diagnostics)
             do {
                 library.register(try MustacheTemplate(string: text), named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
@@ -43,6 +44,23 @@ public struct TemplateSet: Sendable {
 
     func render(_ values: [String: Any], with name: String) -> String {
         library.render(values, withTemplate: name) ?? ""
+    }
+
+    /// A name no view provides would render as nothing on every page: report it where it is written.
+    private static func checkNames(in text: String, file: String, templates: [String], into diagnostics: inout Diagnostics) {
+        let (values, partials) = TemplateValues.names(in: text)
+        for value in values {
+            for part in TemplateValues.unknownParts(of: value.name) {
+                let suggestion = TemplateValues.known.min { editDistance(part, $0) < editDistance(part, $1) }
+                    .flatMap { editDistance(part, $0) <= 2 ? "; did you mean '\($0)'?" : nil } ?? ""
+                diagnostics.error("the template names '\(part)', which is no value of a page\(suggestion)",
+                                  at: SourceLocation(file: file, line: value.line, column: value.column))
+            }
+        }
+        for partial in partials where !templates.contains(partial.name + ".mustache") {
+            diagnostics.error("the partial '\(partial.name)' does not exist: expected \(partial.name).mustache beside this template",
+                              at: SourceLocation(file: file, line: partial.line, column: partial.column))
+        }
     }
 
     private static func readText(_ file: String, into diagnostics: inout Diagnostics) -> String? {

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import HelpSiteCore
+
+@Suite("Templates")
+struct TemplateTests {
+    func templates(with page: String) throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        try folder.overlay(URL(fileURLWithPath: Paths.templates))
+        try folder.write(page, to: "page.mustache")
+        return folder
+    }
+
+    @Test func aNameNoPageHasIsAnErrorWithItsPlace() throws {
+        let folder = try templates(with: "<h1>{{title}}</h1>\n<p>{{#steps}}{{titel}} {{labels.skip_lnk}}{{/steps}}</p>\n{{> footer}}\n")
+        let messages = TemplateSet.load(directory: folder.path).diagnostics.map(\.description)
+        #expect(messages == [
+            "\(folder.path)/page.mustache:2:14: error: the template names 'titel', which is no value of a page; did you mean 'title'?",
+            "\(folder.path)/page.mustache:2:24: error: the template names 'skip_lnk', which is no value of a page; did you mean 'skip_link'?",
+            "\(folder.path)/page.mustache:3:1: error: the partial 'footer' does not exist: expected footer.mustache beside this template",
+        ])
+    }
+
+    @Test func commentsSectionsAndTheCurrentItemAreFine() throws {
+        let folder = try templates(with: "{{! a comment names {{nothing}} }}{{#steps}}{{{bodyHTML}}}{{^contacts}}-{{/contacts}}{{/steps}}{{#labels}}{{.}}{{/labels}}\n")
+        #expect(TemplateSet.load(directory: folder.path).diagnostics.isEmpty)
+    }
+
+    /// The list of known names must hold every value the views produce, or a correct template would be refused.
+    @Test func everyValueTheViewsProduceIsKnown() throws {
+        let site = try #require(SiteLoader.load(contentDirectory: Paths.content).site)
+        let content = try #require(site.reference)
+        let view = PageView(site: site, content: content, page: content.pages[0], addresses: SiteAddresses(site: site), labels: content.strings.labels)
+        var names: Set<String> = []
+        func collect(_ value: Any) {
+            if let dictionary = value as? [String: Any] {
+                for (key, inner) in dictionary {
+                    names.insert(key)
+                    collect(inner)
+                }
+            } else if let array = value as? [Any] {
+                array.forEach(collect)
+            }
+        }
+        collect(view.values())
+        #expect(names.subtracting(TemplateValues.known).isEmpty, "\(names.subtracting(TemplateValues.known).sorted())")
+    }
+}
