@@ -21,7 +21,12 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
     static func text(_ diagnostics: Diagnostics, summary: String) -> String {
         var lines: [String] = []
         var group: String?
-        for diagnostic in diagnostics.sorted.sorted(by: { pageName($0.location.file) < pageName($1.location.file) }) {
+        // Grouped by page, then in file order; problems at one place keep the order they were found in.
+        let ordered = diagnostics.all.enumerated().sorted {
+            (pageName($0.element.location.file), $0.element.location, $0.offset)
+                < (pageName($1.element.location.file), $1.element.location, $1.offset)
+        }.map(\.element)
+        for diagnostic in ordered {
             let name = pageName(diagnostic.location.file)
             if name != group {
                 if group != nil { lines.append("") }

@@ -25,13 +25,29 @@ public enum CommonMark {
     ///   translator writes in a step fit under the page's own (`#` in a step is an `h3`).
     public static func render(_ markdown: String, headingLevel: Int = 1) -> RenderedMarkdown {
         withDocument(markdown) { document, parser in
-            let links = turnRawHTMLIntoText(document)
+            turnRawHTMLIntoText(document)
             if headingLevel > 1 { shiftHeadings(document, by: headingLevel - 1) }
             guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else {
                 fatalError("cmark_render_html: out of memory")
             }
             defer { cmark_get_default_mem_allocator().pointee.free(html) }
-            return RenderedMarkdown(html: String(cString: html), links: links)
+            return RenderedMarkdown(html: String(cString: html))
+        }
+    }
+
+    /// Every link and image in `markdown`, with its place (1-based) in the Markdown
+    /// source; for pointing a broken link back at the line a translator wrote.
+    public static func links(in markdown: String) -> [MarkdownLink] {
+        withDocument(markdown) { document, _ in
+            var links: [MarkdownLink] = []
+            forEachNode(document) { node, entering in
+                let type = cmark_node_get_type(node)
+                guard entering, type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
+                links.append(MarkdownLink(destination: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
+                                          line: Int(cmark_node_get_start_line(node)),
+                                          column: Int(cmark_node_get_start_column(node))))
+            }
+            return links
         }
     }
 
@@ -103,20 +119,12 @@ public enum CommonMark {
     }
 
     /// Replaces every raw HTML node by a text node with the same characters (so
-    /// `<script>` reads as text on the page) and collects the links on the way.
-    private static func turnRawHTMLIntoText(_ document: OpaquePointer) -> [RenderedMarkdown.Link] {
+    /// `<script>` reads as text on the page).
+    private static func turnRawHTMLIntoText(_ document: OpaquePointer) {
         var rawHTML: [OpaquePointer] = []
-        var links: [RenderedMarkdown.Link] = []
         forEachNode(document) { node, entering in
-            guard entering else { return }
             let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
-                rawHTML.append(node)
-            } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
-                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                links.append(.init(destination: url, line: Int(cmark_node_get_start_line(node)),
-                                   column: Int(cmark_node_get_start_column(node))))
-            }
+            if entering, type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE { rawHTML.append(node) }
         }
         for node in rawHTML {
             let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
@@ -132,7 +140,6 @@ public enum CommonMark {
             }
             cmark_node_free(node)
         }
-        return links
     }
 }
 
@@ -184,17 +191,16 @@ public enum MarkdownInline: Sendable, Equatable {
     case text(String)
 }
 
-/// What Markdown became: its HTML, and the links in it with their position
-/// in the Markdown source (1-based), for the checks that come after.
+/// What Markdown became: its HTML.
 public struct RenderedMarkdown: Sendable, Equatable {
-    public struct Link: Sendable, Equatable {
-        public var destination: String
-        public var line: Int
-        public var column: Int
-    }
-
     public var html: String
-    public var links: [Link]
+}
+
+/// A link (or image) of Markdown, and where it starts in the Markdown source (1-based).
+public struct MarkdownLink: Sendable, Equatable {
+    public var destination: String
+    public var line: Int
+    public var column: Int
 }
 
 extension StringProtocol {

@@ -4,7 +4,7 @@ import Foundation
 /// that a broken link also names the YAML file and line a translator edits.
 ///
 /// Links that content writes are found again the way the renderer makes them:
-/// Markdown links through `CommonMark.render` (whose positions are mapped from
+/// Markdown links through `CommonMark.links` (whose positions are mapped from
 /// the Markdown back into the YAML file), and channels as `tel:`, `mailto:` or
 /// the web address. Links the templates make (the language switcher, `hreflang`,
 /// the stylesheet) have no content line; their problems name the page only.
@@ -32,7 +32,7 @@ struct LinkSources: Sendable {
         translations[page.id, default: [:]][code] = path
         var found: [String: SourceLocation] = [:]
         for markdown in Self.markdown(of: page) {
-            for link in CommonMark.render(markdown.source).links where found[link.destination] == nil {
+            for link in CommonMark.links(in: markdown.source) where found[link.destination] == nil {
                 found[link.destination] = SourceLocation(
                     file: markdown.location.file, line: markdown.location.line + link.line - 1,
                     column: markdown.location.column + link.column - 1)
