@@ -38,8 +38,8 @@ struct Build: ParsableCommand {
     func run() throws {
         let started = ContinuousClock.now
         // The helpsite binary is an input too: a new version may write pages differently.
-        let inputs = BuildManifest.snapshot(of: [project.content, project.templates],
-                                            extra: [Bundle.main.executablePath].compactMap { $0 })
+        let generator = Bundle.main.executablePath
+        let inputs = BuildManifest.snapshot(of: [project.content, project.templates], extra: [generator].compactMap { $0 })
         let previous = force ? nil : BuildManifest.read(for: output)
         if let previous, previous.inputs == inputs, previous.outputsExist(in: output) {
             print("\(output)/ is up to date: no content or template file changed (\(Terminal.milliseconds(ContinuousClock.now - started)) ms)")
@@ -57,7 +57,7 @@ struct Build: ParsableCommand {
             Terminal.report(problems, summary: "\(Terminal.counts(problems)): building anyway")
         }
         // Pages rendered last time from the same fingerprint, and still in the output, are kept.
-        let reusable = previous?.pagesStillIn(output) ?? [:]
+        let reusable = previous?.reusablePages(in: output, generator: generator, now: inputs) ?? [:]
         // Rendered a batch at a time straight into the staging folder: memory stays flat as the site grows.
         var kept = 0
         let manifest: BuildManifest

@@ -55,3 +55,20 @@ struct PublishTests {
         #expect(try root.read("content/site.yaml") == "name: x")
     }
 }
+
+@Suite("What a build may keep from the previous one")
+struct BuildManifestTests {
+    @Test func pagesAreKeptOnlyFromTheSameHelpsiteAndOnlyWhileTheirFilesExist() throws {
+        let root = try TemporaryFolder()
+        try root.write("<p>kept</p>", to: "public/nl/klachten/index.html")
+        let stamp = BuildManifest.Stamp(size: 100, modified: 1)
+        let manifest = BuildManifest(inputs: ["bin/helpsite": stamp],
+                                     pages: ["nl/klachten/index.html": "aa", "fr/plaintes/index.html": "bb"], outputs: [])
+        let output = root.path + "/public"
+        #expect(manifest.reusablePages(in: output, generator: "bin/helpsite", now: ["bin/helpsite": stamp])
+            == ["nl/klachten/index.html": "aa"])
+        let rebuilt = BuildManifest.Stamp(size: 100, modified: 2)
+        #expect(manifest.reusablePages(in: output, generator: "bin/helpsite", now: ["bin/helpsite": rebuilt]).isEmpty)
+        #expect(manifest.reusablePages(in: output, generator: nil, now: ["bin/helpsite": stamp]).isEmpty)
+    }
+}

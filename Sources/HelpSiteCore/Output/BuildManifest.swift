@@ -65,9 +65,12 @@ public struct BuildManifest: Codable, Equatable, Sendable {
         try encoder.encode(self).write(to: url, options: .atomic)
     }
 
-    /// The fingerprints of the pages whose files `output` still holds.
-    public func pagesStillIn(_ output: String) -> [String: String] {
-        pages.filter { FileManager.default.fileExists(atPath: SiteLoader.path(output, $0.key)) }
+    /// The fingerprints of the pages a build may keep: none if `generator` (the helpsite
+    /// executable) is not the one that made them, since a new helpsite may write any page
+    /// differently; otherwise those whose files `output` still holds.
+    public func reusablePages(in output: String, generator: String?, now inputs: [String: Stamp]) -> [String: String] {
+        guard let generator, self.inputs[generator] != nil, self.inputs[generator] == inputs[generator] else { return [:] }
+        return pages.filter { FileManager.default.fileExists(atPath: SiteLoader.path(output, $0.key)) }
     }
 
     /// Whether `output` still holds every file this manifest says the build wrote.
