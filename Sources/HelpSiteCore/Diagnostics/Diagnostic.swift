@@ -96,16 +96,3 @@ public struct Diagnostics: Sendable, Sequence {
 
     public func makeIterator() -> IndexingIterator<[Diagnostic]> { all.makeIterator() }
 }
-
-/// Thrown by a stage that cannot produce its result; carries every problem it found.
-public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
-    public var diagnostics: Diagnostics
-
-    public init(_ diagnostics: Diagnostics) {
-        self.diagnostics = diagnostics
-    }
-
-    public var description: String {
-        diagnostics.sorted.map(\.description).joined(separator: "\n")
-    }
-}
