@@ -14,3 +14,13 @@ int helpsite_exchange_paths(const char *first, const char *second) {
     return -1;
 #endif
 }
+
+#include <unistd.h>
+
+int helpsite_sync_file_system(int descriptor) {
+#if defined(__linux__)
+    return syncfs(descriptor);
+#else
+    return fsync(descriptor);
+#endif
+}

@@ -42,19 +42,7 @@ public enum AtomicFile {
             if !renamed { unlink(temporary) }
         }
 
-        let written = data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += count
-            }
-            return true
-        }
-        guard written else { throw Failure(path: path, reason: lastError()) }
+        if let problem = FileBytes.writeAll(data, to: descriptor) { throw Failure(path: path, reason: problem) }
         if let existingMode { fchmod(descriptor, existingMode) }
         guard fsync(descriptor) == 0 else { throw Failure(path: path, reason: lastError()) }
         closed = true
@@ -84,6 +72,6 @@ public enum AtomicFile {
     }
 
     private static func lastError() -> String {
-        String(cString: strerror(errno))
+        FileBytes.lastError()
     }
 }

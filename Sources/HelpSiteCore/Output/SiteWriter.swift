@@ -56,9 +56,11 @@ public enum SiteWriter {
             if file.isUnchanged {
                 let source = previous.appendingPathComponent(file.path)
                 if link(source.path, target.path) != 0 { try fileManager.copyItem(at: source, to: target) }
-            } else {
-                try file.contents.write(to: target)
+            } else if let problem = FileBytes.create(target.path, holding: file.contents) {
+                throw Failure(description: "cannot write \(file.path): \(problem)")
             }
+        } catch let failure as Failure {
+            throw failure
         } catch {
             throw Failure(description: "cannot write \(file.path): \(error.localizedDescription)")
         }
