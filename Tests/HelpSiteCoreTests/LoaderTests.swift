@@ -91,12 +91,46 @@ struct LoaderTests {
             "\(site.path)/content/nl/complaints.yaml:2:5: error: anchors and aliases (&name, *name) are not supported in content files; write each value out"))
     }
 
-    @Test func deepNestingIsRefusedBeforeParsing() throws {
+    @Test func deepNestingIsRefused() throws {
         let site = try baseSite()
         try site.write("slug: " + String(repeating: "[", count: 100_000) + "\n", to: "content/fr/complaints.yaml")
         let messages = SiteLoader.load(contentDirectory: site.path + "/content").diagnostics.map(\.description)
         #expect(messages.contains(
             "\(site.path)/content/fr/complaints.yaml:1:39: error: nesting deeper than 32 levels of [ and {; a content file is never this deep"))
+    }
+
+    @Test func deepBlockNestingIsRefused() throws {
+        let site = try baseSite()
+        var yaml = ""
+        for level in 0..<100 { yaml += String(repeating: "  ", count: level) + "level\(level):\n" }
+        try site.write(yaml, to: "content/fr/complaints.yaml")
+        let messages = SiteLoader.load(contentDirectory: site.path + "/content").diagnostics.map(\.description)
+        #expect(messages.contains(
+            "\(site.path)/content/fr/complaints.yaml:65:129: error: nesting deeper than 64 levels; a content file is never this deep"))
+    }
+
+    @Test func aDuplicateKeyIsFoundAmongThousands() throws {
+        let site = try baseSite()
+        var yaml = ""
+        for index in 0..<20_000 { yaml += "key\(index): value\n" }
+        yaml += "key17: again\n"
+        try site.write(yaml, to: "content/fr/complaints.yaml")
+        let diagnostics = SiteLoader.load(contentDirectory: site.path + "/content").diagnostics
+        let duplicate = try #require(diagnostics.first { $0.message.hasPrefix("duplicate key") })
+        #expect(duplicate.message == "duplicate key 'key17' in the same mapping; keep one")
+        #expect(duplicate.location.line == 20_001 && duplicate.location.column == 1)
+        #expect(duplicate.notes.map(\.location.line) == [18])
+    }
+
+    @Test func aSecondDocumentAndAControlCharacterAreSyntaxErrors() throws {
+        let site = try baseSite()
+        try site.write("slug: complaints\n---\nslug: again\n", to: "content/fr/complaints.yaml")
+        try site.write("slug: klachten\ntitle: Klach\u{7}ten\n", to: "content/nl/complaints.yaml")
+        let messages = SiteLoader.load(contentDirectory: site.path + "/content").diagnostics.map(\.description)
+        #expect(messages.contains(
+            "\(site.path)/content/fr/complaints.yaml:2:1: error: YAML: but found another document (expected a single document in the stream)"))
+        #expect(messages.contains(
+            "\(site.path)/content/nl/complaints.yaml:2:13: error: YAML: control characters are not allowed"))
     }
 
     @Test func symbolicLinksInContentAreRefused() throws {

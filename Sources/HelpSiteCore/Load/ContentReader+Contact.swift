@@ -1,8 +1,7 @@
 import Foundation
-import Yams
 
 extension ContentReader {
-    mutating func contactBlock(_ node: Node, region: String) -> ContactBlock? {
+    mutating func contactBlock(_ node: YAMLNode, region: String) -> ContactBlock? {
         let keys = ["id", "organisation", "departments", "address", "channels", "languages"]
         guard let fields = fields(node, what: "a contact block", keys: keys) else { return nil }
         let id = text(fields, "id").flatMap { checkedID($0) }
@@ -23,7 +22,7 @@ extension ContentReader {
                             languages: languages)
     }
 
-    private mutating func postalAddress(_ node: Node) -> PostalAddress? {
+    private mutating func postalAddress(_ node: YAMLNode) -> PostalAddress? {
         let keys = ["building", "street", "number", "box", "postal_code", "city"]
         guard let fields = fields(node, what: "an address", keys: keys) else { return nil }
         let building = text(fields, "building", required: false)
@@ -40,7 +39,7 @@ extension ContentReader {
                              postalCode: postalCode, city: city, location: fields.location)
     }
 
-    private mutating func channel(_ node: Node, region: String) -> Channel? {
+    private mutating func channel(_ node: YAMLNode, region: String) -> Channel? {
         let kinds = ["phone", "email", "url", "portal"]
         let keys = ["id", "label", "note", "hours", "not_localised"] + kinds
         guard let fields = fields(node, what: "a channel", keys: keys) else { return nil }
@@ -95,7 +94,7 @@ extension ContentReader {
         }
     }
 
-    private mutating func openingHours(_ node: Node) -> OpeningHours? {
+    private mutating func openingHours(_ node: YAMLNode) -> OpeningHours? {
         guard let fields = fields(node, what: "opening hours", keys: ["days", "opens", "closes"]) else { return nil }
         var days: [Weekday] = []
         for day in textList(fields, "days") {

@@ -1,5 +1,3 @@
-import Yams
-
 extension ContentReader {
     /// `place_names:` or `url_variants:` in site.yaml: a list of mappings from
     /// language code to that language's form, each naming the reference language.

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 extension ContentReader {
     /// `link_check:` in site.yaml, optional: `exclude:` lists regular expressions.

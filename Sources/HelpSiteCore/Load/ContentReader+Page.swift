@@ -1,8 +1,6 @@
-import Yams
-
 extension ContentReader {
     /// `content/<lang>/<id>.yaml`: one page in one language.
-    mutating func page(_ root: Node, id: String, region: String) -> Page? {
+    mutating func page(_ root: YAMLNode, id: String, region: String) -> Page? {
         let keys = ["slug", "title", "description", "intro", "steps", "checklist", "commitments", "insurance"]
         guard let fields = fields(root, what: "the page", keys: keys) else { return nil }
         let slug = text(fields, "slug").flatMap { checkedSlug($0) }
@@ -19,7 +17,7 @@ extension ContentReader {
                     steps: steps, stepsLocation: fields["steps"].map(location) ?? fields.location, checklist: checklist, commitments: commitments, insurance: insurance)
     }
 
-    private mutating func section(_ node: Node, what: String, region: String, extraKeys: [String] = []) -> Section? {
+    private mutating func section(_ node: YAMLNode, what: String, region: String, extraKeys: [String] = []) -> Section? {
         guard let fields = fields(node, what: what, keys: ["id", "title", "body", "contacts"] + extraKeys) else { return nil }
         return section(fields, region: region)
     }
@@ -34,7 +32,7 @@ extension ContentReader {
         return Section(id: id, title: title, body: body, contacts: contacts)
     }
 
-    private mutating func readChecklist(_ node: Node) -> Checklist? {
+    private mutating func readChecklist(_ node: YAMLNode) -> Checklist? {
         guard let fields = fields(node, what: "the checklist", keys: ["title", "items"]) else { return nil }
         let title = text(fields, "title")
         let items = textList(fields, "items")
@@ -42,7 +40,7 @@ extension ContentReader {
         return Checklist(title: title, items: items)
     }
 
-    private mutating func insuranceSection(_ node: Node, region: String) -> InsuranceSection? {
+    private mutating func insuranceSection(_ node: YAMLNode, region: String) -> InsuranceSection? {
         let keys = ["id", "title", "body", "contacts", "products"]
         guard let fields = fields(node, what: "the insurance section", keys: keys) else { return nil }
         let section = section(fields, region: region)

@@ -1,9 +1,8 @@
 import Foundation
-import Yams
 
 extension ContentReader {
     /// `content/site.yaml`.
-    mutating func siteSettings(_ root: Node) -> SiteSettings? {
+    mutating func siteSettings(_ root: YAMLNode) -> SiteSettings? {
         guard let fields = fields(root, what: "the site settings", keys: ["name", "base_url", "phone_region", "languages", "place_names", "url_variants", "link_check"]) else {
             return nil
         }
@@ -25,7 +24,7 @@ extension ContentReader {
         return settings
     }
 
-    private mutating func language(_ node: Node) -> Language? {
+    private mutating func language(_ node: YAMLNode) -> Language? {
         guard let fields = fields(node, what: "a language", keys: ["code", "name", "reference"]) else { return nil }
         let code = text(fields, "code")
         let name = text(fields, "name")

@@ -1,8 +1,6 @@
-import Yams
-
 extension ContentReader {
     /// `content/<lang>/language.yaml`.
-    mutating func languageStrings(_ root: Node) -> LanguageStrings? {
+    mutating func languageStrings(_ root: YAMLNode) -> LanguageStrings? {
         guard let fields = fields(root, what: "the language file", keys: ["labels", "days", "hours", "typography"]) else { return nil }
         let labelKeys = LanguageStrings.labelKeys.map(\.key)
         var labels: [String: String] = [:]

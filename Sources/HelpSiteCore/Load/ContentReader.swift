@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads one YAML file strictly: every key must be known, every required
 /// key present, every value of the right kind and not empty. Problems are
@@ -27,28 +26,27 @@ struct ContentReader {
     /// by `ContentReader.fields`, which reports unknown keys as it opens the mapping.
     struct Fields {
         /// In file order; a mapping has a handful of keys, so a scan beats hashing.
-        let entries: [(key: String, value: Node)]
+        let entries: [(key: String, value: YAMLNode)]
         /// Known keys that were typed wrongly, already reported: not reported again as missing.
         let misspelt: Set<String>
         let location: SourceLocation
         /// What the mapping is, for messages: `contact block`, `step`.
         let what: String
 
-        subscript(key: String) -> Node? { entries.first { $0.key == key }?.value }
+        subscript(key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }
     }
 
-    func location(of node: Node) -> SourceLocation {
-        guard let mark = node.mark else { return SourceLocation(file: file) }
-        return SourceLocation(file: file, line: mark.line, column: mark.column)
+    func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.start.line, column: node.start.column)
     }
 
     /// Opens `node` as a mapping that may hold only `keys`; reports anything else.
-    mutating func fields(_ node: Node, what: String, keys: [String]) -> Fields? {
+    mutating func fields(_ node: YAMLNode, what: String, keys: [String]) -> Fields? {
         guard let mapping = node.mapping else {
             diagnostics.error("expected \(what) (a mapping of keys to values), found \(describe(node))", at: location(of: node))
             return nil
         }
-        var entries: [(key: String, value: Node)] = []
+        var entries: [(key: String, value: YAMLNode)] = []
         entries.reserveCapacity(mapping.count)
         var misspelt: Set<String> = []
         for (key, value) in mapping {
@@ -76,7 +74,7 @@ struct ContentReader {
         return text(node, named: "'\(key)'")
     }
 
-    mutating func text(_ node: Node, named name: String) -> Located<String>? {
+    mutating func text(_ node: YAMLNode, named name: String) -> Located<String>? {
         guard let scalar = node.scalar else {
             diagnostics.error("\(name) must be text, found \(describe(node))", at: location(of: node))
             return nil
@@ -96,7 +94,7 @@ struct ContentReader {
     }
 
     /// A list under `key`; a missing optional list is empty.
-    mutating func list(_ fields: Fields, _ key: String, required: Bool = true) -> [Node] {
+    mutating func list(_ fields: Fields, _ key: String, required: Bool = true) -> [YAMLNode] {
         guard let node = fields[key] else {
             if required { missing(key, in: fields) }
             return []
@@ -131,18 +129,17 @@ struct ContentReader {
         diagnostics.error("\(fields.what) is missing the required key '\(key)'", at: fields.location)
     }
 
-    func describe(_ node: Node) -> String {
-        switch node {
+    func describe(_ node: YAMLNode) -> String {
+        switch node.content {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .scalar(let scalar): return scalar.string.isEmpty ? "nothing" : "the text '\(scalar.string)'"
-        case .alias: return "an alias"
+        case .scalar(let string, _): return string.isEmpty ? "nothing" : "the text '\(string)'"
         }
     }
 
     /// Where a scalar's text begins: for a `|` or `>` block, the first
     /// non-blank character of the next line; for a quoted value, after the quote.
-    func contentStart(of node: Node) -> SourceLocation {
+    func contentStart(of node: YAMLNode) -> SourceLocation {
         let start = location(of: node)
         guard let scalar = node.scalar else { return start }
         switch scalar.style {

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// The load stage: `content/` on disk → `Site`, or every problem found on the way.
 public enum SiteLoader {
@@ -144,7 +143,7 @@ public enum SiteLoader {
     }
 
     /// The file's text and its YAML tree, or a diagnostic saying why not.
-    static func parse(_ file: String, into diagnostics: inout Diagnostics) -> (text: String, node: Node)? {
+    static func parse(_ file: String, into diagnostics: inout Diagnostics) -> (text: String, node: YAMLNode)? {
         switch YAMLFile.read(file) {
         case .success(let parsed): return parsed
         case .failure(let diagnostic):

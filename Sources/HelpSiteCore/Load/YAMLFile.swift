@@ -1,9 +1,8 @@
 import Foundation
-import Yams
 
 /// Reading one YAML file into a tree, with every way that can fail turned into a diagnostic.
 enum YAMLFile {
-    static func read(_ file: String) -> Result<(text: String, node: Node), Diagnostic> {
+    static func read(_ file: String) -> Result<(text: String, node: YAMLNode), Diagnostic> {
         let whole = SourceLocation(file: file)
         let attributes = try? FileManager.default.attributesOfItem(atPath: file)
         guard let attributes else {
@@ -23,103 +22,36 @@ enum YAMLFile {
         if text.allSatisfy(\.isWhitespace) {
             return .failure(.error("\(file) is empty", at: whole))
         }
-        if let tooDeep = tooDeeplyNested(text) {
-            return .failure(.error("nesting deeper than \(maximumNesting) levels of [ and {; a content file is never this deep",
-                                   at: SourceLocation(file: file, line: tooDeep.line, column: tooDeep.column)))
-        }
-        do {
-            // The basic resolver: every value is read as text by ContentReader, so Yams
-            // need not match each scalar against its regular expressions for numbers and dates.
-            let parser = try Parser(yaml: text, resolver: .basic)
-            guard let node = try parser.singleRoot() else {
-                return .failure(.error("\(file) holds no YAML document", at: whole))
-            }
-            // Anchors are only known while the parser lives (Yams holds them weakly).
-            if let anchored = withExtendedLifetime(parser, { firstAnchored(node) }) {
-                let mark = anchored.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? whole
-                return .failure(.error("anchors and aliases (&name, *name) are not supported in content files; write each value out",
-                                       at: mark))
-            }
+        switch YAMLParser.parse(text) {
+        case .success(let node?):
             return .success((text, node))
-        } catch let error as YamlError {
-            return .failure(diagnostic(for: error, file: file, text: text))
-        } catch {
-            return .failure(.error("cannot read \(file): \(error)", at: whole))
+        case .success(nil):
+            return .failure(.error("\(file) holds no YAML document", at: whole))
+        case .failure(let problem):
+            return .failure(diagnostic(for: problem, file: file, text: text))
         }
     }
 
-    private static func diagnostic(for error: YamlError, file: String, text: String) -> Diagnostic {
-        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            var message = "YAML: \(problem)"
-            if let context { message += " (\(context.text))" }
-            if problem.contains("tab") || lineHasTabIndent(text, line: mark.line) {
-                message += "; indent with spaces, not tabs"
-            } else if problem.contains("mapping values are not allowed") {
-                message += "; put text that contains ': ' in quotes"
-            }
-            return .error(message, at: at(mark))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            let later = secondOccurrence(of: duplicates.first ?? "", after: context.mark, in: text)
-                .map { SourceLocation(file: file, line: $0.line, column: $0.column) }
-            return .error("duplicate key \(names) in the same mapping; keep one", at: later ?? at(context.mark),
-                          notes: later == nil ? [] : [.init("first written here", at: at(context.mark))])
-        case .reader(let problem, let offset, _, _):
-            return .error("YAML: \(problem)" + (offset.map { " at character \($0)" } ?? ""), at: SourceLocation(file: file))
-        default:
-            return .error("YAML: \(error)", at: SourceLocation(file: file))
+    private static func diagnostic(for problem: YAMLParser.Problem, file: String, text: String) -> Diagnostic {
+        func at(_ mark: YAMLMark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        guard let mark = problem.mark else { return .error("YAML: \(problem.message)", at: SourceLocation(file: file)) }
+        if mark.line == 0 {
+            // libyaml's reader knows only the byte offset.
+            let location = position(ofByte: mark.offset, in: text)
+            return .error("YAML: \(problem.message)", at: SourceLocation(file: file, line: location.line, column: location.column))
         }
-    }
-
-    /// Flow collections ([ and {) deeper than this are refused before parsing: the
-    /// parser recurses once per level, and a file of a million [ would exhaust the stack.
-    static let maximumNesting = 32
-
-    private static func tooDeeplyNested(_ text: String) -> (line: Int, column: Int)? {
-        var depth = 0, line = 1, column = 0
-        var quote: UInt8? = nil
-        var comment = false
-        for byte in text.utf8 {
-            if byte & 0xC0 != 0x80 { column += 1 }
-            switch byte {
-            case UInt8(ascii: "\n"):
-                line += 1
-                column = 0
-                comment = false
-            case _ where comment: break
-            case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                if quote == nil { quote = byte } else if quote == byte { quote = nil }
-            case UInt8(ascii: "#") where quote == nil: comment = true
-            case UInt8(ascii: "["), UInt8(ascii: "{") where quote == nil:
-                depth += 1
-                if depth > maximumNesting { return (line, column) }
-            case UInt8(ascii: "]"), UInt8(ascii: "}") where quote == nil:
-                depth = max(0, depth - 1)
-            default: break
-            }
+        if let note = problem.note {
+            return .error(problem.message, at: at(mark), notes: [.init(note.message, at: at(note.mark))])
         }
-        return nil
-    }
-
-    /// The first node, in document order, that carries an anchor. An alias always
-    /// comes after its anchor, so the walk stops before it could expand one.
-    private static func firstAnchored(_ node: Node) -> Node? {
-        if node.anchor != nil { return node }
-        switch node {
-        case .mapping(let mapping):
-            for (key, value) in mapping {
-                if let found = firstAnchored(key) ?? firstAnchored(value) { return found }
-            }
-        case .sequence(let sequence):
-            for element in sequence {
-                if let found = firstAnchored(element) { return found }
-            }
-        default: break
+        guard problem.isSyntax else { return .error(problem.message, at: at(mark)) }
+        var message = "YAML: \(problem.message)"
+        if let context = problem.context { message += " (\(context))" }
+        if problem.message.contains("tab") || lineHasTabIndent(text, line: mark.line) {
+            message += "; indent with spaces, not tabs"
+        } else if problem.message.contains("mapping values are not allowed") {
+            message += "; put text that contains ': ' in quotes"
         }
-        return nil
+        return .error(message, at: at(mark))
     }
 
     private static func lineHasTabIndent(_ text: String, line: Int) -> Bool {
@@ -128,22 +60,18 @@ enum YAMLFile {
         return lines[line - 1].prefix { $0 == " " || $0 == "\t" }.contains("\t")
     }
 
-    /// Yams points at the first of two equal keys; the one to fix is usually the later one.
-    private static func secondOccurrence(of key: String, after mark: Mark, in text: String) -> (line: Int, column: Int)? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard mark.line >= 1 else { return nil }
-        for index in mark.line..<lines.count {
-            let line = lines[index]
-            let indent = line.prefix { $0 == " " }.count
-            let rest = line.dropFirst(indent)
-            let keyPart = rest.hasPrefix("- ") ? rest.dropFirst(2) : rest
-            let column = indent + 1 + (rest.count - keyPart.count)
-            if column == mark.column, keyPart.hasPrefix(key + ":") {
-                return (index + 1, column)
+    /// Line and column (from 1, counting characters) of a byte offset.
+    private static func position(ofByte offset: Int, in text: String) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for byte in text.utf8.prefix(offset) {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
             }
-            if indent + 1 < mark.column, !rest.isEmpty, !rest.hasPrefix("#") { break }
         }
-        return nil
+        return (line, column)
     }
 
     /// The byte offset of the first byte that is not part of valid UTF-8.

@@ -1,0 +1,46 @@
+/// One node of a content file's YAML tree, with where it starts and ends.
+///
+/// Built by `YAMLParser` straight from libyaml's events: content files only ever
+/// need text, lists and mappings, read as text, so no tags are resolved and no
+/// value is converted.
+struct YAMLNode: Sendable {
+    enum Content: Sendable {
+        case scalar(String, ScalarStyle)
+        case mapping([(key: YAMLNode, value: YAMLNode)])
+        case sequence([YAMLNode])
+    }
+
+    /// How a scalar was written, which tells where its text starts in the file.
+    enum ScalarStyle: Sendable {
+        case plain, singleQuoted, doubleQuoted, literal, folded
+    }
+
+    let content: Content
+    /// The node's first character (its anchor or tag, if it has one).
+    let start: YAMLMark
+    /// Just after the node's last character.
+    let end: YAMLMark
+
+    var scalar: (string: String, style: ScalarStyle)? {
+        if case .scalar(let string, let style) = content { return (string, style) }
+        return nil
+    }
+
+    var mapping: [(key: YAMLNode, value: YAMLNode)]? {
+        if case .mapping(let pairs) = content { return pairs }
+        return nil
+    }
+
+    var sequence: [YAMLNode]? {
+        if case .sequence(let items) = content { return items }
+        return nil
+    }
+}
+
+/// A position in a YAML file: line and column from 1 (columns count characters,
+/// as libyaml does), and the byte offset from 0.
+struct YAMLMark: Sendable, Equatable {
+    let line: Int
+    let column: Int
+    let offset: Int
+}
