@@ -4,11 +4,12 @@ import Foundation
 enum YAMLFile {
     static func read(_ file: String) -> Result<(text: String, node: YAMLNode), Diagnostic> {
         let whole = SourceLocation(file: file)
-        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
-        guard let attributes else {
+        var info = stat()
+        guard stat(file, &info) == 0 else {
             return .failure(.error("cannot read \(file): no such file", at: whole))
         }
-        if let size = attributes[.size] as? Int, size > SiteLoader.maximumFileSize {
+        let size = Int(info.st_size)
+        if size > SiteLoader.maximumFileSize {
             return .failure(.error("\(file) is \(size) bytes; content files are limited to \(SiteLoader.maximumFileSize) bytes", at: whole))
         }
         guard let data = FileManager.default.contents(atPath: file) else {

@@ -130,7 +130,10 @@ private struct TreeBuilder {
         var items: [YAMLNode] = []
         var pairs: [(key: YAMLNode, value: YAMLNode)] = []
         var key: YAMLNode?
-        /// Keys already in the mapping, once it is large enough for a scan to cost.
+        /// The mapping's text keys and where each is written, for finding a duplicate;
+        /// indexed once the mapping is large enough for a scan to cost.
+        var keyNames: [String] = []
+        var keyMarks: [YAMLMark] = []
         var keyIndex: [String: YAMLMark]?
 
         init(start: YAMLMark, isMapping: Bool, isFlow: Bool) {
@@ -142,20 +145,20 @@ private struct TreeBuilder {
         /// Where `key` was written before in this mapping.
         func earlier(key name: String) -> YAMLMark? {
             if let keyIndex { return keyIndex[name] }
-            for pair in pairs {
-                if case .scalar(let other, _) = pair.key.content, other == name { return pair.key.start }
-            }
-            return nil
+            return keyNames.firstIndex(of: name).map { keyMarks[$0] }
         }
 
         func addPair(_ key: YAMLNode, _ value: YAMLNode) {
             pairs.append((key, value))
-            if keyIndex == nil, pairs.count >= 16 {
-                var index: [String: YAMLMark] = [:]
-                for pair in pairs { if case .scalar(let name, _) = pair.key.content { index[name] = index[name] ?? pair.key.start } }
-                keyIndex = index
-            } else if keyIndex != nil, case .scalar(let name, _) = key.content, keyIndex?[name] == nil {
-                keyIndex?[name] = key.start
+            guard case .scalar(let name, _) = key.content else { return }
+            if keyIndex != nil {
+                if keyIndex?[name] == nil { keyIndex?[name] = key.start }
+                return
+            }
+            keyNames.append(name)
+            keyMarks.append(key.start)
+            if keyNames.count >= 16 {
+                keyIndex = Dictionary(zip(keyNames, keyMarks), uniquingKeysWith: { first, _ in first })
             }
         }
     }
