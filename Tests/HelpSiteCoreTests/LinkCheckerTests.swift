@@ -94,4 +94,14 @@ struct LinkCheckerTests {
         #expect(resolver.resolve("data:image/png;base64,AA", from: page) == .other(scheme: "data"))
         #expect(resolver.resolve("#", from: page) == .internalFile(path: page, wanted: page, fragment: ""))
     }
+
+    /// The short cut for plain paths must agree with resolving segment by segment.
+    @Test(arguments: [
+        ("../../fr/plaintes/", "fr/plaintes/"), ("../../fr/./plaintes/", nil), ("../..//fr", nil), ("../../fr/..", nil),
+        ("../../fr/...", "fr/..."), ("./x", nil), ("..", nil), ("", "nl/klachten"), ("a/b/", "nl/klachten/a/b/"),
+        ("/fr/plaintes/#x", "fr/plaintes/#x"), ("../../../x", nil),
+    ] as [(String, String?)])
+    func plainPathsTakeTheShortCut(reference: String, joined: String?) {
+        #expect(LinkResolver.plainJoin(reference, from: "nl/klachten/index.html") == joined)
+    }
 }

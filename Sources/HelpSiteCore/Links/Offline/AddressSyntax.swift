@@ -15,11 +15,14 @@ enum MailtoAddress {
         return nil
     }
 
+    /// RFC 5322's atext: what a local part may hold besides dots.
+    private static let atext = CharacterSet(charactersIn: "!#$%&'*+/=?^_`{|}~-").union(.alphanumerics)
+
     static func isValid(_ address: String) -> Bool {
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, let local = parts.first, let domain = parts.last else { return false }
-        let atext = CharacterSet(charactersIn: "!#$%&'*+/=?^_`{|}~-").union(.alphanumerics)
-        guard !local.isEmpty, local.count <= 64, !local.hasPrefix("."), !local.hasSuffix("."), !local.contains(".."),
+        guard !local.isEmpty, local.utf8.count <= 64, !local.hasPrefix("."), !local.hasSuffix("."),
+              local.utf8.indices.dropFirst().allSatisfy({ !(local.utf8[$0] == 0x2E && local.utf8[local.utf8.index(before: $0)] == 0x2E) }),
               local.unicodeScalars.allSatisfy({ $0 == "." || atext.contains($0) }) else { return false }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, let top = labels.last, !top.allSatisfy(\.isNumber) else { return false }

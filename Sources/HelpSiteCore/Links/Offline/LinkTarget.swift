@@ -109,10 +109,26 @@ struct LinkResolver: Sendable {
             base = base.lastIndex(of: "/").map { base[..<$0] } ?? ""
             rest = rest.dropFirst(3)
         }
-        guard !rest.hasPrefix("./"), !rest.hasPrefix("/"), !rest.contains("//"), !rest.contains("/./"), !rest.contains("/../"),
-              !rest.hasSuffix("/."), !rest.hasSuffix("/.."), rest != ".", rest != ".." else { return nil }
+        guard hasOnlyPlainSegments(rest) else { return nil }
         if base.isEmpty { return String(rest) }
         return rest.isEmpty ? String(base) : base + "/" + rest
+    }
+
+    /// No empty, `.` or `..` segment, but for the empty one after a final `/`. One pass
+    /// over the bytes: Foundation's `contains` on strings costs a tenth of a link check.
+    static func hasOnlyPlainSegments(_ path: Substring) -> Bool {
+        var length = 0, dots = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if length == 0 || (dots == length && dots <= 2) { return false }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return length == 0 || !(dots == length && dots <= 2)
     }
 
     /// Whether `url` means the same from every page `depth` folders down: an
