@@ -43,11 +43,13 @@ final class ServerState: @unchecked Sendable {
     private(set) var userAgents: Set<String> = []
     private var peak = 0
     private var sent = 0
+    private var arrivals: [String: [ContinuousClock.Instant]] = [:]
 
     /// Records a request; returns how many requests this path has had, this one included.
     func begin(_ path: String, method: String, userAgent: String?) -> Int {
         lock.withLock {
             counts[path, default: 0] += 1
+            arrivals[path, default: []].append(ContinuousClock.now)
             methods[path, default: []].append(method)
             if let userAgent { userAgents.insert(userAgent) }
             inFlight += 1
@@ -60,6 +62,8 @@ final class ServerState: @unchecked Sendable {
     func addSent(_ bytes: Int) { lock.withLock { sent += bytes } }
 
     func requests(_ path: String) -> Int { lock.withLock { counts[path] ?? 0 } }
+    /// When each request of `path` arrived, first to last.
+    func arrivalTimes(_ path: String) -> [ContinuousClock.Instant] { lock.withLock { arrivals[path] ?? [] } }
     func methods(_ path: String) -> [String] { lock.withLock { methods[path] ?? [] } }
     var totalRequests: Int { lock.withLock { counts.values.reduce(0, +) } }
     var peakInFlight: Int { lock.withLock { peak } }

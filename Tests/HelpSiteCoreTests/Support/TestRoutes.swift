@@ -21,7 +21,7 @@ enum TestRoutes {
         case "/gone": return TestResponse(.gone)
         case "/flaky": return TestResponse(count == 1 ? .internalServerError : .ok)
         case "/always-failing": return TestResponse(.serviceUnavailable)
-        case "/busy": return count == 1 ? .tooManyRequests(retryAfter: "5") : TestResponse(.ok)
+        case "/busy": return count == 1 ? .tooManyRequests(retryAfter: "60") : TestResponse(.ok)
         case "/always-busy": return .tooManyRequests(retryAfter: "5")
         case "/slow": return TestResponse(.ok, delay: slowDelay)
         case "/no-head": return TestResponse(method == .HEAD ? .methodNotAllowed : .ok)
