@@ -26,12 +26,18 @@ enum StatusOutput {
         }
         let details = report.languages.flatMap { language in
             language.parts.flatMap { part in
-                (part.fields.filter { $0.state != .current } + part.notLocalised).map { line($0, reference: report.reference) }
+                findings(part).map { line($0, reference: report.reference) }
             }
         }
         if !details.isEmpty { lines += [""] + details }
         lines += ["", summary(report)]
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Every field that is not current and every fact not localised, top to bottom of the file.
+    static func findings(_ part: PartStatus) -> [FieldStatus] {
+        (part.fields.filter { $0.state != .current } + part.notLocalised).enumerated()
+            .sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(\.element)
     }
 
     /// `content/fr/complaints.yaml:73:7: stale: steps.mediation.body (nl changed at content/nl/complaints.yaml:70:7)`.
@@ -77,7 +83,7 @@ enum StatusOutput {
                 .init(language: language.language, sources: language.sourcesFile, parts: language.parts.map { part in
                     .init(part: part.part, file: part.file, fields: part.fields.count, complete: part.completePercent,
                           counts: Dictionary(uniqueKeysWithValues: FieldStatus.State.allCases.map { ($0.rawValue, part.count($0)) }),
-                          findings: (part.fields.filter { $0.state != .current } + part.notLocalised).map { field in
+                          findings: findings(part).map { field in
                               .init(state: field.state.rawValue, field: field.key, file: field.location.file, line: field.location.line,
                                     column: field.location.column, message: message(field, reference: report.reference),
                                     reference: .init(file: field.reference.file, line: field.reference.line, column: field.reference.column),
