@@ -58,21 +58,18 @@ public struct SiteRenderer: Sendable {
         let addresses = SiteAddresses(site: site)
         let marked = markUntranslated ? Self.untranslatedFields(site) : [:]
         // Each language's interface text, typeset once rather than for every page.
-        let labels = Dictionary(uniqueKeysWithValues: site.languages.map { content in
-            let strings = content.strings, marks = marked[content.language.code] ?? []
-            return (content.language.code, Dictionary(uniqueKeysWithValues: strings.labels.map { key, value in
-                let text = strings.typography.apply(value)
-                let untranslated = strings.locations["labels." + key].map(marks.contains) ?? false
-                return (key, untranslated ? UntranslatedMark.wrap(text) : text)
-            }))
+        let typeset = Dictionary(uniqueKeysWithValues: site.languages.map {
+            ($0.language.code, $0.strings.labels.mapValues($0.strings.typography.apply))
         })
+        let labels = markUntranslated ? Self.marking(typeset, of: site, marked) : typeset
+        // A preview's pages depend on which fields are marked as well.
+        let markPrints = marked.mapValues { locations in
+            locations.sorted().reduce(into: Fingerprint("marked untranslated")) { $0.add($1.description) }
+        }
         let jobs = site.languages.flatMap { content in content.pages.map { (content, $0) } }
         let fingerprints = Dictionary(jobs.map { content, page in
             var fingerprint = fingerprint(of: page, in: content, site)
-            if markUntranslated {
-                fingerprint.add("marked untranslated")
-                for location in (marked[content.language.code] ?? []).sorted() { fingerprint.add(location.description) }
-            }
+            if let marks = markPrints[content.language.code] { fingerprint.add(marks) }
             return (addresses.path(language: content.language.code, pageID: page.id) + "index.html", fingerprint.description)
         }, uniquingKeysWith: { first, _ in first })
         // Pages are independent: each batch is rendered on every core, in a fixed order, so the
@@ -110,6 +107,18 @@ public struct SiteRenderer: Sendable {
         files.append(OutputFile(path: "robots.txt", contents: Data(map.robots().utf8)))
         files += templates.staticFiles.map { OutputFile(path: $0.path, contents: $0.contents) }
         return files
+    }
+
+    /// The labels of language.yaml that are untranslated, marked.
+    private static func marking(_ labels: [String: [String: String]], of site: Site, _ marked: [String: Set<SourceLocation>]) -> [String: [String: String]] {
+        var labels = labels
+        for content in site.languages {
+            let code = content.language.code, marks = marked[code] ?? []
+            for (key, text) in labels[code] ?? [:] where content.strings.locations["labels." + key].map(marks.contains) == true {
+                labels[code]?[key] = UntranslatedMark.wrap(text)
+            }
+        }
+        return labels
     }
 
     /// Language → where its untranslated fields are, as `TranslationStatus` finds them.
