@@ -24,7 +24,8 @@ struct NewLanguage: ParsableCommand {
             """
     )
 
-    @OptionGroup var project: ProjectOptions
+    @Option(name: .long, help: ArgumentHelp("The content folder: site.yaml and one folder per language.", valueName: "dir"))
+    var content = "content"
 
     @Argument(help: ArgumentHelp("The new language's BCP 47 code: de, nl-BE, zh-Hant.", valueName: "code"))
     var code: String
@@ -40,7 +41,7 @@ struct NewLanguage: ParsableCommand {
     }
 
     func run() throws {
-        let (loaded, problems) = SiteLoader.load(contentDirectory: project.content)
+        let (loaded, problems) = SiteLoader.load(contentDirectory: content)
         guard let site = loaded else {
             Terminal.report(problems, summary: "\(Terminal.counts(problems)): the content must load before a language is added")
             throw ExitCode.failure
@@ -50,7 +51,7 @@ struct NewLanguage: ParsableCommand {
             throw ExitCode(2)
         }
         do {
-            let plan = try LanguageScaffold.plan(site, contentDirectory: project.content, code: code, name: name)
+            let plan = try LanguageScaffold.plan(site, contentDirectory: content, code: code, name: name)
             try LanguageScaffold.write(plan)
             let reference = site.settings.referenceLanguage
             print("Made \(plan.folder)/ from \(reference): \(plan.files.count - 1) files, \(plan.untranslated) text fields still in \(reference), facts copied")
@@ -60,7 +61,7 @@ struct NewLanguage: ParsableCommand {
             throw ExitCode.failure
         }
         // The promise of the command: the site it leaves still checks.
-        let (_, after) = Checking.run(content: project.content)
+        let (_, after) = Checking.run(content: content)
         if after.hasErrors {
             Terminal.report(after, summary: "\(Terminal.counts(after)): the new language does not check; please report this")
             throw ExitCode.failure

@@ -31,7 +31,8 @@ struct Status: ParsableCommand {
             """
     )
 
-    @OptionGroup var project: ProjectOptions
+    @Option(name: .long, help: ArgumentHelp("The content folder: site.yaml and one folder per language.", valueName: "dir"))
+    var content = "content"
 
     @Option(name: .customLong("language"), help: ArgumentHelp("Report only this translation; repeat for several.", valueName: "code"))
     var languages: [String] = []
@@ -64,7 +65,7 @@ struct Status: ParsableCommand {
     }
 
     func run() throws {
-        let (site, problems) = SiteLoader.load(contentDirectory: project.content)
+        let (site, problems) = SiteLoader.load(contentDirectory: content)
         guard let site else {
             Terminal.report(problems, summary: "\(Terminal.counts(problems)): the content must load before its status can be shown")
             throw ExitCode.failure
