@@ -24,6 +24,7 @@ struct Build: ParsableCommand {
             Examples:
               helpsite build
               helpsite build --content ../bank/content --output /srv/www/help
+              helpsite build --mark-untranslated --output preview
             """
     )
 
@@ -35,11 +36,16 @@ struct Build: ParsableCommand {
     @Flag(help: "Render every page, whatever the previous build left.")
     var force = false
 
+    @Flag(help: "For a preview: outline text still in the reference language (see helpsite status). Publish without it.")
+    var markUntranslated = false
+
     func run() throws {
         let started = ContinuousClock.now
         // The helpsite binary is an input too: a new version may write pages differently.
         let generator = Bundle.main.executablePath
-        let inputs = BuildManifest.snapshot(of: [project.content, project.templates], extra: [generator].compactMap { $0 })
+        var inputs = BuildManifest.snapshot(of: [project.content, project.templates], extra: [generator].compactMap { $0 })
+        // A preview and a published site of the same files differ: the flag is an input too.
+        if markUntranslated { inputs["--mark-untranslated"] = BuildManifest.Stamp(size: 0, modified: 0) }
         let previous = force ? nil : BuildManifest.read(for: output)
         if let previous, previous.inputs == inputs, previous.outputsExist(in: output) {
             print("\(output)/ is up to date: no content or template file changed (\(Terminal.milliseconds(ContinuousClock.now - started)) ms)")
@@ -64,7 +70,7 @@ struct Build: ParsableCommand {
         do {
             let staged = try StagedSite(replacing: output, protecting: [project.content, project.templates])
             do {
-                let fingerprints = try SiteRenderer(templates: templates).render(site, unchanged: reusable) { batch in
+                let fingerprints = try SiteRenderer(templates: templates, markUntranslated: markUntranslated).render(site, unchanged: reusable) { batch in
                     kept += batch.count { $0.isUnchanged }
                     try staged.write(batch)
                 }

@@ -16,8 +16,10 @@ struct HelpSite: ParsableCommand {
             Examples:
               helpsite build                 build content/ into public/
               helpsite build --help          what build does, and its options
+              helpsite status                how complete and current each translation is
+              helpsite new-language de       start a German translation
             """,
-        subcommands: [Build.self, Check.self, Links.self]
+        subcommands: [Build.self, Check.self, Links.self, Status.self, NewLanguage.self]
     )
 
     /// Parses, runs, and maps errors to the exit codes documented above:

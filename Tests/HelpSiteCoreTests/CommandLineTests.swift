@@ -19,6 +19,10 @@ struct CommandLineTests {
     }()
 
     func helpsite(_ arguments: String..., in folder: String) throws -> Run {
+        try helpsite(arguments, in: folder)
+    }
+
+    func helpsite(_ arguments: [String], in folder: String) throws -> Run {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments

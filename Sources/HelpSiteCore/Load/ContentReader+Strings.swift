@@ -4,9 +4,12 @@ extension ContentReader {
         guard let fields = fields(root, what: "the language file", keys: ["labels", "days", "hours", "typography"]) else { return nil }
         let labelKeys = LanguageStrings.labelKeys.map(\.key)
         var labels: [String: String] = [:]
+        var locations: [String: SourceLocation] = [:]
         if let node = fields["labels"], let labelFields = self.fields(node, what: "labels", keys: labelKeys) {
             for key in labelKeys {
-                labels[key] = text(labelFields, key)?.value
+                let label = text(labelFields, key)
+                labels[key] = label?.value
+                locations["labels." + key] = label?.location
             }
         } else if fields["labels"] == nil {
             missing("labels", in: fields)
@@ -14,7 +17,9 @@ extension ContentReader {
         var days: [Weekday: String] = [:]
         if let node = fields["days"], let dayFields = self.fields(node, what: "days", keys: Weekday.allCases.map(\.rawValue)) {
             for day in Weekday.allCases {
-                days[day] = text(dayFields, day.rawValue)?.value
+                let name = text(dayFields, day.rawValue)
+                days[day] = name?.value
+                locations["days." + day.rawValue] = name?.location
             }
         } else if fields["days"] == nil {
             missing("days", in: fields)
@@ -38,8 +43,13 @@ extension ContentReader {
         }
         guard labels.count == labelKeys.count, days.count == Weekday.allCases.count,
               let time = formats.time, let range = formats.range, let and = formats.and else { return nil }
-        return LanguageStrings(labels: labels, days: days, timeFormat: time.value, rangeFormat: range.value, and: and.value,
-                               typography: typography)
+        locations["hours.time"] = time.location
+        locations["hours.range"] = range.location
+        locations["hours.and"] = and.location
+        var strings = LanguageStrings(labels: labels, days: days, timeFormat: time.value, rangeFormat: range.value, and: and.value,
+                                      typography: typography)
+        strings.locations = locations
+        return strings
     }
 
     private mutating func requirePlaceholders(_ format: Located<String>?, _ required: [String], oneOf: [String] = []) {

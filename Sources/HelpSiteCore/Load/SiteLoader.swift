@@ -22,7 +22,8 @@ public enum SiteLoader {
         reportMissingTranslations(in: directory, settings: settings, into: &diagnostics)
         var languages: [LanguageContent] = []
         for language in settings.languages {
-            if let content = loadLanguage(language, in: directory, region: settings.phoneRegion.value, into: &diagnostics) {
+            if var content = loadLanguage(language, in: directory, region: settings.phoneRegion.value, into: &diagnostics) {
+                content.sources = loadSources(of: language, in: directory, reference: settings.referenceLanguage, into: &diagnostics)
                 languages.append(content)
             }
         }
@@ -65,6 +66,24 @@ public enum SiteLoader {
         var content = LanguageContent(language: language, strings: strings, pages: pages)
         content.fingerprint = stringsFingerprint
         return content
+    }
+
+    /// The one file a language folder holds besides its YAML content: the fingerprints that
+    /// `helpsite status --accept` records (see `SourceFingerprints`). Absent is no fingerprint yet.
+    private static func loadSources(
+        of language: Language, in directory: String, reference: String, into diagnostics: inout Diagnostics
+    ) -> SourceFingerprints? {
+        let file = path(path(directory, language.code), SourceFingerprints.fileName)
+        guard FileManager.default.fileExists(atPath: file) else { return nil }
+        guard !language.isReference else {
+            diagnostics.error("\(file): the reference language is translated from nothing; remove this file", at: SourceLocation(file: file))
+            return nil
+        }
+        guard let root = parse(file, into: &diagnostics) else { return nil }
+        var reader = ContentReader(file: file, text: root.text)
+        let sources = reader.sourceFingerprints(root.node, reference: reference)
+        diagnostics.append(contentsOf: reader.diagnostics)
+        return sources
     }
 
     private static func loadPage(_ file: String, region: String) -> (Page?, Diagnostics) {

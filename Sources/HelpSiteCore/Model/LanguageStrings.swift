@@ -11,6 +11,8 @@ public struct LanguageStrings: Sendable {
     /// The word before the last item of a list of days: `en`, `et`, `and`.
     public var and: String
     public var typography: Typography
+    /// Where each text of the file was read: `labels.skip_link`, `days.mon`, `hours.time`.
+    public var locations: [String: SourceLocation] = [:]
 
     public init(
         labels: [String: String], days: [Weekday: String], timeFormat: String, rangeFormat: String, and: String,

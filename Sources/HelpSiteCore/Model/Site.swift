@@ -73,6 +73,9 @@ public struct LanguageContent: Sendable {
     public var strings: LanguageStrings
     /// Of language.yaml's text.
     public var fingerprint = Fingerprint()
+    /// `.sources.yaml`: what each translated field was translated from; `nil` when the
+    /// folder has none (the reference language, or a translation never accepted).
+    public var sources: SourceFingerprints?
     public private(set) var pages: [Page]
     /// Page id → its index in `pages`: sites of thousands of pages look pages up by id a lot.
     private var index: [String: Int]

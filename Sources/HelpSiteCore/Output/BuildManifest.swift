@@ -7,6 +7,11 @@ public struct BuildManifest: Codable, Equatable, Sendable {
     public struct Stamp: Codable, Equatable, Sendable {
         public var size: Int
         public var modified: Double
+
+        public init(size: Int, modified: Double) {
+            self.size = size
+            self.modified = modified
+        }
     }
 
     /// Raised when the manifest's meaning changes, so that an old one is ignored.

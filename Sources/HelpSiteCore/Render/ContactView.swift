@@ -5,12 +5,14 @@ struct ContactView {
     let strings: LanguageStrings
     /// The reference language, for links to pages that exist only in it.
     let reference: String
+    /// Fields still in the reference language's text, for the preview to mark (`PageView.untranslated`).
+    var untranslated: Set<SourceLocation> = []
 
     func values() -> [String: Any] {
         compact([
             "id": block.id.value,
-            "organisation": text(block.organisation.value),
-            "departments": block.departments.map { text($0.value) },
+            "organisation": text(block.organisation),
+            "departments": block.departments.map(text),
             "address": block.address.map(address),
             "channels": block.channels.map(channel),
             "hasChannels": !block.channels.isEmpty,
@@ -28,8 +30,8 @@ struct ContactView {
     private func channel(_ channel: Channel) -> [String: Any] {
         var values = compact([
             "id": channel.id.value,
-            "label": channel.label.map { text($0.value) },
-            "note": channel.note.map { text($0.value) },
+            "label": channel.label.map(text),
+            "note": channel.note.map(text),
         ])
         switch channel.value.value {
         case .phone(let written, let e164):
@@ -52,7 +54,9 @@ struct ContactView {
             }
         case .portal(let path):
             values["kind"] = "portal"
-            let pathHTML = "<strong>" + path.map(HTML.escape).joined(separator: " &gt; ") + "</strong>"
+            var shown = path.map(HTML.escape).joined(separator: " &gt; ")
+            if untranslated.contains(channel.value.location) { shown = UntranslatedMark.wrap(shown) }
+            let pathHTML = "<strong>" + shown + "</strong>"
             values["portalHTML"] = HTML.fill(text(strings.label("portal_path")), ["path": pathHTML])
         }
         return values
@@ -66,6 +70,10 @@ struct ContactView {
 
     private func text(_ value: String) -> String {
         strings.typography.apply(value)
+    }
+
+    private func text(_ value: Located<String>) -> String {
+        untranslated.contains(value.location) ? UntranslatedMark.wrap(text(value.value)) : text(value.value)
     }
 
     /// `00 32 2 370 77 11` → `0 0, 3 2, 2, 3 7 0, 7 7, 1 1`: a screen reader reads a phone

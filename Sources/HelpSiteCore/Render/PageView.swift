@@ -8,17 +8,23 @@ struct PageView {
     let addresses: SiteAddresses
     /// The language's labels, typeset.
     let labels: [String: String]
+    /// Where the fields are that still show the reference language's text, when the
+    /// preview marks them (`SiteRenderer.markUntranslated`); empty otherwise.
+    var untranslated: Set<SourceLocation> = []
 
     var strings: LanguageStrings { content.strings }
 
     /// Text as this language shows it (French spacing before `?` and `:`).
     func text(_ value: Located<String>) -> String {
-        strings.typography.apply(value.value)
+        let text = strings.typography.apply(value.value)
+        return untranslated.contains(value.location) ? UntranslatedMark.wrap(text) : text
     }
 
     /// Markdown as HTML, with headings placed under the page's own.
     func html(_ markdown: Markdown, headingLevel: Int) -> String {
-        CommonMark.render(strings.typography.apply(markdown.source), headingLevel: headingLevel).html
+        let html = CommonMark.render(strings.typography.apply(markdown.source), headingLevel: headingLevel).html
+        guard untranslated.contains(markdown.location) else { return html }
+        return UntranslatedMark.wrapHTML(html, reference: site.settings.referenceLanguage)
     }
 
     func values() -> [String: Any] {
@@ -76,7 +82,7 @@ struct PageView {
             "number": heading ?? "",
             "title": text(section.title),
             "bodyHTML": section.body.map { html($0, headingLevel: 3) } ?? "",
-            "contacts": section.contacts.map { ContactView(block: $0, strings: strings, reference: site.settings.referenceLanguage).values() },
+            "contacts": section.contacts.map { ContactView(block: $0, strings: strings, reference: site.settings.referenceLanguage, untranslated: untranslated).values() },
         ]
     }
 

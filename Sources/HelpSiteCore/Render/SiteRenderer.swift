@@ -20,10 +20,16 @@ public struct SiteRenderer: Sendable {
     let templates: TemplateSet
     /// How many pages are rendered at once; `nil` is one per core. The output is the same for any number.
     let workers: Int?
+    /// For a preview: text a translation still shows in the reference language (what
+    /// `helpsite status` calls untranslated) is wrapped in an element with the reference's
+    /// `lang` and the class `untranslated`, which the stylesheet outlines. Off for a
+    /// published site.
+    let markUntranslated: Bool
 
-    public init(templates: TemplateSet, workers: Int? = nil) {
+    public init(templates: TemplateSet, workers: Int? = nil, markUntranslated: Bool = false) {
         self.templates = templates
         self.workers = workers
+        self.markUntranslated = markUntranslated
     }
 
     /// Every page in every language, the home page, and the static files.
@@ -50,13 +56,21 @@ public struct SiteRenderer: Sendable {
         _ site: Site, unchanged: [String: String], batchSize: Int = 256, emit: ([OutputFile]) throws -> Void
     ) rethrows -> [String: String] {
         let addresses = SiteAddresses(site: site)
+        let marked = markUntranslated ? Self.untranslatedFields(site) : [:]
         // Each language's interface text, typeset once rather than for every page.
-        let labels = Dictionary(uniqueKeysWithValues: site.languages.map {
+        let typeset = Dictionary(uniqueKeysWithValues: site.languages.map {
             ($0.language.code, $0.strings.labels.mapValues($0.strings.typography.apply))
         })
+        let labels = markUntranslated ? Self.marking(typeset, of: site, marked) : typeset
+        // A preview's pages depend on which fields are marked as well.
+        let markPrints = marked.mapValues { locations in
+            locations.sorted().reduce(into: Fingerprint("marked untranslated")) { $0.add($1.description) }
+        }
         let jobs = site.languages.flatMap { content in content.pages.map { (content, $0) } }
         let fingerprints = Dictionary(jobs.map { content, page in
-            (addresses.path(language: content.language.code, pageID: page.id) + "index.html", fingerprint(of: page, in: content, site).description)
+            var fingerprint = fingerprint(of: page, in: content, site)
+            if let marks = markPrints[content.language.code] { fingerprint.add(marks) }
+            return (addresses.path(language: content.language.code, pageID: page.id) + "index.html", fingerprint.description)
         }, uniquingKeysWith: { first, _ in first })
         // Pages are independent: each batch is rendered on every core, in a fixed order, so the
         // output does not depend on how many cores there are.
@@ -68,8 +82,10 @@ public struct SiteRenderer: Sendable {
                     return OutputFile(path: path, contents: Data(), isUnchanged: true)
                 }
                 let view = PageView(site: site, content: content, page: page, addresses: addresses,
-                                    labels: labels[content.language.code] ?? [:])
-                return OutputFile(path: path, contents: Data(templates.render(view.values(), with: "page").utf8))
+                                    labels: labels[content.language.code] ?? [:], untranslated: marked[content.language.code] ?? [])
+                var html = templates.render(view.values(), with: "page")
+                if markUntranslated { html = UntranslatedMark.resolve(html, reference: site.settings.referenceLanguage) }
+                return OutputFile(path: path, contents: Data(html.utf8))
             })
         }
         try emit(siteFiles(site, addresses))
@@ -91,6 +107,25 @@ public struct SiteRenderer: Sendable {
         files.append(OutputFile(path: "robots.txt", contents: Data(map.robots().utf8)))
         files += templates.staticFiles.map { OutputFile(path: $0.path, contents: $0.contents) }
         return files
+    }
+
+    /// The labels of language.yaml that are untranslated, marked.
+    private static func marking(_ labels: [String: [String: String]], of site: Site, _ marked: [String: Set<SourceLocation>]) -> [String: [String: String]] {
+        var labels = labels
+        for content in site.languages {
+            let code = content.language.code, marks = marked[code] ?? []
+            for (key, text) in labels[code] ?? [:] where content.strings.locations["labels." + key].map(marks.contains) == true {
+                labels[code]?[key] = UntranslatedMark.wrap(text)
+            }
+        }
+        return labels
+    }
+
+    /// Language → where its untranslated fields are, as `TranslationStatus` finds them.
+    private static func untranslatedFields(_ site: Site) -> [String: Set<SourceLocation>] {
+        Dictionary(uniqueKeysWithValues: TranslationStatus.report(site).languages.map { language in
+            (language.language, Set(language.parts.flatMap { $0.fields.filter { $0.state == .untranslated }.map(\.location) }))
+        })
     }
 
     private func fingerprint(of page: Page, in content: LanguageContent, _ site: Site) -> Fingerprint {
