@@ -1,5 +1,3 @@
-import Yams
-
 extension ContentReader {
     /// `content/<lang>/.sources.yaml`, as `helpsite status --accept` writes it:
     ///
@@ -10,7 +8,7 @@ extension ContentReader {
     ///     steps.mediation.body: 3c0f5a9e1b7d2468
     ///     steps.mediation.title: untranslated
     /// ```
-    mutating func sourceFingerprints(_ root: Node, reference expected: String) -> SourceFingerprints? {
+    mutating func sourceFingerprints(_ root: YAMLNode, reference expected: String) -> SourceFingerprints? {
         guard let fields = fields(root, what: "the sources file", keys: ["reference", "fields"]) else { return nil }
         let reference = text(fields, "reference")
         if let reference, reference.value != expected {
@@ -37,7 +35,7 @@ extension ContentReader {
         return SourceFingerprints(reference: expected, parts: parts)
     }
 
-    private mutating func entries(_ node: Node, part: String) -> [String: SourceFingerprints.Entry] {
+    private mutating func entries(_ node: YAMLNode, part: String) -> [String: SourceFingerprints.Entry] {
         guard let mapping = node.mapping else {
             diagnostics.error("the fields of '\(part)' must be a mapping of field keys to fingerprints, found \(describe(node))",
                               at: location(of: node))
