@@ -17,7 +17,7 @@ struct HelpSite: ParsableCommand {
               helpsite build                 build content/ into public/
               helpsite build --help          what build does, and its options
             """,
-        subcommands: [Build.self, Check.self, Links.self]
+        subcommands: [Build.self, Check.self, Links.self, ExportXLIFF.self, ImportXLIFF.self]
     )
 
     /// Parses, runs, and maps errors to the exit codes documented above:
