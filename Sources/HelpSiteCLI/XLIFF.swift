@@ -41,6 +41,11 @@ struct ExportXLIFF: ParsableCommand {
             Terminal.report(problems, summary: "\(Terminal.counts(problems)): nothing exported")
             throw ExitCode.failure
         }
+        let codes = site.settings.languages.map(\.code)
+        guard codes.contains(language), language != site.settings.referenceLanguage else {
+            let translations = codes.filter { $0 != site.settings.referenceLanguage }.joined(separator: ", ")
+            throw ValidationError("'\(language)' is not a translation of the site; export one of: \(translations)")
+        }
         let (xliff, diagnostics) = XLIFFExport.document(site: site, language: language, contentDirectory: content)
         guard let xliff else {
             Terminal.report(diagnostics, summary: "\(Terminal.counts(diagnostics)): nothing exported")
