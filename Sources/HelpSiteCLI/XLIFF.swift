@@ -111,10 +111,12 @@ struct ImportXLIFF: ParsableCommand {
     func run() throws {
         let (site, problems) = SiteLoader.load(contentDirectory: content)
         guard let site else { return try report(problems, "nothing imported") }
-        guard let data = FileManager.default.contents(atPath: file), data.count <= 64 << 20 else {
-            return try report(Diagnostics([.error("cannot read \(file), or it is larger than 64 MiB", at: SourceLocation(file: file))]), "nothing imported")
+        guard let data = FileManager.default.contents(atPath: file), data.count <= 64 << 20,
+              let xliff = String(data: data, encoding: .utf8) else {
+            let problem = "cannot read \(file) as UTF-8 text of at most 64 MiB; save it from the CAT tool as UTF-8"
+            return try report(Diagnostics([.error(problem, at: SourceLocation(file: file))]), "nothing imported")
         }
-        let (plan, refusals) = XLIFFImport.plan(xliff: String(decoding: data, as: UTF8.self), file: file, site: site, contentDirectory: content)
+        let (plan, refusals) = XLIFFImport.plan(xliff: xliff, file: file, site: site, contentDirectory: content)
         guard let plan else { return try report(refusals, "nothing imported") }
         do {
             try XLIFFImport.write(plan)
