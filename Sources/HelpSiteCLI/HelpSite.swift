@@ -18,8 +18,9 @@ struct HelpSite: ParsableCommand {
               helpsite build --help          what build does, and its options
               helpsite status                how complete and current each translation is
               helpsite new-language de       start a German translation
+              helpsite export-xliff fr       the French texts as XLIFF, for a CAT tool
             """,
-        subcommands: [Build.self, Check.self, Links.self, Status.self, NewLanguage.self]
+        subcommands: [Build.self, Check.self, Links.self, Status.self, NewLanguage.self, ExportXLIFF.self, ImportXLIFF.self]
     )
 
     /// Parses, runs, and maps errors to the exit codes documented above:

@@ -31,6 +31,11 @@ struct YAMLNode: Sendable {
         return nil
     }
 
+    /// A mapping's value under a text key; nil for anything else.
+    subscript(key: String) -> YAMLNode? {
+        mapping?.first { $0.key.scalar?.string == key }?.value
+    }
+
     var sequence: [YAMLNode]? {
         if case .sequence(let items) = content { return items }
         return nil

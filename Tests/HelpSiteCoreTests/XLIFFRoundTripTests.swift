@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import HelpSiteCore
+
+/// Export to XLIFF, translate in a CAT tool, import back: the YAML changes only where a text did.
+@Suite("XLIFF round trip")
+struct XLIFFRoundTripTests {
+    @Test("a round trip with no edits changes no byte of any content file", arguments: ["fr", "en"])
+    func untouchedRoundTrip(language: String) throws {
+        let project = try XLIFFProject()
+        let before = try project.snapshot()
+        let xliff = try project.export(language)
+        let (plan, problems) = try project.importing(xliff)
+        #expect(problems.isEmpty)
+        #expect(try #require(plan).changes.isEmpty)
+        #expect(plan?.unchanged == xliff.components(separatedBy: "<unit ").count - 1)
+        #expect(try project.snapshot() == before)
+    }
+
+    @Test("the document has the reference text as source, the translation as target, and no facts")
+    func exportedDocument() throws {
+        let xliff = try XLIFFProject().export("fr")
+        #expect(xliff.contains(#"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="nl" trgLang="fr">"#))
+        #expect(xliff.contains(#"<file id="complaints" original="fr/complaints.yaml" xml:space="preserve">"#))
+        #expect(xliff.contains(#"<file id="language" original="fr/language.yaml" xml:space="preserve">"#))
+        #expect(try unitText(xliff, unit: "step.second-review.title", "source") == "Wenst u een tweede beoordeling?")
+        #expect(try unitText(xliff, unit: "step.second-review.title") == "Vous souhaitez un second examen ?")
+        #expect(try unitText(xliff, unit: "step.first-contact.contact.sfs.channel.phone.label") == "Par téléphone, pendant les heures de bureau")
+        #expect(xliff.contains(#"<note category="channel">phone: phone 00 32 2 370 77 11 (not translated)</note>"#))
+        #expect(xliff.contains(#"<note category="location" appliesTo="source">nl/complaints.yaml:19:12</note>"#))
+        #expect(try unitText(xliff, unit: "labels.step") == "Étape {n}")
+        for fact in ["00 32 2 370 77 11", "services4you@stellantis-finance.com", "Avenue du Bourget", "1130", "13:00", "plaintes"] {
+            #expect(!xliff.contains("<target>\(fact)</target>") && !xliff.contains("<source>\(fact)</source>"), "\(fact)")
+        }
+        #expect(!xliff.contains("<unit id=\"slug\">"))
+    }
+
+    @Test("editing one target changes exactly that scalar, and the comments stay")
+    func oneEdit() throws {
+        let project = try XLIFFProject()
+        let before = try project.folder.read("content/fr/complaints.yaml")
+        let xliff = try translating(project.export("fr"), unit: "step.mediation.title", to: "Médiation externe et indépendante")
+        let (plan, problems) = try project.importing(xliff)
+        #expect(problems.isEmpty)
+        #expect(plan?.changes.map(\.units) == [["step.mediation.title"]])
+
+        let after = try project.folder.read("content/fr/complaints.yaml")
+        let changed = zip(before.split(separator: "\n", omittingEmptySubsequences: false), after.split(separator: "\n", omittingEmptySubsequences: false))
+            .filter { $0 != $1 }
+        #expect(changed.map { String($0.1) } == ["    title: Médiation externe et indépendante"])
+        #expect(before.split(separator: "\n").count == after.split(separator: "\n").count)
+        #expect(after.hasPrefix("# Procédure de plainte : traduction française du texte néerlandais, qui fait référence.\n"))
+        let mediation = try #require(project.site().languages.first { $0.language.code == "fr" }?.pages.first?.steps.first { $0.id.value == "mediation" })
+        #expect(mediation.title.value == "Médiation externe et indépendante")
+        #expect(try project.snapshot().filter { $0.key != "fr/complaints.yaml" } == XLIFFProject().snapshot().filter { $0.key != "fr/complaints.yaml" })
+    }
+
+    @Test("XML specials, Markdown over lines, French spaces and values YAML must quote survive the round trip")
+    func awkwardTexts() throws {
+        let project = try XLIFFProject()
+        let texts = [
+            "title": #"Plaintes & recours : <la procédure> "rapide" d'abord"#,
+            "step.second-review.title": "- Un second examen\u{202F}?",
+            "intro": "**Vous avez une plainte\u{202F}?** Voici comment procéder.\n\nChez nous\u{00A0}: deux étapes.\n\n- écrivez-nous\n- appelez-nous",
+            "step.first-contact.contact.sfs.channel.portal.note":
+                "Pour accéder à votre portail client, utilisez votre adresse e-mail et votre mot de passe, puis choisissez « mot de passe oublié » si nécessaire.",
+            "step.first-contact.contact.sfs.channel.portal.portal.1": "Demandes, réclamations",
+            "checklist.item.1": "# Vos coordonnées complètes",
+            "hours.range": "de\u{00A0}{opens} à\u{00A0}{closes}",
+        ]
+        var xliff = try project.export("fr")
+        for (unit, text) in texts { xliff = try translating(xliff, unit: unit, to: text) }
+        let (plan, problems) = try project.importing(xliff)
+        #expect(problems.isEmpty)
+        #expect(plan?.changes.reduce(0) { $0 + $1.units.count } == texts.count)
+
+        let french = try #require(project.site().languages.first { $0.language.code == "fr" })
+        let page = try #require(french.pages.first)
+        #expect(page.title.value == texts["title"])
+        #expect(page.steps[1].title.value == texts["step.second-review.title"])
+        #expect(page.intro.source == texts["intro"])
+        #expect(page.checklist?.items.first?.value == texts["checklist.item.1"])
+        #expect(page.steps[0].contacts[0].channels[0].value.value == .portal(["Demandes, réclamations", "Formulaire de plainte"]))
+        #expect(french.strings.rangeFormat == texts["hours.range"])
+
+        let again = try project.export("fr")
+        for (unit, text) in texts { #expect(try unitText(again, unit: unit) == text, "\(unit)") }
+        let before = try project.snapshot()
+        #expect(try project.importing(again).plan?.changes.isEmpty == true)
+        #expect(try project.snapshot() == before)
+    }
+
+    @Test("a | block stays a block at its indentation; a folded note is folded again, within 80 columns")
+    func styleKept() throws {
+        let project = try XLIFFProject()
+        var xliff = try project.export("fr")
+        xliff = try translating(xliff, unit: "step.supervisor.body", to: "En cas de manquement, contactez\nl'autorité de contrôle.")
+        xliff = try translating(xliff, unit: "step.first-contact.contact.sfs.channel.portal.note",
+                                to: "Utilisez votre adresse e-mail et votre mot de passe pour accéder à votre portail client en ligne.")
+        try project.importing(xliff)
+        let file = try project.folder.read("content/fr/complaints.yaml")
+        #expect(file.contains("    body: |\n      En cas de manquement, contactez\n      l'autorité de contrôle.\n    contacts:\n"))
+        #expect(file.contains("            note: >-\n              Utilisez votre adresse e-mail et votre mot de passe pour accéder à\n              votre portail client en ligne.\n          - id: email-b2c\n"))
+    }
+}
