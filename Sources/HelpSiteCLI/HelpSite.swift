@@ -16,8 +16,9 @@ struct HelpSite: ParsableCommand {
             Examples:
               helpsite build                 build content/ into public/
               helpsite build --help          what build does, and its options
+              helpsite serve                 preview the site in a browser while editing
             """,
-        subcommands: [Build.self, Check.self, Links.self]
+        subcommands: [Build.self, Check.self, Links.self, Serve.self]
     )
 
     /// Parses, runs, and maps errors to the exit codes documented above:
