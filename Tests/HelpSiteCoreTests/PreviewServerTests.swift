@@ -185,6 +185,8 @@ struct PreviewServerTests {
         #expect(try await LoopbackClient.get("/nl/klachten/", port: port).status == 200)
         #expect(FileManager.default.fileExists(atPath: project.path + "/.helpsite-cache/preview/nl/klachten/index.html"))
         #expect(!FileManager.default.fileExists(atPath: project.path + "/public"), "serve never writes public/")
+        // The build's record sits in the cache folder the preview is in, not in one of its own inside it.
+        #expect(FileManager.default.fileExists(atPath: project.path + "/.helpsite-cache/build-preview.json"))
 
         // An open page keeps its event stream open; Ctrl-C must not wait for it forever.
         let events = try await EventStreamReader(port: port)
