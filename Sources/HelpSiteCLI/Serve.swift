@@ -20,7 +20,7 @@ struct Serve: ParsableCommand {
             Examples:
               helpsite serve                          http://127.0.0.1:8080/
               helpsite serve --port 0                 any free port; the address is printed
-              helpsite serve --host 0.0.0.0           reachable from other machines (trusted networks only)
+              helpsite serve --host 0.0.0.0           open to other machines too
               helpsite serve --content ../bank/content
             """
     )

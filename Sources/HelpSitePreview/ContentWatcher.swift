@@ -11,8 +11,8 @@ struct ContentWatcher: Service {
     /// The stamps the last build saw.
     let initial: [String: BuildManifest.Stamp]
     let rebuild: @Sendable (_ changed: [String]) async -> Void
-    /// Called once the watcher stops, when the server is shutting down.
-    let stopped: @Sendable () async -> Void
+    /// Called once the watcher stops: `true` on a graceful shutdown, `false` when cancelled.
+    let stopped: @Sendable (_ gracefully: Bool) async -> Void
 
     func run() async {
         var seen = initial
@@ -29,7 +29,7 @@ struct ContentWatcher: Service {
             await rebuild(Self.changes(from: seen, to: now))
             seen = now
         }
-        await stopped()
+        await stopped(Task.isShuttingDownGracefully)
     }
 
     func snapshot() -> [String: BuildManifest.Stamp] {

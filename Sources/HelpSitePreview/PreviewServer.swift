@@ -29,8 +29,8 @@ public struct PreviewServer: Sendable {
             pollInterval: configuration.pollInterval, settleTime: configuration.settleTime,
             initial: BuildManifest.snapshot(of: [configuration.content, configuration.templates]),
             rebuild: rebuild,
-            stopped: {
-                onEvent(.stopping)
+            stopped: { gracefully in
+                if gracefully { onEvent(.stopping) }
                 await state.close()
             }
         )

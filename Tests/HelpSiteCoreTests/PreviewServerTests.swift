@@ -203,11 +203,25 @@ struct PreviewServerTests {
         #expect(lines.text.contains("Stopping...\nStopped.\n"))
     }
 
-    @Test func aBadPortIsAUsageError() throws {
+    @Test func aBadPortIsAUsageErrorAndHelpTeachesWithExamples() throws {
         let project = try RunningPreview.project()
         let run = try CommandLineTests().helpsite("serve", "--port", "70000", in: project.path)
         #expect(run.status == 2)
         #expect(run.errors.contains("--port must be between 0 and 65535, not 70000"))
+        let help = try CommandLineTests().helpsite("serve", "--help", in: project.path)
+        #expect(help.status == 0)
+        #expect(help.output.contains("helpsite serve --port 0                 any free port; the address is printed"))
+        #expect(help.output.contains("--output <dir>"))
+    }
+
+    @Test func aPortInUseExitsOneAndSaysSo() async throws {
+        let preview = try await RunningPreview(project: RunningPreview.project())
+        defer { Task { await preview.stop() } }
+        let run = try CommandLineTests().helpsite("serve", "--port", "\(preview.port)", in: preview.project.path)
+        #expect(run.status == 1)
+        #expect(run.errors.contains("error: cannot serve on 127.0.0.1:\(preview.port): "))
+        #expect(run.errors.contains("Address already in use"))
+        #expect(!run.output.contains("Stopping"), "nothing was serving, so nothing stops")
     }
 }
 
