@@ -3,7 +3,9 @@ import Testing
 
 /// `helpsite serve` over real HTTP on loopback: a translator edits, breaks and fixes a
 /// page while the preview is open.
-@Suite("The preview server")
+/// One test at a time: each starts a server that builds and watches, and together they
+/// would crowd the machine for the suites that time what they do.
+@Suite("The preview server", .serialized)
 struct PreviewServerTests {
     @Test func servesTheBuiltPagesWithTheReloadScriptAddedOnlyInTheResponse() async throws {
         let preview = try await RunningPreview(project: RunningPreview.project())
@@ -56,9 +58,9 @@ struct PreviewServerTests {
         #expect(edited.status == 200)
         #expect(edited.body.contains("Écrivez-nous."))
         #expect(!edited.body.contains("Dites-le-nous"))
-        // The open page hears of the build, and the page served since carries its generation.
+        // The open page hears of the build, and a page served after that carries its generation.
         let afterEdit = try await events.waitFor { $0 > first }
-        #expect(edited.body.contains("data-generation=\"\(afterEdit)\""))
+        #expect(try await preview.get("/fr/plaintes/").body.contains("data-generation=\"\(afterEdit)\""))
 
         // A slip: a misspelt key. Every page shows the problem, with its place, until it is fixed.
         try preview.project.write(original.replacing("        address:", with: "        adress:", maxReplacements: 1), to: page)
@@ -100,27 +102,29 @@ struct PreviewServerTests {
         #expect(fixed.body.contains("tel:+3225551234"))
     }
 
-    @Test(arguments: [
-        "/../content/site.yaml",
-        "/%2e%2e/content/site.yaml",
-        "/%2E%2E/%2e%2e/content/site.yaml",
-        "/fr/../../content/site.yaml",
-        "/fr/%2e%2e/%2e%2e/content/site.yaml",
-        "/..%2fcontent%2fsite.yaml",
-        "/fr/.%2e/.%2e/content/site.yaml",
-        "/fr/%2e/plaintes/",
-        "/%ZZ/content/site.yaml",
-    ])
-    func climbingOutOfTheOutputFolderIsRefused(target: String) async throws {
+    @Test func climbingOutOfTheOutputFolderIsRefused() async throws {
         let preview = try await RunningPreview(project: RunningPreview.project())
         defer { Task { await preview.stop() } }
         // The preview folder sits in the project, beside content/: one or two levels up is the content.
         try preview.project.write("secret: do not serve\n", to: "preview-secret.yaml")
-        let answer = try await preview.get(target)
-        #expect(answer.status == 400, "\(target) answered \(answer.status)")
-        #expect(answer.body.hasPrefix("Refused: "))
-        #expect(!answer.body.contains("phone_region"))
-        #expect(!answer.body.contains("secret"))
+        let attempts = [
+            "/../content/site.yaml",
+            "/%2e%2e/content/site.yaml",
+            "/%2E%2E/%2e%2e/content/site.yaml",
+            "/fr/../../content/site.yaml",
+            "/fr/%2e%2e/%2e%2e/content/site.yaml",
+            "/..%2fcontent%2fsite.yaml",
+            "/fr/.%2e/.%2e/content/site.yaml",
+            "/fr/%2e/plaintes/",
+            "/%ZZ/content/site.yaml",
+        ]
+        for target in attempts {
+            let answer = try await preview.get(target)
+            #expect(answer.status == 400, "\(target) answered \(answer.status)")
+            #expect(answer.body.hasPrefix("Refused: "), "\(target)")
+            #expect(!answer.body.contains("phone_region"), "\(target) leaked site.yaml")
+            #expect(!answer.body.contains("secret"), "\(target) leaked a file beside the preview")
+        }
     }
 
     @Test func aSymbolicLinkLeadingOutOfTheOutputFolderIsRefused() async throws {
@@ -217,7 +221,9 @@ struct PreviewServerTests {
     @Test func aPortInUseExitsOneAndSaysSo() async throws {
         let preview = try await RunningPreview(project: RunningPreview.project())
         defer { Task { await preview.stop() } }
-        let run = try CommandLineTests().helpsite("serve", "--port", "\(preview.port)", in: preview.project.path)
+        // Waited for off Swift's concurrency threads, which the server in this process needs.
+        let (port, folder) = (preview.port, preview.project.path)
+        let run = try await LoopbackClient.onThread { try CommandLineTests().helpsite("serve", "--port", "\(port)", in: folder) }
         #expect(run.status == 1)
         #expect(run.errors.contains("error: cannot serve on 127.0.0.1:\(preview.port): "))
         #expect(run.errors.contains("Address already in use"))

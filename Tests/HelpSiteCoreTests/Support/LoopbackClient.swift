@@ -2,7 +2,7 @@ import Foundation
 
 /// HTTP/1.1 over a plain socket to 127.0.0.1, so that a test sends exactly the request
 /// line it means: URL types and HTTP clients tidy `/../` and `%2e%2e` away before sending.
-/// The blocking socket calls run on a queue of their own, never on Swift's concurrency
+/// The blocking socket calls run on threads of their own, never on Swift's concurrency
 /// threads, which the server under test needs.
 enum LoopbackClient {
     struct Response {
@@ -17,7 +17,7 @@ enum LoopbackClient {
     }
 
     static func get(_ target: String, port: Int, method: String = "GET") async throws -> Response {
-        let raw = try await onQueue {
+        let raw = try await onThread {
             let socket = try Socket(port: port, timeoutSeconds: 20)
             defer { socket.close() }
             try socket.send("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
@@ -41,9 +41,11 @@ enum LoopbackClient {
         return Response(status: status, headers: headers, body: String(raw[split.upperBound...]))
     }
 
-    static func onQueue<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    /// Runs blocking work on a thread of its own: not on Swift's concurrency threads, nor on
+    /// Dispatch's global queues, whose few threads other suites need (`concurrentPerform`).
+    static func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+            Thread { continuation.resume(with: Result { try work() }) }.start()
         }
     }
 }
@@ -54,7 +56,7 @@ final class EventStreamReader: @unchecked Sendable {
     private var received = ""
 
     init(port: Int) async throws {
-        socket = try await LoopbackClient.onQueue {
+        socket = try await LoopbackClient.onThread {
             let socket = try Socket(port: port, timeoutSeconds: 1)
             try socket.send("GET /_helpsite/events HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\n\r\n")
             return socket
@@ -73,7 +75,7 @@ final class EventStreamReader: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if let match = generations.first(where: predicate) { return match }
-            let chunk = try await LoopbackClient.onQueue { [socket] in try socket.receive(orNothingAfterTimeout: true) }
+            let chunk = try await LoopbackClient.onThread { [socket] in try socket.receive(orNothingAfterTimeout: true) }
             guard let chunk else { throw LoopbackClient.Failure(description: "the event stream closed after: \(received)") }
             received += String(decoding: chunk, as: UTF8.self)
         }
@@ -84,7 +86,7 @@ final class EventStreamReader: @unchecked Sendable {
     func waitForEnd(seconds: Double = 30) async throws -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            guard let chunk = try await LoopbackClient.onQueue({ [socket] in try socket.receive(orNothingAfterTimeout: true) }) else {
+            guard let chunk = try await LoopbackClient.onThread({ [socket] in try socket.receive(orNothingAfterTimeout: true) }) else {
                 return true
             }
             received += String(decoding: chunk, as: UTF8.self)
