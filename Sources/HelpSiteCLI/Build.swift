@@ -41,58 +41,37 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let started = ContinuousClock.now
-        // The helpsite binary is an input too: a new version may write pages differently.
-        let generator = Bundle.main.executablePath
-        var inputs = BuildManifest.snapshot(of: [project.content, project.templates], extra: [generator].compactMap { $0 })
-        // A preview and a published site of the same files differ: the flag is an input too.
-        if markUntranslated { inputs["--mark-untranslated"] = BuildManifest.Stamp(size: 0, modified: 0) }
-        let previous = force ? nil : BuildManifest.read(for: output)
-        if let previous, previous.inputs == inputs, previous.outputsExist(in: output) {
-            print("\(output)/ is up to date: no content or template file changed (\(Terminal.milliseconds(ContinuousClock.now - started)) ms)")
-            return
-        }
-        let (site, checkProblems) = Checking.run(content: project.content)
-        let (templates, templateProblems) = TemplateSet.load(directory: project.templates)
-        var problems = checkProblems
-        problems.append(contentsOf: templateProblems)
-        guard let site, let templates, !problems.hasErrors else {
-            Terminal.report(problems, summary: "\(Terminal.counts(problems)): build failed (\(output)/ left unchanged)")
-            throw ExitCode.failure
-        }
-        if !problems.isEmpty {
-            Terminal.report(problems, summary: "\(Terminal.counts(problems)): building anyway")
-        }
-        // Pages rendered last time from the same fingerprint, and still in the output, are kept.
-        let reusable = previous?.reusablePages(in: output, generator: generator, now: inputs) ?? [:]
-        // Rendered a batch at a time straight into the staging folder: memory stays flat as the site grows.
-        var kept = 0
-        let manifest: BuildManifest
+        let build = SiteBuild(content: project.content, templates: project.templates, output: output, force: force,
+                              markUntranslated: markUntranslated)
+        let outcome: SiteBuild.Outcome
         do {
-            let staged = try StagedSite(replacing: output, protecting: [project.content, project.templates])
-            do {
-                let fingerprints = try SiteRenderer(templates: templates, markUntranslated: markUntranslated).render(site, unchanged: reusable) { batch in
-                    kept += batch.count { $0.isUnchanged }
-                    try staged.write(batch)
-                }
-                try staged.commit()
-                manifest = BuildManifest(inputs: inputs, pages: fingerprints, outputs: staged.written)
-            } catch {
-                staged.abandon()
-                throw error
-            }
+            outcome = try build.run()
         } catch {
             Terminal.error("\(error); \(output)/ left unchanged")
             throw ExitCode.failure
         }
-        do {
-            try manifest.write(for: output)
-        } catch {
-            Terminal.warning("cannot record this build in \(BuildManifest.location(for: output).path) (\(error)); the next build renders every page")
+        let elapsed = Terminal.milliseconds(ContinuousClock.now - started)
+        switch outcome {
+        case .upToDate:
+            print("\(output)/ is up to date: no content or template file changed (\(elapsed) ms)")
+        case .failed(let problems):
+            Terminal.report(problems, summary: "\(Terminal.counts(problems)): build failed (\(output)/ left unchanged)")
+            throw ExitCode.failure
+        case .built(let summary):
+            if !summary.warnings.isEmpty {
+                Terminal.report(summary.warnings, summary: "\(Terminal.counts(summary.warnings)): building anyway")
+            }
+            if let unrecorded = summary.unrecorded {
+                Terminal.warning("\(unrecorded); the next build renders every page")
+            }
+            print(Build.line(summary, into: output, milliseconds: elapsed))
         }
-        let pages = site.languages.reduce(0) { $0 + $1.pages.count }
-        let codes = site.languages.map(\.language.code).joined(separator: ", ")
-        let elapsed = ContinuousClock.now - started
-        let reuse = kept > 0 ? " (\(kept) unchanged, kept)" : ""
-        print("Built \(pages) pages in \(site.languages.count) languages (\(codes)) into \(output)/ in \(Terminal.milliseconds(elapsed)) ms\(reuse)")
+    }
+
+    /// `Built 3 pages in 3 languages (nl, fr, en) into public/ in 20 ms`, also printed by `serve`.
+    static func line(_ summary: SiteBuild.Summary, into output: String, milliseconds: Int) -> String {
+        let reuse = summary.kept > 0 ? " (\(summary.kept) unchanged, kept)" : ""
+        let codes = summary.languages.joined(separator: ", ")
+        return "Built \(summary.pages) pages in \(summary.languages.count) languages (\(codes)) into \(output)/ in \(milliseconds) ms\(reuse)"
     }
 }

@@ -53,10 +53,6 @@ extension DiagnosticFormat: ExpressibleByArgument {}
 /// Loading and checking, as both `check` and `build` need them.
 enum Checking {
     static func run(content: String) -> (Site?, Diagnostics) {
-        let (site, problems) = SiteLoader.load(contentDirectory: content)
-        guard let site else { return (nil, problems) }
-        var diagnostics = problems
-        diagnostics.append(contentsOf: SiteChecker.check(site))
-        return (site, diagnostics)
+        SiteBuild.check(content: content)
     }
 }

@@ -19,8 +19,9 @@ struct HelpSite: ParsableCommand {
               helpsite status                how complete and current each translation is
               helpsite new-language de       start a German translation
               helpsite export-xliff fr       the French texts as XLIFF, for a CAT tool
+              helpsite serve                 preview the site in a browser while editing
             """,
-        subcommands: [Build.self, Check.self, Links.self, Status.self, NewLanguage.self, ExportXLIFF.self, ImportXLIFF.self]
+        subcommands: [Build.self, Check.self, Links.self, Status.self, NewLanguage.self, ExportXLIFF.self, ImportXLIFF.self, Serve.self]
     )
 
     /// Parses, runs, and maps errors to the exit codes documented above:

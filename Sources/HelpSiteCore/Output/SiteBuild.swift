@@ -1,0 +1,101 @@
+import Foundation
+
+/// The whole build as one call: load, check, render, publish, record. `helpsite build`
+/// and the preview server both build through here, so they build the same site.
+public struct SiteBuild: Sendable {
+    public var content: String
+    public var templates: String
+    /// The folder replaced with the built site.
+    public var output: String
+    /// Renders every page, ignoring what the previous build recorded.
+    public var force: Bool
+    /// The helpsite executable, an input like the content: a new version may write pages differently.
+    public var generator: String?
+    /// For a preview: text still in the reference language is outlined (see `helpsite status`).
+    public var markUntranslated: Bool
+
+    public init(content: String, templates: String, output: String, force: Bool = false,
+                generator: String? = Bundle.main.executablePath, markUntranslated: Bool = false) {
+        self.content = content
+        self.templates = templates
+        self.output = output
+        self.force = force
+        self.generator = generator
+        self.markUntranslated = markUntranslated
+    }
+
+    /// What a build did.
+    public enum Outcome: Sendable {
+        /// No content or template file changed since the last build: nothing was written.
+        case upToDate
+        /// The output folder was replaced.
+        case built(Summary)
+        /// The content or the templates have errors (all of them are given): nothing was written.
+        case failed(Diagnostics)
+    }
+
+    public struct Summary: Sendable {
+        public var pages: Int
+        /// Language codes, reference first.
+        public var languages: [String]
+        /// Pages whose previous file was still right and was kept.
+        public var kept: Int
+        /// Problems that did not stop the build.
+        public var warnings: Diagnostics
+        /// Why the build could not be recorded for the next one (which then renders every page).
+        public var unrecorded: String?
+    }
+
+    /// Loading and checking, as `helpsite check` and the build need them.
+    public static func check(content: String) -> (Site?, Diagnostics) {
+        let (site, problems) = SiteLoader.load(contentDirectory: content)
+        guard let site else { return (nil, problems) }
+        var diagnostics = problems
+        diagnostics.append(contentsOf: SiteChecker.check(site))
+        return (site, diagnostics)
+    }
+
+    /// Builds the site. Throws only when the output cannot be written, and then the
+    /// output folder is as it was.
+    public func run() throws -> Outcome {
+        var inputs = BuildManifest.snapshot(of: [content, templates], extra: [generator].compactMap { $0 })
+        // A preview and a published site of the same files differ: the option is an input too.
+        if markUntranslated { inputs["--mark-untranslated"] = BuildManifest.Stamp(size: 0, modified: 0) }
+        let previous = force ? nil : BuildManifest.read(for: output)
+        if let previous, previous.inputs == inputs, previous.outputsExist(in: output) {
+            return .upToDate
+        }
+        let (site, checkProblems) = Self.check(content: content)
+        let (templates, templateProblems) = TemplateSet.load(directory: self.templates)
+        var problems = checkProblems
+        problems.append(contentsOf: templateProblems)
+        guard let site, let templates, !problems.hasErrors else { return .failed(problems) }
+        // Pages rendered last time from the same fingerprint, and still in the output, are kept.
+        let reusable = previous?.reusablePages(in: output, generator: generator, now: inputs) ?? [:]
+        // Rendered a batch at a time straight into the staging folder: memory stays flat as the site grows.
+        var kept = 0
+        let staged = try StagedSite(replacing: output, protecting: [content, self.templates])
+        let manifest: BuildManifest
+        do {
+            let fingerprints = try SiteRenderer(templates: templates, markUntranslated: markUntranslated).render(site, unchanged: reusable) { batch in
+                kept += batch.count { $0.isUnchanged }
+                try staged.write(batch)
+            }
+            try staged.commit()
+            manifest = BuildManifest(inputs: inputs, pages: fingerprints, outputs: staged.written)
+        } catch {
+            staged.abandon()
+            throw error
+        }
+        var unrecorded: String?
+        do {
+            try manifest.write(for: output)
+        } catch {
+            unrecorded = "cannot record this build in \(BuildManifest.location(for: output).path) (\(error))"
+        }
+        return .built(Summary(
+            pages: site.languages.reduce(0) { $0 + $1.pages.count }, languages: site.languages.map(\.language.code),
+            kept: kept, warnings: problems, unrecorded: unrecorded
+        ))
+    }
+}

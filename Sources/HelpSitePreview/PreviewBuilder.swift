@@ -1,0 +1,35 @@
+import Dispatch
+import HelpSiteCore
+
+/// The one place where the preview builds the site, so that options meant for the
+/// preview only (such as marking what is not translated yet) are given here.
+struct PreviewBuilder: Sendable {
+    let configuration: PreviewConfiguration
+    /// Builds run one at a time, off Swift's concurrency threads: a build of a large site
+    /// takes seconds and uses every core, and the server must keep answering meanwhile.
+    private let queue = DispatchQueue(label: "helpsite.preview.build")
+
+    init(configuration: PreviewConfiguration) {
+        self.configuration = configuration
+    }
+
+    func build() async -> (SiteBuild.Outcome, Duration) {
+        // A preview outlines what is not translated yet; the published build never does.
+        let build = SiteBuild(content: configuration.content, templates: configuration.templates,
+                              output: configuration.output, markUntranslated: true)
+        return await withCheckedContinuation { continuation in
+            queue.async {
+                let started = ContinuousClock.now
+                let outcome: SiteBuild.Outcome
+                do {
+                    outcome = try build.run()
+                } catch {
+                    // The previous preview is still in place; the pages say why it is not new.
+                    let problem = Diagnostic.error("cannot write the preview: \(error)", at: SourceLocation(file: build.output))
+                    outcome = .failed(Diagnostics([problem]))
+                }
+                continuation.resume(returning: (outcome, ContinuousClock.now - started))
+            }
+        }
+    }
+}
