@@ -1,4 +1,5 @@
 import Foundation
+import HelpSiteCore
 import Testing
 
 /// `helpsite serve` over real HTTP on loopback: a translator edits, breaks and fixes a
@@ -42,6 +43,21 @@ struct PreviewServerTests {
         #expect(head.status == 200)
         #expect(head.body.isEmpty)
         #expect(try await preview.get("/fr/plaintes/", method: "POST").status == 405)
+    }
+
+    @Test func aNewLanguageShowsItsUntranslatedTextOutlinedOnlyInThePreview() async throws {
+        let project = try RunningPreview.project()
+        let (site, problems) = SiteLoader.load(contentDirectory: project.path + "/content")
+        let loaded = try #require(site, "\(problems)")
+        try LanguageScaffold.write(LanguageScaffold.plan(loaded, contentDirectory: project.path + "/content", code: "de", name: "Deutsch"))
+        let preview = try await RunningPreview(project: project)
+        defer { Task { await preview.stop() } }
+
+        let page = try await preview.get("/de/klachten/")
+        #expect(page.status == 200)
+        #expect(page.body.contains("class=\"untranslated\" lang=\"nl\""))
+        let french = try await preview.get("/fr/plaintes/")
+        #expect(!french.body.contains("class=\"untranslated\""), "translated text is not outlined")
     }
 
     @Test func anEditIsServedABreakShowsTheProblemsAndAFixBringsThePageBack() async throws {
