@@ -52,7 +52,7 @@ public struct SiteRenderer: Sendable {
         let addresses = SiteAddresses(site: site)
         // Each language's interface text, typeset once rather than for every page.
         let labels = Dictionary(uniqueKeysWithValues: site.languages.map {
-            ($0.language.code, $0.strings.labels.mapValues($0.strings.typography.apply))
+            ($0.language.code, TemplateObject($0.strings.labels.mapValues($0.strings.typography.apply)))
         })
         let jobs = site.languages.flatMap { content in content.pages.map { (content, $0) } }
         let fingerprints = Dictionary(jobs.map { content, page in
@@ -68,8 +68,8 @@ public struct SiteRenderer: Sendable {
                     return OutputFile(path: path, contents: Data(), isUnchanged: true)
                 }
                 let view = PageView(site: site, content: content, page: page, addresses: addresses,
-                                    labels: labels[content.language.code] ?? [:])
-                return OutputFile(path: path, contents: Data(templates.render(view.values(), with: "page").utf8))
+                                    labels: labels[content.language.code] ?? TemplateObject())
+                return OutputFile(path: path, contents: templates.render(view.values(), with: "page"))
             })
         }
         try emit(siteFiles(site, addresses))
@@ -78,12 +78,12 @@ public struct SiteRenderer: Sendable {
 
     /// The home page, the 404 pages, the sitemap, robots.txt and the static files.
     private func siteFiles(_ site: Site, _ addresses: SiteAddresses) -> [OutputFile] {
-        var files = [OutputFile(path: "index.html", contents: Data(templates.render(home(site, addresses), with: "index").utf8))]
+        var files = [OutputFile(path: "index.html", contents: templates.render(home(site, addresses), with: "index"))]
         for content in site.languages {
             let html = templates.render(notFound(content, site, addresses), with: "404")
-            files.append(OutputFile(path: content.language.code + "/404.html", contents: Data(html.utf8)))
+            files.append(OutputFile(path: content.language.code + "/404.html", contents: html))
             if content.language.isReference {
-                files.append(OutputFile(path: "404.html", contents: Data(html.utf8)))
+                files.append(OutputFile(path: "404.html", contents: html))
             }
         }
         let map = SiteMap(site: site, addresses: addresses)
@@ -107,38 +107,44 @@ public struct SiteRenderer: Sendable {
 
     /// The page for an address that does not exist, in one language, with links to
     /// every page. It is served at any address, so its links start from the site's root.
-    private func notFound(_ content: LanguageContent, _ site: Site, _ addresses: SiteAddresses) -> [String: Any] {
+    private func notFound(_ content: LanguageContent, _ site: Site, _ addresses: SiteAddresses) -> TemplateObject {
         let root = addresses.rootPath
         let typeset = content.strings.typography.apply
-        return [
-            "lang": content.language.code,
-            "siteName": site.settings.name.value,
-            "labels": content.strings.labels.mapValues(typeset),
-            "stylesheet": root + "style.css",
-            "home": root + "index.html",
-            "pages": content.pages.map { page in
-                ["title": typeset(page.title.value), "href": root + addresses.path(language: content.language.code, pageID: page.id)]
-            },
-        ]
+        return TemplateObject([
+            "lang": .text(content.language.code),
+            "siteName": .text(site.settings.name.value),
+            "labels": .object(TemplateObject(content.strings.labels.mapValues(typeset))),
+            "stylesheet": .text(root + "style.css"),
+            "home": .text(root + "index.html"),
+            "pages": .list(content.pages.map { page in
+                .object(TemplateObject([
+                    "title": .text(typeset(page.title.value)),
+                    "href": .text(root + addresses.path(language: content.language.code, pageID: page.id)),
+                ]))
+            }),
+        ])
     }
 
     /// The home page: each language, in its own words, with its pages.
-    private func home(_ site: Site, _ addresses: SiteAddresses) -> [String: Any] {
-        [
-            "lang": site.settings.referenceLanguage,
-            "siteName": site.settings.name.value,
-            "canonical": site.settings.baseURL.value,
-            "stylesheet": "style.css",
-            "languages": site.languages.map { content in
-                [
-                    "lang": content.language.code,
-                    "name": content.language.name,
-                    "chooseLanguage": content.strings.label("choose_language"),
-                    "pages": content.pages.map { page in
-                        ["title": page.title.value, "href": addresses.path(language: content.language.code, pageID: page.id)]
-                    },
-                ] as [String: Any]
-            },
-        ]
+    private func home(_ site: Site, _ addresses: SiteAddresses) -> TemplateObject {
+        TemplateObject([
+            "lang": .text(site.settings.referenceLanguage),
+            "siteName": .text(site.settings.name.value),
+            "canonical": .text(site.settings.baseURL.value),
+            "stylesheet": .text("style.css"),
+            "languages": .list(site.languages.map { content in
+                .object(TemplateObject([
+                    "lang": .text(content.language.code),
+                    "name": .text(content.language.name),
+                    "chooseLanguage": .text(content.strings.label("choose_language")),
+                    "pages": .list(content.pages.map { page in
+                        .object(TemplateObject([
+                            "title": .text(page.title.value),
+                            "href": .text(addresses.path(language: content.language.code, pageID: page.id)),
+                        ]))
+                    }),
+                ]))
+            }),
+        ])
     }
 }
