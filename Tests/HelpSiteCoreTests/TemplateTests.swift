@@ -30,19 +30,21 @@ struct TemplateTests {
     @Test func everyValueTheViewsProduceIsKnown() throws {
         let site = try #require(SiteLoader.load(contentDirectory: Paths.content).site)
         let content = try #require(site.reference)
-        let view = PageView(site: site, content: content, page: content.pages[0], addresses: SiteAddresses(site: site), labels: content.strings.labels)
+        let view = PageView(site: site, content: content, page: content.pages[0], addresses: SiteAddresses(site: site),
+                            labels: TemplateObject(content.strings.labels))
         var names: Set<String> = []
-        func collect(_ value: Any) {
-            if let dictionary = value as? [String: Any] {
-                for (key, inner) in dictionary {
-                    names.insert(key)
-                    collect(inner)
+        func collect(_ value: TemplateValue) {
+            switch value {
+            case .object(let object):
+                for name in object.names {
+                    names.insert(name)
+                    object[name].map(collect)
                 }
-            } else if let array = value as? [Any] {
-                array.forEach(collect)
+            case .list(let items): items.forEach(collect)
+            case .text, .bool: break
             }
         }
-        collect(view.values())
+        collect(.object(view.values()))
         #expect(names.subtracting(TemplateValues.known).isEmpty, "\(names.subtracting(TemplateValues.known).sorted())")
     }
 }

@@ -8,64 +8,66 @@ struct ContactView {
     /// Fields still in the reference language's text, for the preview to mark (`PageView.untranslated`).
     var untranslated: Set<SourceLocation> = []
 
-    func values() -> [String: Any] {
-        compact([
-            "id": block.id.value,
-            "organisation": text(block.organisation),
-            "departments": block.departments.map(text),
-            "address": block.address.map(address),
-            "channels": block.channels.map(channel),
-            "hasChannels": !block.channels.isEmpty,
+    func values() -> TemplateObject {
+        TemplateObject([
+            "id": .text(block.id.value),
+            "organisation": .text(text(block.organisation)),
+            "departments": .list(block.departments.map { .text(text($0)) }),
+            "address": block.address.map { .object(address($0)) },
+            "channels": .list(block.channels.map { .object(channel($0)) }),
+            "hasChannels": .bool(!block.channels.isEmpty),
         ])
     }
 
-    private func address(_ address: PostalAddress) -> [String: Any] {
-        compact([
-            "building": address.building?.value,
-            "street": address.streetLine(box: strings.label("box")),
-            "locality": "\(address.postalCode.value) \(address.city.value)",
+    private func address(_ address: PostalAddress) -> TemplateObject {
+        TemplateObject([
+            "building": address.building.map { .text($0.value) },
+            "street": .text(address.streetLine(box: strings.label("box"))),
+            "locality": .text("\(address.postalCode.value) \(address.city.value)"),
         ])
     }
 
-    private func channel(_ channel: Channel) -> [String: Any] {
-        var values = compact([
-            "id": channel.id.value,
-            "label": channel.label.map(text),
-            "note": channel.note.map(text),
+    private func channel(_ channel: Channel) -> TemplateObject {
+        var values = TemplateObject([
+            "id": .text(channel.id.value),
+            "label": channel.label.map { .text(text($0)) },
+            "note": channel.note.map { .text(text($0)) },
         ])
         switch channel.value.value {
         case .phone(let written, let e164):
-            values["kind"] = "phone"
-            values["href"] = "tel:" + e164
-            values["text"] = written
-            values["ariaLabel"] = Self.spokenDigits(written)
+            values["kind"] = .text("phone")
+            values["href"] = .text("tel:" + e164)
+            values["text"] = .text(written)
+            values["ariaLabel"] = .text(Self.spokenDigits(written))
             values["hours"] = hours(channel.hours)
         case .email(let address):
-            values["kind"] = "email"
-            values["href"] = "mailto:" + address
-            values["text"] = address
+            values["kind"] = .text("email")
+            values["href"] = .text("mailto:" + address)
+            values["text"] = .text(address)
         case .url(let url):
-            values["kind"] = "url"
-            values["href"] = url
-            values["text"] = Self.displayText(url)
+            values["kind"] = .text("url")
+            values["href"] = .text(url)
+            values["text"] = .text(Self.displayText(url))
             if channel.notLocalised {
-                values["hreflang"] = reference
-                values["notLocalised"] = text(strings.label("not_localised"))
+                values["hreflang"] = .text(reference)
+                values["notLocalised"] = .text(text(strings.label("not_localised")))
             }
         case .portal(let path):
-            values["kind"] = "portal"
+            values["kind"] = .text("portal")
             var shown = path.map(HTML.escape).joined(separator: " &gt; ")
             if untranslated.contains(channel.value.location) { shown = UntranslatedMark.wrap(shown) }
             let pathHTML = "<strong>" + shown + "</strong>"
-            values["portalHTML"] = HTML.fill(text(strings.label("portal_path")), ["path": pathHTML])
+            values["portalHTML"] = .text(HTML.fill(text(strings.label("portal_path")), ["path": pathHTML]))
         }
         return values
     }
 
-    private func hours(_ hours: [OpeningHours]) -> [String: Any]? {
+    private func hours(_ hours: [OpeningHours]) -> TemplateValue? {
         guard !hours.isEmpty else { return nil }
         let formatter = HoursFormatter(strings: strings)
-        return ["rows": hours.map { ["days": formatter.days($0.days).sentenceCased, "rangeHTML": formatter.rangeHTML($0)] }]
+        return .object(TemplateObject(["rows": .list(hours.map {
+            .object(TemplateObject(["days": .text(formatter.days($0.days).sentenceCased), "rangeHTML": .text(formatter.rangeHTML($0))]))
+        })]))
     }
 
     private func text(_ value: String) -> String {

@@ -1,19 +1,40 @@
 /// Escaping for the few bits of HTML built in Swift rather than in a template.
 enum HTML {
+    /// `& < > " '` as `&amp; &lt; &gt; &quot; &#39;`: what the templates' `{{name}}` does.
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 16)
+        appendEscaped(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Escapes in one pass over the UTF-8 bytes, copying the runs between the five signs
+    /// whole. These are the five swift-mustache escaped, so pages stayed byte for byte what
+    /// they were. swift-mustache compared Characters, so a sign followed by a combining mark
+    /// (`"` + U+0301) stayed as it was, while a browser still reads the `"`; here it is escaped.
+    static func appendEscaped(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                // '>' (0x3E) is the largest byte escaped: most bytes of any text take this one test.
+                guard byte <= 0x3E else { continue }
+                let replacement: StaticString
+                switch byte {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                default: continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                runStart = index + 1
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
-        return result
     }
 
     /// Fills `{name}` placeholders of a translator's format: the format's own

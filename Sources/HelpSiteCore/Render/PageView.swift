@@ -6,8 +6,8 @@ struct PageView {
     let content: LanguageContent
     let page: Page
     let addresses: SiteAddresses
-    /// The language's labels, typeset.
-    let labels: [String: String]
+    /// The language's labels, typeset: made once per language and shared by its pages.
+    let labels: TemplateObject
     /// Where the fields are that still show the reference language's text, when the
     /// preview marks them (`SiteRenderer.markUntranslated`); empty otherwise.
     var untranslated: Set<SourceLocation> = []
@@ -27,7 +27,7 @@ struct PageView {
         return UntranslatedMark.wrapHTML(html, reference: site.settings.referenceLanguage)
     }
 
-    func values() -> [String: Any] {
+    func values() -> TemplateObject {
         let here = addresses.path(language: content.language.code, pageID: page.id)
         let root = SiteAddresses.relativeRoot(from: here)
         var steps = page.steps.enumerated().map { index, step in
@@ -35,70 +35,77 @@ struct PageView {
         }
         if !steps.isEmpty {
             // The seed places what to include and the answer times inside the first step.
-            steps[0]["checklist"] = page.checklist.map { ["title": text($0.title), "items": $0.items.map(text)] }
-            steps[0]["commitmentsHTML"] = page.commitments.map { html($0, headingLevel: 3) }
+            steps[0]["checklist"] = page.checklist.map { .object(TemplateObject(["title": .text(text($0.title)), "items": texts($0.items)])) }
+            steps[0]["commitmentsHTML"] = page.commitments.map { .text(html($0, headingLevel: 3)) }
         }
-        return compact([
-            "lang": content.language.code,
-            "siteName": site.settings.name.value,
-            "title": text(page.title),
-            "description": text(page.description),
-            "canonical": addresses.absolute(language: content.language.code, pageID: page.id),
-            "alternates": alternates(),
-            "stylesheet": root + "style.css",
-            "home": root + "index.html",
-            "labels": labels,
-            "translations": translations(from: here),
-            "introHTML": html(page.intro, headingLevel: 2),
-            "steps": steps,
-            "insurance": page.insurance.map(insurance),
-            "structuredDataHTML": StructuredData(site: site, page: page, strings: strings, canonical: addresses.absolute(language: content.language.code, pageID: page.id)).json(),
+        let canonical = addresses.absolute(language: content.language.code, pageID: page.id)
+        return TemplateObject([
+            "lang": .text(content.language.code),
+            "siteName": .text(site.settings.name.value),
+            "title": .text(text(page.title)),
+            "description": .text(text(page.description)),
+            "canonical": .text(canonical),
+            "alternates": .list(alternates()),
+            "stylesheet": .text(root + "style.css"),
+            "home": .text(root + "index.html"),
+            "labels": .object(labels),
+            "translations": .list(translations(from: here)),
+            "introHTML": .text(html(page.intro, headingLevel: 2)),
+            "steps": .list(steps.map(TemplateValue.object)),
+            "insurance": page.insurance.map { .object(insurance($0)) },
+            "structuredDataHTML": .text(StructuredData(site: site, page: page, strings: strings, canonical: canonical).json()),
         ])
     }
 
-    private func alternates() -> [[String: String]] {
+    private func texts(_ values: [Located<String>]) -> TemplateValue {
+        .list(values.map { .text(text($0)) })
+    }
+
+    private func alternates() -> [TemplateValue] {
         var links = site.languages.map { other in
-            ["hreflang": other.language.code, "href": addresses.absolute(language: other.language.code, pageID: page.id)]
+            TemplateValue.object(TemplateObject([
+                "hreflang": .text(other.language.code),
+                "href": .text(addresses.absolute(language: other.language.code, pageID: page.id)),
+            ]))
         }
-        links.append(["hreflang": "x-default", "href": addresses.absolute(language: site.settings.referenceLanguage, pageID: page.id)])
+        links.append(.object(TemplateObject([
+            "hreflang": .text("x-default"),
+            "href": .text(addresses.absolute(language: site.settings.referenceLanguage, pageID: page.id)),
+        ])))
         return links
     }
 
-    private func translations(from here: String) -> [[String: Any]] {
+    private func translations(from here: String) -> [TemplateValue] {
         site.languages.map { other in
             let code = other.language.code
-            return [
-                "lang": code,
-                "name": other.language.name,
-                "current": code == content.language.code,
-                "href": SiteAddresses.relative(from: here, to: addresses.path(language: code, pageID: page.id)),
-            ]
+            return .object(TemplateObject([
+                "lang": .text(code),
+                "name": .text(other.language.name),
+                "current": .bool(code == content.language.code),
+                "href": .text(SiteAddresses.relative(from: here, to: addresses.path(language: code, pageID: page.id))),
+            ]))
         }
     }
 
-    private func section(_ section: Section, heading: String? = nil) -> [String: Any] {
-        [
-            "id": section.id.value,
-            "number": heading ?? "",
-            "title": text(section.title),
-            "bodyHTML": section.body.map { html($0, headingLevel: 3) } ?? "",
-            "contacts": section.contacts.map { ContactView(block: $0, strings: strings, reference: site.settings.referenceLanguage, untranslated: untranslated).values() },
-        ]
+    private func section(_ section: Section, heading: String? = nil) -> TemplateObject {
+        TemplateObject([
+            "id": .text(section.id.value),
+            "number": .text(heading ?? ""),
+            "title": .text(text(section.title)),
+            "bodyHTML": .text(section.body.map { html($0, headingLevel: 3) } ?? ""),
+            "contacts": .list(section.contacts.map {
+                .object(ContactView(block: $0, strings: strings, reference: site.settings.referenceLanguage, untranslated: untranslated).values())
+            }),
+        ])
     }
 
-    private func insurance(_ insurance: InsuranceSection) -> [String: Any] {
+    private func insurance(_ insurance: InsuranceSection) -> TemplateObject {
         var values = section(insurance.section)
-        values["products"] = compact([
-            "title": text(insurance.products.title),
-            "items": insurance.products.items.map(text),
-            "note": insurance.products.note.map(text),
-        ])
+        values["products"] = .object(TemplateObject([
+            "title": .text(text(insurance.products.title)),
+            "items": texts(insurance.products.items),
+            "note": insurance.products.note.map { .text(text($0)) },
+        ]))
         return values
     }
-}
-
-/// Template values without the absent ones: Mustache would print `nil` for an
-/// `Optional` stored in `Any`, where a missing key renders as nothing.
-func compact(_ values: [String: Any?]) -> [String: Any] {
-    values.compactMapValues { $0 }
 }

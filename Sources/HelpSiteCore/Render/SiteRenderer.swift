@@ -61,7 +61,7 @@ public struct SiteRenderer: Sendable {
         let typeset = Dictionary(uniqueKeysWithValues: site.languages.map {
             ($0.language.code, $0.strings.labels.mapValues($0.strings.typography.apply))
         })
-        let labels = markUntranslated ? Self.marking(typeset, of: site, marked) : typeset
+        let labels = (markUntranslated ? Self.marking(typeset, of: site, marked) : typeset).mapValues { TemplateObject($0) }
         // A preview's pages depend on which fields are marked as well.
         let markPrints = marked.mapValues { locations in
             locations.sorted().reduce(into: Fingerprint("marked untranslated")) { $0.add($1.description) }
@@ -82,10 +82,11 @@ public struct SiteRenderer: Sendable {
                     return OutputFile(path: path, contents: Data(), isUnchanged: true)
                 }
                 let view = PageView(site: site, content: content, page: page, addresses: addresses,
-                                    labels: labels[content.language.code] ?? [:], untranslated: marked[content.language.code] ?? [])
-                var html = templates.render(view.values(), with: "page")
-                if markUntranslated { html = UntranslatedMark.resolve(html, reference: site.settings.referenceLanguage) }
-                return OutputFile(path: path, contents: Data(html.utf8))
+                                    labels: labels[content.language.code] ?? TemplateObject(), untranslated: marked[content.language.code] ?? [])
+                let html = templates.render(view.values(), with: "page")
+                guard markUntranslated else { return OutputFile(path: path, contents: html) }
+                let resolved = UntranslatedMark.resolve(String(decoding: html, as: UTF8.self), reference: site.settings.referenceLanguage)
+                return OutputFile(path: path, contents: Data(resolved.utf8))
             })
         }
         try emit(siteFiles(site, addresses))
@@ -94,12 +95,12 @@ public struct SiteRenderer: Sendable {
 
     /// The home page, the 404 pages, the sitemap, robots.txt and the static files.
     private func siteFiles(_ site: Site, _ addresses: SiteAddresses) -> [OutputFile] {
-        var files = [OutputFile(path: "index.html", contents: Data(templates.render(home(site, addresses), with: "index").utf8))]
+        var files = [OutputFile(path: "index.html", contents: templates.render(home(site, addresses), with: "index"))]
         for content in site.languages {
             let html = templates.render(notFound(content, site, addresses), with: "404")
-            files.append(OutputFile(path: content.language.code + "/404.html", contents: Data(html.utf8)))
+            files.append(OutputFile(path: content.language.code + "/404.html", contents: html))
             if content.language.isReference {
-                files.append(OutputFile(path: "404.html", contents: Data(html.utf8)))
+                files.append(OutputFile(path: "404.html", contents: html))
             }
         }
         let map = SiteMap(site: site, addresses: addresses)
@@ -142,38 +143,44 @@ public struct SiteRenderer: Sendable {
 
     /// The page for an address that does not exist, in one language, with links to
     /// every page. It is served at any address, so its links start from the site's root.
-    private func notFound(_ content: LanguageContent, _ site: Site, _ addresses: SiteAddresses) -> [String: Any] {
+    private func notFound(_ content: LanguageContent, _ site: Site, _ addresses: SiteAddresses) -> TemplateObject {
         let root = addresses.rootPath
         let typeset = content.strings.typography.apply
-        return [
-            "lang": content.language.code,
-            "siteName": site.settings.name.value,
-            "labels": content.strings.labels.mapValues(typeset),
-            "stylesheet": root + "style.css",
-            "home": root + "index.html",
-            "pages": content.pages.map { page in
-                ["title": typeset(page.title.value), "href": root + addresses.path(language: content.language.code, pageID: page.id)]
-            },
-        ]
+        return TemplateObject([
+            "lang": .text(content.language.code),
+            "siteName": .text(site.settings.name.value),
+            "labels": .object(TemplateObject(content.strings.labels.mapValues(typeset))),
+            "stylesheet": .text(root + "style.css"),
+            "home": .text(root + "index.html"),
+            "pages": .list(content.pages.map { page in
+                .object(TemplateObject([
+                    "title": .text(typeset(page.title.value)),
+                    "href": .text(root + addresses.path(language: content.language.code, pageID: page.id)),
+                ]))
+            }),
+        ])
     }
 
     /// The home page: each language, in its own words, with its pages.
-    private func home(_ site: Site, _ addresses: SiteAddresses) -> [String: Any] {
-        [
-            "lang": site.settings.referenceLanguage,
-            "siteName": site.settings.name.value,
-            "canonical": site.settings.baseURL.value,
-            "stylesheet": "style.css",
-            "languages": site.languages.map { content in
-                [
-                    "lang": content.language.code,
-                    "name": content.language.name,
-                    "chooseLanguage": content.strings.label("choose_language"),
-                    "pages": content.pages.map { page in
-                        ["title": page.title.value, "href": addresses.path(language: content.language.code, pageID: page.id)]
-                    },
-                ] as [String: Any]
-            },
-        ]
+    private func home(_ site: Site, _ addresses: SiteAddresses) -> TemplateObject {
+        TemplateObject([
+            "lang": .text(site.settings.referenceLanguage),
+            "siteName": .text(site.settings.name.value),
+            "canonical": .text(site.settings.baseURL.value),
+            "stylesheet": .text("style.css"),
+            "languages": .list(site.languages.map { content in
+                .object(TemplateObject([
+                    "lang": .text(content.language.code),
+                    "name": .text(content.language.name),
+                    "chooseLanguage": .text(content.strings.label("choose_language")),
+                    "pages": .list(content.pages.map { page in
+                        .object(TemplateObject([
+                            "title": .text(page.title.value),
+                            "href": .text(addresses.path(language: content.language.code, pageID: page.id)),
+                        ]))
+                    }),
+                ]))
+            }),
+        ])
     }
 }

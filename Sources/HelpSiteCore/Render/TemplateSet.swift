@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// The templates of `templates/`: `*.mustache` files (the page, the home page
 /// and their partials) and the files of `templates/static/`, copied as they are.
@@ -7,7 +6,8 @@ public struct TemplateSet: Sendable {
     /// The templates the renderer calls by name; the others are partials.
     public static let required = ["page", "index", "404"]
 
-    let library: MustacheLibrary
+    /// Each template compiled, by name (the file name without `.mustache`).
+    let library: [String: Template]
     /// Paths relative to `static/`, with their bytes.
     let staticFiles: [(path: String, contents: Data)]
     /// Of every template's name and text.
@@ -16,7 +16,7 @@ public struct TemplateSet: Sendable {
     /// Reads and parses every template; reports each one that fails with its line and column.
     public static func load(directory: String) -> (templates: TemplateSet?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
-        var library = MustacheLibrary()
+        var library: [String: Template] = [:]
         var fingerprint = Fingerprint()
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
         for name in names where name.hasSuffix(".mustache") {
@@ -24,32 +24,34 @@ public struct TemplateSet: Sendable {
             guard let text = readText(file, into: &diagnostics) else { continue }
             fingerprint.add(name)
             fingerprint.add(text)
-            checkNames(in: text, file: file, templates: names, into: &diagnostics)
             do {
-                library.register(try MustacheTemplate(string: text), named: String(name.dropLast(".mustache".count)))
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.error("template does not parse: \(error.error)",
-                                  at: SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber))
+                let template = try Template(parsing: text)
+                checkNames(of: template, file: file, templates: names, into: &diagnostics)
+                library[String(name.dropLast(".mustache".count))] = template
             } catch {
-                diagnostics.error("template does not parse: \(error)", at: SourceLocation(file: file))
+                diagnostics.error("template does not parse: \(error.message)", at: SourceLocation(file: file, line: error.line, column: error.column))
             }
         }
-        for name in required where library.getTemplate(named: name) == nil && !names.contains("\(name).mustache") {
+        for name in required where library[name] == nil && !names.contains("\(name).mustache") {
             diagnostics.error("the template \(name).mustache is missing", at: SourceLocation(file: SiteLoader.path(directory, "\(name).mustache")))
         }
+        checkCycles(in: library, directory: directory, into: &diagnostics)
         let staticFiles = readStatic(SiteLoader.path(directory, "static"), into: &diagnostics)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (TemplateSet(library: library, staticFiles: staticFiles, fingerprint: fingerprint), diagnostics)
     }
 
-    func render(_ values: [String: Any], with name: String) -> String {
-        library.render(values, withTemplate: name) ?? ""
+    /// The page the template `name` makes of `values`, as UTF-8.
+    func render(_ values: TemplateObject, with name: String) -> Data {
+        guard let template = library[name] else { return Data() }
+        var renderer = TemplateRenderer(templates: library, capacity: 32 * 1024)
+        renderer.render(template, with: values)
+        return Data(renderer.output)
     }
 
     /// A name no view provides would render as nothing on every page: report it where it is written.
-    private static func checkNames(in text: String, file: String, templates: [String], into diagnostics: inout Diagnostics) {
-        let (values, partials) = TemplateValues.names(in: text)
-        for value in values {
+    private static func checkNames(of template: Template, file: String, templates: [String], into diagnostics: inout Diagnostics) {
+        for value in template.references where value.kind == .value {
             for part in TemplateValues.unknownParts(of: value.name) {
                 let suggestion = TemplateValues.known.min { editDistance(part, $0) < editDistance(part, $1) }
                     .flatMap { editDistance(part, $0) <= 2 ? "; did you mean '\($0)'?" : nil } ?? ""
@@ -57,7 +59,7 @@ public struct TemplateSet: Sendable {
                                   at: SourceLocation(file: file, line: value.line, column: value.column))
             }
         }
-        for partial in partials where !templates.contains(partial.name + ".mustache") {
+        for partial in template.references where partial.kind == .partial && !templates.contains(partial.name + ".mustache") {
             diagnostics.error("the partial '\(partial.name)' does not exist: expected \(partial.name).mustache beside this template",
                               at: SourceLocation(file: file, line: partial.line, column: partial.column))
         }
