@@ -12,12 +12,18 @@ import Darwin
 /// site is written unflushed into its staging folder and flushed once, by
 /// `flushFileSystem(holding:)`, before it is swapped in.
 enum FileBytes {
-    /// Creates `path` (which must not exist) holding `data`; the error text on failure.
-    static func create(_ path: String, holding data: Data, mode: mode_t = 0o644) -> String? {
+    /// Why a file could not be written: the system's error number.
+    struct Failure: Error {
+        let code: Int32
+        var text: String { String(cString: strerror(code)) }
+    }
+
+    /// Creates `path` (which must not exist) holding `data`.
+    static func create(_ path: String, holding data: Data, mode: mode_t = 0o644) -> Failure? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard descriptor >= 0 else { return lastError() }
+        guard descriptor >= 0 else { return Failure(code: errno) }
         defer { close(descriptor) }
-        return writeAll(data, to: descriptor)
+        return writeAll(data, to: descriptor) == nil ? nil : Failure(code: errno == 0 ? EIO : errno)
     }
 
     /// Writes all of `data`, resuming after short writes and interruptions.

@@ -72,15 +72,15 @@ public struct SiteBuild: Sendable {
         guard let site, let templates, !problems.hasErrors else { return .failed(problems) }
         // Pages rendered last time from the same fingerprint, and still in the output, are kept.
         let reusable = previous?.reusablePages(in: output, generator: generator, now: inputs) ?? [:]
-        // Rendered a batch at a time straight into the staging folder: memory stays flat as the site grows.
-        var kept = 0
+        // Each page is written into the staging folder by the worker that rendered it, and let go:
+        // memory stays flat as the site grows, and file creation runs on every core.
         let staged = try StagedSite(replacing: output, protecting: [content, self.templates])
         let manifest: BuildManifest
+        let kept: Int
         do {
-            let fingerprints = try SiteRenderer(templates: templates, markUntranslated: markUntranslated).render(site, unchanged: reusable) { batch in
-                kept += batch.count { $0.isUnchanged }
-                try staged.write(batch)
-            }
+            let fingerprints = try SiteRenderer(templates: templates, markUntranslated: markUntranslated)
+                .render(site, unchanged: reusable, writing: staged.write)
+            kept = fingerprints.count { reusable[$0.key] == $0.value }
             try staged.commit()
             manifest = BuildManifest(inputs: inputs, pages: fingerprints, outputs: staged.written)
         } catch {

@@ -43,21 +43,28 @@ public enum SiteWriter {
 
     /// Writes one file into `folder`; an unchanged one is hard-linked from `previous`
     /// (the site being replaced), or copied where a link cannot be made.
-    static func write(_ file: OutputFile, into folder: URL, previous: URL, madeFolders: inout Set<String>) throws {
+    /// - Parameter makingFolder: the file's folder may not exist yet. Where another thread
+    ///   is still making it, the missing folder is made here too and the write tried again.
+    static func write(_ file: OutputFile, into folder: URL, previous: URL, makingFolder: Bool) throws {
         precondition(!file.path.hasPrefix("/") && !file.path.split(separator: "/").contains(".."),
                      "output path escapes the output folder: \(file.path)")
         let fileManager = FileManager.default
         let target = folder.appendingPathComponent(file.path)
         let directory = target.deletingLastPathComponent()
         do {
-            if madeFolders.insert(directory.path).inserted {
+            if makingFolder {
                 try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
             }
             if file.isUnchanged {
                 let source = previous.appendingPathComponent(file.path)
                 if link(source.path, target.path) != 0 { try fileManager.copyItem(at: source, to: target) }
-            } else if let problem = FileBytes.create(target.path, holding: file.contents) {
-                throw Failure(description: "cannot write \(file.path): \(problem)")
+            } else if var problem = FileBytes.create(target.path, holding: file.contents) {
+                if problem.code == ENOENT {
+                    try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
+                    guard let again = FileBytes.create(target.path, holding: file.contents) else { return }
+                    problem = again
+                }
+                throw Failure(description: "cannot write \(file.path): \(problem.text)")
             }
         } catch let failure as Failure {
             throw failure

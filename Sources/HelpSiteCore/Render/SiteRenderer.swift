@@ -55,42 +55,104 @@ public struct SiteRenderer: Sendable {
     public func render(
         _ site: Site, unchanged: [String: String], batchSize: Int = 256, emit: ([OutputFile]) throws -> Void
     ) rethrows -> [String: String] {
-        let addresses = SiteAddresses(site: site)
-        let marked = markUntranslated ? Self.untranslatedFields(site) : [:]
-        // Each language's interface text, typeset once rather than for every page.
-        let typeset = Dictionary(uniqueKeysWithValues: site.languages.map {
-            ($0.language.code, $0.strings.labels.mapValues($0.strings.typography.apply))
-        })
-        let labels = (markUntranslated ? Self.marking(typeset, of: site, marked) : typeset).mapValues { TemplateObject($0) }
-        // A preview's pages depend on which fields are marked as well.
-        let markPrints = marked.mapValues { locations in
-            locations.sorted().reduce(into: Fingerprint("marked untranslated")) { $0.add($1.description) }
-        }
-        let jobs = site.languages.flatMap { content in content.pages.map { (content, $0) } }
-        let fingerprints = Dictionary(jobs.map { content, page in
-            var fingerprint = fingerprint(of: page, in: content, site)
-            if let marks = markPrints[content.language.code] { fingerprint.add(marks) }
-            return (addresses.path(language: content.language.code, pageID: page.id) + "index.html", fingerprint.description)
-        }, uniquingKeysWith: { first, _ in first })
+        let plan = Plan(self, site)
         // Pages are independent: each batch is rendered on every core, in a fixed order, so the
         // output does not depend on how many cores there are.
-        for start in stride(from: 0, to: jobs.count, by: max(1, batchSize)) {
-            let batch = Array(jobs[start..<min(start + max(1, batchSize), jobs.count)])
-            try emit(batch.concurrentMap(workers: workers) { content, page in
-                let path = addresses.path(language: content.language.code, pageID: page.id) + "index.html"
-                if let previous = unchanged[path], previous == fingerprints[path] {
-                    return OutputFile(path: path, contents: Data(), isUnchanged: true)
-                }
-                let view = PageView(site: site, content: content, page: page, addresses: addresses,
-                                    labels: labels[content.language.code] ?? TemplateObject(), untranslated: marked[content.language.code] ?? [])
-                let html = templates.render(view.values(), with: "page")
-                guard markUntranslated else { return OutputFile(path: path, contents: html) }
-                let resolved = UntranslatedMark.resolve(String(decoding: html, as: UTF8.self), reference: site.settings.referenceLanguage)
-                return OutputFile(path: path, contents: Data(resolved.utf8))
-            })
+        for start in stride(from: 0, to: plan.jobs.count, by: max(1, batchSize)) {
+            let batch = Array(plan.jobs[start..<min(start + max(1, batchSize), plan.jobs.count)])
+            try emit(batch.concurrentMap(workers: workers) { plan.file($0, unchanged: unchanged) })
         }
-        try emit(siteFiles(site, addresses))
-        return fingerprints
+        try emit(siteFiles(site, plan.addresses))
+        return plan.fingerprints
+    }
+
+    /// Renders every page and hands each file to `write` on the worker that rendered it:
+    /// writing (file creation is most of it, in the kernel) runs on every core alongside
+    /// rendering, and a page is let go as soon as it is written. `write` is called from
+    /// several threads at once. After the first error, no more pages are rendered and it is
+    /// thrown. Returns every page's fingerprint.
+    public func render(
+        _ site: Site, unchanged: [String: String], writing write: @Sendable (OutputFile) throws -> Void
+    ) throws -> [String: String] {
+        let plan = Plan(self, site)
+        let failure = FirstFailure()
+        _ = plan.jobs.concurrentMap(workers: workers) { job -> Bool in
+            guard !failure.happened else { return false }
+            do {
+                try write(plan.file(job, unchanged: unchanged))
+            } catch {
+                failure.record(error)
+            }
+            return true
+        }
+        if let error = failure.error { throw error }
+        for file in siteFiles(site, plan.addresses) { try write(file) }
+        return plan.fingerprints
+    }
+
+    /// What every page of one build shares: the addresses, the typeset labels, the marks of
+    /// a preview and each page's fingerprint.
+    private struct Plan: Sendable {
+        let renderer: SiteRenderer
+        let site: Site
+        let addresses: SiteAddresses
+        let labels: [String: TemplateObject]
+        let marked: [String: Set<SourceLocation>]
+        let jobs: [(LanguageContent, Page)]
+        let fingerprints: [String: String]
+
+        init(_ renderer: SiteRenderer, _ site: Site) {
+            self.renderer = renderer
+            self.site = site
+            let addresses = SiteAddresses(site: site)
+            self.addresses = addresses
+            let marked = renderer.markUntranslated ? SiteRenderer.untranslatedFields(site) : [:]
+            self.marked = marked
+            // Each language's interface text, typeset once rather than for every page.
+            let typeset = Dictionary(uniqueKeysWithValues: site.languages.map {
+                ($0.language.code, $0.strings.labels.mapValues($0.strings.typography.apply))
+            })
+            labels = (renderer.markUntranslated ? SiteRenderer.marking(typeset, of: site, marked) : typeset).mapValues { TemplateObject($0) }
+            // A preview's pages depend on which fields are marked as well.
+            let markPrints = marked.mapValues { locations in
+                locations.sorted().reduce(into: Fingerprint("marked untranslated")) { $0.add($1.description) }
+            }
+            let jobs = site.languages.flatMap { content in content.pages.map { (content, $0) } }
+            self.jobs = jobs
+            fingerprints = Dictionary(jobs.map { content, page in
+                var fingerprint = renderer.fingerprint(of: page, in: content, site)
+                if let marks = markPrints[content.language.code] { fingerprint.add(marks) }
+                return (addresses.path(language: content.language.code, pageID: page.id) + "index.html", fingerprint.description)
+            }, uniquingKeysWith: { first, _ in first })
+        }
+
+        /// One page's file, or a note that the previous build's is still right.
+        func file(_ job: (LanguageContent, Page), unchanged: [String: String]) -> OutputFile {
+            let (content, page) = job
+            let path = addresses.path(language: content.language.code, pageID: page.id) + "index.html"
+            if let previous = unchanged[path], previous == fingerprints[path] {
+                return OutputFile(path: path, contents: Data(), isUnchanged: true)
+            }
+            let view = PageView(site: site, content: content, page: page, addresses: addresses,
+                                labels: labels[content.language.code] ?? TemplateObject(), untranslated: marked[content.language.code] ?? [])
+            let html = renderer.templates.render(view.values(), with: "page")
+            guard renderer.markUntranslated else { return OutputFile(path: path, contents: html) }
+            let resolved = UntranslatedMark.resolve(String(decoding: html, as: UTF8.self), reference: site.settings.referenceLanguage)
+            return OutputFile(path: path, contents: Data(resolved.utf8))
+        }
+    }
+
+    /// The first error of several workers; the others stop taking work once there is one.
+    private final class FirstFailure: @unchecked Sendable {
+        private let lock = NSLock()
+        private var first: (any Error)?
+
+        var happened: Bool { lock.withLock { first != nil } }
+        var error: (any Error)? { lock.withLock { first } }
+
+        func record(_ error: any Error) {
+            lock.withLock { if first == nil { first = error } }
+        }
     }
 
     /// The home page, the 404 pages, the sitemap, robots.txt and the static files.
