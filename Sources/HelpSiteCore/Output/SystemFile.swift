@@ -1,0 +1,62 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Files and folders made through the system calls themselves, so that a failure keeps
+/// the system's reason: `No space left on device`, `File too large`, `Read-only file
+/// system`. Foundation on Linux turns most of them into "The operation could not be
+/// completed", which tells the web team nothing about what to fix.
+enum SystemFile {
+    /// Why a call failed, in the system's words.
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+
+        static var last: Failure { Failure(description: String(cString: strerror(errno))) }
+    }
+
+    /// Creates or replaces the file at `path` with `data`. Not atomic: the build writes into
+    /// a staging folder that is published whole, or removed.
+    static func write(_ data: Data, to path: String) throws(Failure) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .last }
+        var failure: Failure?
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = .last
+                    return
+                }
+                offset += count
+            }
+        }
+        // close reports what a delayed write could not do (a full disk over NFS, for one).
+        if close(descriptor) != 0, failure == nil { failure = .last }
+        if let failure { throw failure }
+    }
+
+    /// Creates `path` and any folders above it that do not exist yet.
+    static func makeFolders(_ path: String) throws(Failure) {
+        if mkdir(path, 0o755) == 0 { return }
+        switch errno {
+        case EEXIST:
+            var info = stat()
+            guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+                throw Failure(description: "\(path) exists and is not a folder")
+            }
+        case ENOENT:
+            let parent = (path as NSString).deletingLastPathComponent
+            guard !parent.isEmpty, parent != path else { throw .last }
+            try makeFolders(parent)
+            guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw .last }
+        default:
+            throw .last
+        }
+    }
+}
