@@ -68,3 +68,12 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzz targets for libFuzzer, seen only when `.ci/fuzz` builds them (HELPSITE_FUZZ=1, with
+// --sanitize fuzzer in .build-fuzz): libFuzzer supplies their main, so an ordinary
+// `swift build` or `swift test` must not try to link them.
+if Context.environment["HELPSITE_FUZZ"] != nil {
+    package.targets += ["LoaderFuzzer", "NormaliserFuzzer"].map {
+        .executableTarget(name: $0, dependencies: ["HelpSiteCore"], path: "Fuzz/\($0)")
+    }
+}

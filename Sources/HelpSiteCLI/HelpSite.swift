@@ -28,6 +28,7 @@ struct HelpSite: ParsableCommand {
     /// argument-parser's own usage failures (64) become 2.
     static func main() {
         makeStoppable()
+        reportFileSizeLimits()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -54,6 +55,15 @@ extension HelpSite {
         sigaddset(&stopping, SIGINT)
         sigaddset(&stopping, SIGTERM)
         pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
+    }
+}
+
+extension HelpSite {
+    /// A file size limit (`ulimit -f`) sends SIGXFSZ, which would kill helpsite without a
+    /// word. Ignored, the write fails with EFBIG instead, and the build says which file it
+    /// could not write and that the published site was left as it was.
+    static func reportFileSizeLimits() {
+        signal(SIGXFSZ, SIG_IGN)
     }
 }
 

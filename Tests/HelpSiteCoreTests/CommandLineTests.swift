@@ -18,13 +18,14 @@ struct CommandLineTests {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }()
 
-    func helpsite(_ arguments: String..., in folder: String) throws -> Run {
-        try helpsite(arguments, in: folder)
+    /// - Parameter executable: what to run instead, such as a tool that runs helpsite under a limit.
+    func helpsite(_ arguments: String..., in folder: String, executable: String? = nil) throws -> Run {
+        try helpsite(arguments, in: folder, executable: executable)
     }
 
-    func helpsite(_ arguments: [String], in folder: String) throws -> Run {
+    func helpsite(_ arguments: [String], in folder: String, executable: String? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? Self.executable
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         var environment = ProcessInfo.processInfo.environment

@@ -42,7 +42,7 @@ public enum AtomicFile {
             if !renamed { unlink(temporary) }
         }
 
-        if let problem = FileBytes.writeAll(data, to: descriptor) { throw Failure(path: path, reason: problem) }
+        if let problem = SystemFile.writeAll(data, to: descriptor) { throw Failure(path: path, reason: problem.description) }
         if let existingMode { fchmod(descriptor, existingMode) }
         guard fsync(descriptor) == 0 else { throw Failure(path: path, reason: lastError()) }
         closed = true
@@ -72,6 +72,6 @@ public enum AtomicFile {
     }
 
     private static func lastError() -> String {
-        FileBytes.lastError()
+        SystemFile.Failure.last.description
     }
 }

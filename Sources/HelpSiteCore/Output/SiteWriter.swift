@@ -33,11 +33,17 @@ public enum SiteWriter {
         let parent = outputURL.deletingLastPathComponent()
         let name = outputURL.lastPathComponent
         let fileManager = FileManager.default
-        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        do {
+            try SystemFile.makeFolders(parent.path)
+        } catch {
+            throw Failure(description: "cannot create \(parent.path): \(error)")
+        }
         removeAbandonedStaging(in: parent, for: name)
         let staging = parent.appendingPathComponent(".\(name)\(stagingMarker)\(getpid())")
         try? fileManager.removeItem(at: staging)
-        try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+        guard mkdir(staging.path, 0o755) == 0 else {
+            throw Failure(description: "cannot create the staging folder \(staging.path): \(SystemFile.Failure.last)")
+        }
         return (staging, outputURL)
     }
 
@@ -48,28 +54,34 @@ public enum SiteWriter {
     static func write(_ file: OutputFile, into folder: URL, previous: URL, makingFolder: Bool) throws {
         precondition(!file.path.hasPrefix("/") && !file.path.split(separator: "/").contains(".."),
                      "output path escapes the output folder: \(file.path)")
-        let fileManager = FileManager.default
         let target = folder.appendingPathComponent(file.path)
         let directory = target.deletingLastPathComponent()
         do {
             if makingFolder {
-                try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
+                try SystemFile.makeFolders(directory.path)
             }
             if file.isUnchanged {
                 let source = previous.appendingPathComponent(file.path)
-                if link(source.path, target.path) != 0 { try fileManager.copyItem(at: source, to: target) }
-            } else if var problem = FileBytes.create(target.path, holding: file.contents) {
-                if problem.code == ENOENT {
-                    try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
-                    guard let again = FileBytes.create(target.path, holding: file.contents) else { return }
-                    problem = again
+                if link(source.path, target.path) != 0 {
+                    guard let contents = FileManager.default.contents(atPath: source.path) else {
+                        throw SystemFile.Failure(description: "the previous \(source.path) cannot be read")
+                    }
+                    try SystemFile.write(contents, to: target.path)
                 }
-                throw Failure(description: "cannot write \(file.path): \(problem.text)")
+            } else {
+                do {
+                    try SystemFile.write(file.contents, to: target.path)
+                } catch {
+                    // Another worker may still be making the folder it claimed first.
+                    guard !makingFolder, !FileManager.default.fileExists(atPath: directory.path) else { throw error }
+                    try SystemFile.makeFolders(directory.path)
+                    try SystemFile.write(file.contents, to: target.path)
+                }
             }
         } catch let failure as Failure {
             throw failure
         } catch {
-            throw Failure(description: "cannot write \(file.path): \(error.localizedDescription)")
+            throw Failure(description: "cannot write \(target.path): \(error)")
         }
     }
 
@@ -77,27 +89,33 @@ public enum SiteWriter {
     /// (renameat2), else renames the old one aside first.
     static func swapIn(_ staging: URL, at output: URL) throws {
         guard FileManager.default.fileExists(atPath: output.path) else {
-            try rename(staging, output)
+            try rename(staging, output, replacing: output)
             return
         }
         if helpsite_exchange_paths(staging.path, output.path) == 0 {
             try FileManager.default.removeItem(at: staging) // now the previous site
             return
         }
+        let code = errno
+        // Only a system or file system without the exchange is worth a second way; a folder
+        // that may not be moved (read-only, immutable) would refuse the renames the same.
+        guard code == ENOSYS || code == EINVAL else {
+            throw Failure(description: "cannot replace \(output.path) with the new site: \(String(cString: strerror(code)))")
+        }
         let aside = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent)\(stagingMarker)old-\(getpid())")
-        try rename(output, aside)
+        try rename(output, aside, replacing: output)
         do {
-            try rename(staging, output)
+            try rename(staging, output, replacing: output)
         } catch {
-            try? rename(aside, output)
+            try? rename(aside, output, replacing: output)
             throw error
         }
         try? FileManager.default.removeItem(at: aside)
     }
 
-    private static func rename(_ from: URL, _ to: URL) throws {
+    private static func rename(_ from: URL, _ to: URL, replacing output: URL) throws {
         guard Foundation.rename(from.path, to.path) == 0 else {
-            throw Failure(description: "cannot move \(from.lastPathComponent) to \(to.path): \(String(cString: strerror(errno)))")
+            throw Failure(description: "cannot replace \(output.path) with the new site: \(String(cString: strerror(errno)))")
         }
     }
 

@@ -36,8 +36,10 @@ public final class StagedSite: @unchecked Sendable {
     /// Puts the new site in place of the old in one step, once its files are on disk:
     /// a crash just after the swap must not leave a published site of empty files.
     public func commit() throws {
-        if let problem = FileBytes.flushFileSystem(holding: staging.path) {
-            throw SiteWriter.Failure(description: "cannot write the site to disk: \(problem)")
+        do {
+            try SystemFile.flushFileSystem(holding: staging.path)
+        } catch {
+            throw SiteWriter.Failure(description: "cannot write the site to disk: \(error)")
         }
         try SiteWriter.swapIn(staging, at: output)
     }

@@ -1,7 +1,7 @@
 /// How `helpsite links --online` treats the servers it asks. The defaults suit
 /// a release check of a few hundred external addresses.
 public struct OnlineOptions: Sendable {
-    /// For one request, from sending it to its response head; also the longest silence while reading a body.
+    /// The longest one request may take, from sending it until the last byte read of its body.
     public var timeout: Duration = .seconds(10)
     /// Further tries after a timeout, a 5xx answer or a 429.
     public var retries = 2

@@ -36,7 +36,13 @@ struct URLProbe: Sendable {
                                 reason: "rate-limited (429 Too Many Requests) after \(tries) tries; not decided", requests: counter.count)
             case .response(let status, let location, let bytes):
                 bodyBytes = max(bodyBytes, bytes)
-                if (300..<400).contains(status), let location, let next = Self.resolve(location, against: current) {
+                if (300..<400).contains(status), let location {
+                    guard let next = Self.resolve(location, against: current) else {
+                        // file:, ftp:, javascript: … are never asked: a link check reads nothing but the web.
+                        return URLCheck(url: url, verdict: .broken, status: status,
+                                        reason: "redirects (\(Self.phrase(status))) to '\(Self.shortened(location))', which is not an http(s) address; not followed",
+                                        requests: counter.count)
+                    }
                     if status == 301 || status == 308 { permanent = true }
                     if chain.contains(next) {
                         let loop = (chain + [next]).joined(separator: " → ")
@@ -64,6 +70,11 @@ struct URLProbe: Sendable {
     static func phrase(_ status: Int) -> String {
         let reason = HTTPResponseStatus(statusCode: status).reasonPhrase
         return reason.isEmpty ? "\(status)" : "\(status) \(reason)"
+    }
+
+    /// A hostile `Location` may be 80 KiB long; a message shows its start.
+    static func shortened(_ text: String) -> String {
+        text.count <= 120 ? text : text.prefix(120) + "…"
     }
 
     /// A `Location` may be relative to the URL that sent it.

@@ -1,0 +1,79 @@
+import Foundation
+import NIOCore
+import NIOPosix
+
+/// A server on 127.0.0.1 that answers with raw bytes, not through NIOHTTP1's encoder,
+/// so that it can say what no well-behaved server would: a body that never ends, a
+/// response a byte a second, a status line that is not HTTP, a header with no colon,
+/// a header that never ends. Each path is one behaviour (`HostileRoutes`). It counts
+/// what it sent and how many of its endless answers are still being written.
+final class HostileHTTPServer: Sendable {
+    let channel: any Channel
+    let state = HostileState()
+    var port: Int { channel.localAddress!.port! }
+
+    init() async throws {
+        let state = self.state
+        channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(RawRequestHandler(state: state))
+                }
+            }
+            .bind(host: "127.0.0.1", port: 0).get()
+    }
+
+    func url(_ path: String) -> String {
+        "http://127.0.0.1:\(port)\(path)"
+    }
+
+    func stop() async {
+        try? await channel.close()
+    }
+}
+
+/// What the hostile server did; read by the tests, written on the event loop.
+final class HostileState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts: [String: Int] = [:]
+    private var sent = 0
+    private var streaming = 0
+
+    func begin(_ path: String) { lock.withLock { counts[path, default: 0] += 1 } }
+    func addSent(_ bytes: Int) { lock.withLock { sent += bytes } }
+    func startStream() { lock.withLock { streaming += 1 } }
+    func endStream() { lock.withLock { streaming -= 1 } }
+
+    func requests(_ path: String) -> Int { lock.withLock { counts[path] ?? 0 } }
+    var bytesSent: Int { lock.withLock { sent } }
+    /// Endless answers still being written: one ends only when the client hangs up.
+    var openStreams: Int { lock.withLock { streaming } }
+}
+
+/// Reads a request head as bytes, then answers it as its route says.
+final class RawRequestHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    let state: HostileState
+    private var received = ""
+
+    init(state: HostileState) {
+        self.state = state
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        var buffer = unwrapInboundIn(data)
+        received += buffer.readString(length: buffer.readableBytes) ?? ""
+        guard let end = received.range(of: "\r\n\r\n") else { return }
+        let requestLine = received[..<end.lowerBound].split(separator: "\r\n").first ?? ""
+        received = String(received[end.upperBound...])
+        let words = requestLine.split(separator: " ")
+        guard words.count >= 2 else { return }
+        let path = String(words[1])
+        state.begin(path)
+        HostileRoutes.answer(path: path, method: String(words[0]))
+            .start(on: NIOLoopBound(context, eventLoop: context.eventLoop), state: state)
+    }
+}
