@@ -12,48 +12,49 @@ struct StructuredData {
     /// The JSON, safe inside `<script type="application/ld+json">`: every `<` is escaped,
     /// so no value can close the element.
     func json() -> String {
-        let graph: [String: Any] = ["@context": "https://schema.org", "@graph": page.sections.flatMap(\.contacts).map(organisation)]
+        let graph: JSONValue = ["@context": "https://schema.org", "@graph": .array(page.sections.flatMap(\.contacts).map(organisation))]
         return JSONText.encode(graph)
     }
 
-    private func organisation(_ block: ContactBlock) -> [String: Any] {
-        var organisation: [String: Any] = [
+    private func organisation(_ block: ContactBlock) -> JSONValue {
+        var organisation: JSONValue = [
             "@type": "Organization",
-            "@id": canonical + "#contact-" + block.id.value,
-            "name": block.organisation.value,
-            "contactPoint": block.channels.compactMap { contactPoint($0, block) },
+            "@id": .string(canonical + "#contact-" + block.id.value),
+            "name": .string(block.organisation.value),
+            "contactPoint": .array(block.channels.compactMap { contactPoint($0, block) }),
         ]
         if !block.departments.isEmpty {
-            organisation["department"] = block.departments.map { ["@type": "Organization", "name": $0.value] }
+            organisation["department"] = .array(block.departments.map { ["@type": "Organization", "name": .string($0.value)] })
         }
         if let address = block.address {
-            var postal: [String: Any] = [
-                "@type": "PostalAddress", "streetAddress": address.streetLine(box: strings.label("box")), "postalCode": address.postalCode.value,
-                "addressLocality": address.city.value, "addressCountry": site.settings.phoneRegion.value,
+            var postal: JSONValue = [
+                "@type": "PostalAddress", "streetAddress": .string(address.streetLine(box: strings.label("box"))),
+                "postalCode": .string(address.postalCode.value),
+                "addressLocality": .string(address.city.value), "addressCountry": .string(site.settings.phoneRegion.value),
             ]
-            if let building = address.building { postal["name"] = building.value }
+            if let building = address.building { postal["name"] = .string(building.value) }
             organisation["address"] = postal
         }
         return organisation
     }
 
-    private func contactPoint(_ channel: Channel, _ block: ContactBlock) -> [String: Any]? {
-        var point: [String: Any] = ["@type": "ContactPoint", "contactType": channel.label?.value ?? channel.id.value]
+    private func contactPoint(_ channel: Channel, _ block: ContactBlock) -> JSONValue? {
+        var point: JSONValue = ["@type": "ContactPoint", "contactType": .string(channel.label?.value ?? channel.id.value)]
         switch channel.value.value {
-        case .phone(_, let e164): point["telephone"] = e164
-        case .email(let address): point["email"] = address
-        case .url(let url): point["url"] = url
+        case .phone(_, let e164): point["telephone"] = .string(e164)
+        case .email(let address): point["email"] = .string(address)
+        case .url(let url): point["url"] = .string(url)
         case .portal: return nil
         }
-        if !block.languages.isEmpty { point["availableLanguage"] = block.languages.map(\.value) }
+        if !block.languages.isEmpty { point["availableLanguage"] = .array(block.languages.map { .string($0.value) }) }
         if !channel.hours.isEmpty {
-            point["hoursAvailable"] = channel.hours.map { hours in
+            point["hoursAvailable"] = .array(channel.hours.map { hours in
                 [
                     "@type": "OpeningHoursSpecification",
-                    "dayOfWeek": hours.days.map { "https://schema.org/" + $0.schemaName },
-                    "opens": hours.opens.description, "closes": hours.closes.description,
-                ] as [String: Any]
-            }
+                    "dayOfWeek": .array(hours.days.map { .string("https://schema.org/" + $0.schemaName) }),
+                    "opens": .string(hours.opens.description), "closes": .string(hours.closes.description),
+                ]
+            })
         }
         return point
     }
