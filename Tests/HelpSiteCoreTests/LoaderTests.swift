@@ -145,3 +145,15 @@ struct LoaderTests {
         ])
     }
 }
+
+@Suite("Ids and slugs")
+struct PlainNameTests {
+    @Test(arguments: [
+        ("klachten", true), ("first-contact", true), ("2nd-review", true), ("a", true), ("0", true),
+        ("", false), ("-a", false), ("a-", false), ("a--b", false), ("Klachten", false), ("plaîntes", false),
+        ("a b", false), ("a/b", false), ("a_b", false), ("..", false),
+    ])
+    func plainNames(name: String, plain: Bool) {
+        #expect(isPlainName(name) == plain)
+    }
+}

@@ -94,7 +94,13 @@ extension ContentReader {
 
 /// `first-contact`, `klachten`: safe in a URL and an HTML id, the same on every system.
 func isPlainName(_ name: String) -> Bool {
-    guard let first = name.first, first.isASCII, first.isLowercase || first.isNumber,
-          name.last != "-", !name.contains("--") else { return false }
-    return name.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+    // Bytes, not Characters: Character's isLowercase looks up Unicode properties, and
+    // every id and slug of a site goes through here.
+    var previous: UInt8 = UInt8(ascii: "-")
+    for byte in name.utf8 {
+        let letterOrDigit = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        guard letterOrDigit || (byte == UInt8(ascii: "-") && previous != UInt8(ascii: "-")) else { return false }
+        previous = byte
+    }
+    return previous != UInt8(ascii: "-")
 }
