@@ -127,16 +127,26 @@ enum YAMLFile {
         return nil
     }
 
+    /// The text's lines as libyaml counts them: a lone `\r` (old Mac files), NEL, LS and PS
+    /// end a line too, so a YAML mark's line is an index into this list, not into `\n` lines.
+    private static func yamlLines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false) {
+            $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}"
+        }
+    }
+
     private static func lineHasTabIndent(_ text: String, line: Int) -> Bool {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = yamlLines(text)
         guard line >= 1, line <= lines.count else { return false }
         return lines[line - 1].prefix { $0 == " " || $0 == "\t" }.contains("\t")
     }
 
     /// Yams points at the first of two equal keys; the one to fix is usually the later one.
     private static func secondOccurrence(of key: String, after mark: Mark, in text: String) -> (line: Int, column: Int)? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard mark.line >= 1 else { return nil }
+        let lines = yamlLines(text)
+        // Found by the fuzzer: lines counted on `\n` alone fell short of Yams's mark in a file
+        // with `\r` line ends, and the range below trapped.
+        guard mark.line >= 1, mark.line < lines.count else { return nil }
         for index in mark.line..<lines.count {
             let line = lines[index]
             let indent = line.prefix { $0 == " " }.count
