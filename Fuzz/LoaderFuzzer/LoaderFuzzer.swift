@@ -32,8 +32,9 @@ public func fuzzOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     guard let start, count > 0 else { return 0 }
     let index = Int(start[0]) % targets.count
     let file = site + "/content/" + targets[index]
+    let original = originals[index] // read before the first input overwrites it
     _ = FileManager.default.createFile(atPath: file, contents: Data(bytes: start + 1, count: count - 1))
-    defer { _ = FileManager.default.createFile(atPath: file, contents: originals[index]) }
+    defer { _ = FileManager.default.createFile(atPath: file, contents: original) }
 
     let (loaded, diagnostics) = SiteLoader.load(contentDirectory: site + "/content")
     if let loaded {

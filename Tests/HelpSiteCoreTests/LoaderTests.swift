@@ -9,12 +9,26 @@ struct LoaderTests {
     @Test(arguments: [
         "unknown-key", "missing-keys", "wrong-types", "duplicate-key", "empty-values", "tab-indent",
         "bad-facts", "missing-translation", "undeclared-language", "bad-site", "bad-slug",
-        "unquoted-colon", "several-files",
+        "unquoted-colon", "several-files", "duplicate-key-cr-line-ends",
     ])
     func invalidContentIsReportedWithItsPlace(_ name: String) throws {
         let scenario = try Scenario(name)
         try scenario.expectDiagnostics(checking: false)
         #expect(SiteLoader.load(contentDirectory: scenario.content).site == nil)
+    }
+
+    /// Each input in Fixtures/fuzz/loader once crashed the loader fuzzer: its first byte
+    /// chooses the file the rest replaces (as in Fuzz/LoaderFuzzer), in the shipped content.
+    /// Each must now load to a diagnostic.
+    @Test(arguments: try FileManager.default.contentsOfDirectory(atPath: Paths.fixtures.appendingPathComponent("fuzz/loader").path).sorted())
+    func aFuzzFindingLoadsToADiagnostic(_ name: String) throws {
+        let input = try Data(contentsOf: Paths.fixtures.appendingPathComponent("fuzz/loader/" + name))
+        let targets = ["fr/complaints.yaml", "nl/complaints.yaml", "site.yaml", "fr/language.yaml"]
+        let folder = try TemporaryFolder()
+        try folder.overlay(URL(fileURLWithPath: Paths.content), at: "content")
+        try folder.write(input.dropFirst(), to: "content/" + targets[Int(input[0]) % targets.count])
+        let (site, diagnostics) = SiteLoader.load(contentDirectory: folder.path + "/content")
+        #expect(site == nil && diagnostics.hasErrors)
     }
 
     @Test func theBaseFixtureLoadsClean() throws {
