@@ -16,12 +16,12 @@ import time
 
 
 def run_once(command):
+    # posix_spawn, not fork: a forked child of this Python process pays for copying its
+    # page tables and touching its memory (1.6 ms of CPU and 10 MB of peak RSS, measured
+    # with /bin/true), and the kernel charges that to the command being measured.
     start = time.perf_counter()
-    pid = os.fork()
-    if pid == 0:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 1)
-        os.execvp(command[0], command)
+    pid = os.posix_spawnp(command[0], command, os.environ,
+                          file_actions=[(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0)])
     _, status, usage = os.wait4(pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) not in (0, 1):

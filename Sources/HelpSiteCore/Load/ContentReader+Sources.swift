@@ -43,15 +43,21 @@ extension ContentReader {
         }
         var entries: [String: SourceFingerprints.Entry] = [:]
         for (key, value) in mapping {
-            guard let field = key.scalar?.string, !field.isEmpty,
-                  field.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || "._-".contains($0)) }) else {
+            // Bytes, not Characters: Character's properties are Unicode lookups, run for every field.
+            guard let field = key.scalar?.string, !field.isEmpty, field.utf8.allSatisfy({
+                ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+                    || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+            }) else {
                 diagnostics.error("'\(key.scalar?.string ?? "?")' is not a field key such as steps.mediation.body", at: location(of: key))
                 continue
             }
             guard let text = text(value, named: "'\(field)'") else { continue }
             if text.value == "untranslated" {
                 entries[field] = .untranslated
-            } else if text.value.count == 16, text.value.allSatisfy(\.isHexDigit) {
+            } else if text.value.utf8.count == 16, text.value.utf8.allSatisfy({
+                ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f"))
+                    || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "F"))
+            }) {
                 entries[field] = .source(text.value.lowercased())
             } else {
                 diagnostics.error("'\(field)' must be a fingerprint of 16 hexadecimal digits or 'untranslated', found '\(text.value)'",

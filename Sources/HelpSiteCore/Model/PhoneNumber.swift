@@ -32,11 +32,18 @@ public enum PhoneNumber {
     /// The E.164 form of `written`, reading national numbers as numbers of `region`.
     public static func e164(_ written: String, region: String) -> Result<String, Problem> {
         guard let regionCode = callingCodes[region] else { return .failure(.unknownRegion(region)) }
-        var text = written.trimmed
-        text = text.replacingOccurrences(of: "(0)", with: "")
+        // The redundant trunk zero "(0)" is dropped wherever it stands; the rest is read
+        // character by character (Foundation's replacingOccurrences cost more than all of it).
+        let characters = Array(written.trimmed)
         var digits = ""
         var international = false
-        for (offset, character) in text.enumerated() {
+        var index = 0, offset = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character == "(", index + 2 < characters.count, characters[index + 1] == "0", characters[index + 2] == ")" {
+                index += 3
+                continue
+            }
             if character.isASCII, character.isNumber {
                 digits.append(character)
             } else if character == "+", offset == 0 {
@@ -44,6 +51,8 @@ public enum PhoneNumber {
             } else if !" \u{00A0}\u{202F}./-()".contains(character) {
                 return .failure(.invalidCharacter(character))
             }
+            index += 1
+            offset += 1
         }
         if !international, digits.hasPrefix("00") {
             international = true

@@ -13,7 +13,7 @@ public enum CommonMark {
     static let extensions = ["table", "strikethrough", "autolink", "tagfilter"]
 
     /// Parsers with the extensions attached, made once, before any page is parsed.
-    private static let parsers = ParserPool(size: ProcessInfo.processInfo.activeProcessorCount + 1)
+    private static let parsers = ParserPool(size: processorCount + 1)
     /// Held while a document is parsed: cmark-gfm 0.29 adds its extensions' special
     /// characters to a global table when inline parsing starts and removes them when it
     /// ends, so two parses at once can make one of them miss `~~strikethrough~~`.

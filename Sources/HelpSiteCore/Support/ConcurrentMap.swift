@@ -1,12 +1,16 @@
 import Dispatch
 import Foundation
 
+/// The processors this process may use, asked once: Foundation reads /proc and the
+/// cgroup limits on every call (0.2 ms each, a few per run).
+let processorCount = ProcessInfo.processInfo.activeProcessorCount
+
 extension Array where Element: Sendable {
     /// `map` over all cores, results in the original order. For work of a
     /// few hundred microseconds or more per element: reading and checking pages.
     /// - Parameter workers: at most this many at once; 1 maps on the calling thread.
     func concurrentMap<Result: Sendable>(workers: Int? = nil, _ transform: @Sendable (Element) -> Result) -> [Result] {
-        let workers = Swift.min(workers ?? ProcessInfo.processInfo.activeProcessorCount, count)
+        let workers = Swift.min(workers ?? processorCount, count)
         guard workers > 1 else { return map(transform) }
         let slots = Slots<Result>(count: count)
         // Each worker takes every workers-th element: the same elements whatever the scheduling.

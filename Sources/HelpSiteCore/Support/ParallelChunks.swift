@@ -6,7 +6,7 @@ import Foundation
 /// cache of its own without locks.
 func parallelChunks<T: Sendable>(_ count: Int, _ body: @Sendable (Range<Int>) -> [T]) -> [T] {
     guard count > 0 else { return [] }
-    let chunks = min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
+    let chunks = min(count, processorCount * 4)
     let results = ChunkResults<T>(count: chunks)
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
         let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
