@@ -90,6 +90,7 @@ struct Links: ParsableCommand {
         configuration.servedAt = url
         configuration.serverOptions.timeout = .milliseconds(Int(timeout * 1000))
         configuration.contentDirectory = LinksOptions.contentDirectory(content)
+        configuration.keepsMemoryUntilExit = true // the command exits when the report is out
         if online {
             configuration.online = LinksOptions.online(
                 ttl: LinksOptions.duration(cacheTTL)!, cache: cache ?? LinksOptions.defaultCache(beside: self.public),

@@ -83,7 +83,7 @@ struct HTMLPage: Sendable {
             // HTML still scrolls to `<a name>` when no element has the id.
             if tag.name == "a", let name = tag["name"], !name.isEmpty { ids.insert(name) }
             guard let attributes = Self.addressAttributes(of: tag.name) else { return }
-            let rel = Set((tag["rel"] ?? "").lowercased().split(whereSeparator: \.isWhitespace).map(String.init))
+            let rel = tag["rel"].map(Self.relTokens) ?? []
             for name in attributes {
                 guard let attribute = tag.attribute(name) else { continue }
                 let urls = name == "srcset" ? Self.candidates(attribute.value) : [attribute.value]
@@ -98,6 +98,17 @@ struct HTMLPage: Sendable {
         self.ids = ids
         self.languages = langs
         self.links = links
+    }
+
+    /// `rel="Alternate  canonical"` → `alternate`, `canonical`: split on ASCII white space
+    /// and lowercased, as HTML reads it (byte by byte: Character's white-space test is a
+    /// Unicode lookup, and every link of the site has its `rel` read).
+    static func relTokens(_ value: String) -> Set<String> {
+        var tokens: Set<String> = []
+        for token in value.utf8.split(whereSeparator: HTMLTokenizer.isSpace) {
+            tokens.insert(String(decoding: token.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self))
+        }
+        return tokens
     }
 
     /// The addresses of a `srcset`: `a.png 1x, b.png 2x` → `a.png`, `b.png`.
