@@ -7,29 +7,15 @@ import NIOPosix
 /// response a byte a second, a status line that is not HTTP, a header with no colon,
 /// a header that never ends. Each path is one behaviour (`HostileRoutes`). It counts
 /// what it sent and how many of its endless answers are still being written.
-final class HostileHTTPServer: Sendable {
+final class HostileHTTPServer: LoopbackServer {
     let channel: any Channel
     let state = HostileState()
-    var port: Int { channel.localAddress!.port! }
 
     init() async throws {
         let state = self.state
-        channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(RawRequestHandler(state: state))
-                }
-            }
-            .bind(host: "127.0.0.1", port: 0).get()
-    }
-
-    func url(_ path: String) -> String {
-        "http://127.0.0.1:\(port)\(path)"
-    }
-
-    func stop() async {
-        try? await channel.close()
+        channel = try await Self.bind { pipeline in
+            try pipeline.addHandler(RawRequestHandler(state: state))
+        }
     }
 }
 

@@ -7,23 +7,26 @@ import NIOPosix
 /// link tests. Each path is one behaviour (see `TestRoutes`); the server counts
 /// the requests of each path, the most in flight at once, and the bytes of the
 /// huge body it managed to send.
-final class TestHTTPServer: Sendable {
+final class TestHTTPServer: LoopbackServer {
     let channel: any Channel
     let state = ServerState()
-    var port: Int { channel.localAddress!.port! }
 
     init() async throws {
         let state = self.state
-        channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    try channel.pipeline.syncOperations.addHandler(RouteHandler(state: state))
-                }
-            }
-            .bind(host: "127.0.0.1", port: 0).get()
+        channel = try await Self.bind { pipeline in
+            try pipeline.configureHTTPServerPipeline()
+            try pipeline.addHandler(RouteHandler(state: state))
+        }
     }
+}
+
+/// A server the tests start on 127.0.0.1, on a port the system picks.
+protocol LoopbackServer: Sendable {
+    var channel: any Channel { get }
+}
+
+extension LoopbackServer {
+    var port: Int { channel.localAddress!.port! }
 
     func url(_ path: String) -> String {
         "http://127.0.0.1:\(port)\(path)"
@@ -31,6 +34,18 @@ final class TestHTTPServer: Sendable {
 
     func stop() async {
         try? await channel.close()
+    }
+
+    /// Listens on 127.0.0.1; `handlers` sets up each connection's pipeline.
+    static func bind(
+        _ handlers: @escaping @Sendable (ChannelPipeline.SynchronousOperations) throws -> Void
+    ) async throws -> any Channel {
+        try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture { try handlers(channel.pipeline.syncOperations) }
+            }
+            .bind(host: "127.0.0.1", port: 0).get()
     }
 }
 
