@@ -12,7 +12,9 @@
 #   hugo                 the same pages from a cold output folder
 #   cmark-gfm            all pages' Markdown, the same bytes, with the same four
 #                        extensions, in one process: the floor for rendering
-#   helpsite check       alone
+#   helpsite check       alone, every page read (--no-cache)
+#   check again          with the verdicts of the previous check: nothing changed, and
+#                        one page changed in one language before each run
 #   rebuild, no change   helpsite build into the folder the previous build made
 #   rebuild, one page    the same after changing one page in one language
 set -euo pipefail
@@ -41,7 +43,10 @@ for n in $sizes; do
   measure "$n | helpsite build" "$runs" "$helpsite" build --content "$site/content" --templates "$site/templates" --output "$site/out-{run}/public"
   measure "$n | hugo" "$runs" hugo --quiet -s "$site/hugo" -d "$site/hugo-out-{run}"
   measure "$n | cmark-gfm (floor)" "$runs" cmark-gfm -e table -e strikethrough -e autolink -e tagfilter "$site/all.md"
-  measure "$n | helpsite check" "$runs" "$helpsite" check --content "$site/content"
+  measure "$n | helpsite check" "$runs" "$helpsite" check --no-cache --content "$site/content"
+  "$helpsite" check --content "$site/content" >/dev/null || true
+  measure "$n | check again, no change (cache)" "$runs" "$helpsite" check --content "$site/content"
+  measure "$n | check again, one page changed (cache)" "$runs" sh -c "sed -i 's/^title: \\(.*\\)\$/title: \\1!/' '$site/content/en/page-00001.yaml' && exec '$helpsite' check --content '$site/content'"
   "$helpsite" build --content "$site/content" --templates "$site/templates" --output "$site/warm/public" >/dev/null
   measure "$n | rebuild, no change" "$runs" "$helpsite" build --content "$site/content" --templates "$site/templates" --output "$site/warm/public"
   page=$site/content/fr/page-00000.yaml

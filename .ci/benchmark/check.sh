@@ -20,14 +20,17 @@ for pages in 100 1000; do
   python3 .ci/benchmark/synth.py --pages "$pages" --out "$work/site-$pages"
 done
 
-measure() { # label content
-  python3 .ci/benchmark/measure.py "$1" "$runs" "$helpsite" check --content "$2"
+measure() { # label content [options]
+  python3 .ci/benchmark/measure.py "$1" "$runs" "$helpsite" check --content "$2" "${@:3}"
 }
 
 echo "| content | wall (median) | CPU user+sys (median) | peak RSS (median) | runs |"
 echo "|---|---|---|---|---|"
-measure "shipped complaints site (1 page x 3)" content
-measure "synthetic, 100 pages x 3" "$work/site-100"
-measure "synthetic, 1,000 pages x 3" "$work/site-1000"
+# Every page read (--no-cache), then again with the verdicts of the run before.
+measure "shipped complaints site (1 page x 3)" content --no-cache
+measure "synthetic, 100 pages x 3" "$work/site-100" --no-cache
+measure "synthetic, 1,000 pages x 3" "$work/site-1000" --no-cache
+measure "shipped site, unchanged since the last check" content
+measure "synthetic, 1,000 pages x 3, unchanged since the last check" "$work/site-1000"
 echo
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB; $(swift --version 2>/dev/null | head -1)"

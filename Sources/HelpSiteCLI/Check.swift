@@ -32,11 +32,19 @@ struct Check: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(help: ArgumentHelp(
+        "Read every page, ignoring which pages were clean at the last check.",
+        discussion: "By default a page whose files, and site.yaml and the language files, are byte for byte as they were when the last check found nothing in it is not read again (.helpsite-cache/check.txt beside the content folder)."))
+    var noCache = false
+
     func run() throws {
         let started = ContinuousClock.now
-        let (site, diagnostics) = Checking.run(content: project.content)
+        let outcome = CachedCheck.run(contentDirectory: project.content, cacheFile: noCache ? nil : Self.cacheFile(for: project.content))
+        let diagnostics = outcome.diagnostics
         let elapsed = Terminal.milliseconds(ContinuousClock.now - started)
-        let pages = site.map { "\($0.pageIDs.count) page\($0.pageIDs.count == 1 ? "" : "s") in \($0.languages.count) languages" } ?? "the content"
+        let reused = outcome.reused > 0 ? ", \(outcome.reused) unchanged since the last check" : ""
+        let pages = outcome.pages > 0
+            ? "\(outcome.pages) page\(outcome.pages == 1 ? "" : "s") in \(outcome.languages) languages\(reused)" : "the content"
         let verdict = diagnostics.isEmpty ? "all facts agree" : "checked"
         let summary = "\(Terminal.counts(diagnostics)): \(verdict) (\(pages), \(elapsed) ms)"
         if format == .text, !diagnostics.isEmpty {
@@ -45,6 +53,14 @@ struct Check: ParsableCommand {
             print(format.render(diagnostics, summary: summary), terminator: "")
         }
         if diagnostics.hasErrors || (strict && diagnostics.warningCount > 0) { throw ExitCode.failure }
+    }
+}
+
+extension Check {
+    /// `.helpsite-cache/check.txt` beside the content folder.
+    static func cacheFile(for content: String) -> String {
+        URL(fileURLWithPath: content).standardizedFileURL.deletingLastPathComponent()
+            .appendingPathComponent(".helpsite-cache/check.txt").path
     }
 }
 

@@ -7,7 +7,10 @@ public enum SiteLoader {
 
     /// Reads `site.yaml`, then each language's `language.yaml` and pages.
     /// - Parameter directory: the content folder as the user named it; messages use it as a prefix.
-    public static func load(contentDirectory directory: String) -> (site: Site?, diagnostics: Diagnostics) {
+    /// - Parameter only: read only these pages (by id), for a check that knows the verdicts
+    ///   of the others (`CachedCheck`). What spans pages (two pages with one slug, a language
+    ///   with no pages) is then left to the caller.
+    public static func load(contentDirectory directory: String, only: Set<String>? = nil) -> (site: Site?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         reportSymbolicLinks(in: directory, into: &diagnostics)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
@@ -22,19 +25,19 @@ public enum SiteLoader {
         reportMissingTranslations(in: directory, settings: settings, into: &diagnostics)
         var languages: [LanguageContent] = []
         for language in settings.languages {
-            if var content = loadLanguage(language, in: directory, region: settings.phoneRegion.value, into: &diagnostics) {
+            if var content = loadLanguage(language, in: directory, region: settings.phoneRegion.value, only: only, into: &diagnostics) {
                 content.sources = loadSources(of: language, in: directory, reference: settings.referenceLanguage, into: &diagnostics)
                 languages.append(content)
             }
         }
         var site = Site(settings: settings, languages: languages)
         site.fingerprint = Fingerprint(siteRoot.text)
-        diagnostics.append(contentsOf: SiteStructure.check(site))
+        if only == nil { diagnostics.append(contentsOf: SiteStructure.check(site)) }
         return (diagnostics.hasErrors ? nil : site, diagnostics)
     }
 
     private static func loadLanguage(
-        _ language: Language, in directory: String, region: String, into diagnostics: inout Diagnostics
+        _ language: Language, in directory: String, region: String, only: Set<String>?, into diagnostics: inout Diagnostics
     ) -> LanguageContent? {
         let folder = path(directory, language.code)
         var isDirectory: ObjCBool = false
@@ -52,14 +55,14 @@ public enum SiteLoader {
             diagnostics.append(contentsOf: reader.diagnostics)
         }
         // Pages are independent of each other: read them on every core, keep them in file order.
-        let names = yamlFiles(in: folder).filter { $0 != "language.yaml" }
+        let names = yamlFiles(in: folder).filter { $0 != "language.yaml" && only?.contains(String($0.dropLast(".yaml".count))) != false }
         let loaded = names.concurrentMap { name in loadPage(path(folder, name), region: region) }
         var pages: [Page] = []
         for (page, problems) in loaded {
             if let page { pages.append(page) }
             diagnostics.append(contentsOf: problems)
         }
-        if pages.isEmpty, !diagnostics.hasErrors {
+        if pages.isEmpty, only == nil, !diagnostics.hasErrors {
             diagnostics.error("language '\(language.code)' has no pages: add a file such as \(folder)/complaints.yaml", at: language.location)
         }
         guard let strings else { return nil }

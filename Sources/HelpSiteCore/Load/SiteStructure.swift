@@ -3,15 +3,20 @@
 /// files; whether the facts agree is the check stage's business.)
 enum SiteStructure {
     static func check(_ site: Site) -> Diagnostics {
+        duplicateSlugs(site.languages.map { ($0.language.code, $0.pages.map(\.slug)) })
+    }
+
+    /// Each language's slugs, its pages in file order.
+    static func duplicateSlugs(_ languages: [(code: String, slugs: [Located<String>])]) -> Diagnostics {
         var diagnostics = Diagnostics()
-        for content in site.languages {
+        for (code, pageSlugs) in languages {
             var slugs: [String: SourceLocation] = [:]
-            for page in content.pages {
-                if let first = slugs[page.slug.value] {
-                    diagnostics.error("two pages of '\(content.language.code)' have the slug '\(page.slug.value)'",
-                                      at: page.slug.location, notes: [.init("the other one", at: first)])
+            for slug in pageSlugs {
+                if let first = slugs[slug.value] {
+                    diagnostics.error("two pages of '\(code)' have the slug '\(slug.value)'",
+                                      at: slug.location, notes: [.init("the other one", at: first)])
                 }
-                slugs[page.slug.value] = page.slug.location
+                slugs[slug.value] = slug.location
             }
         }
         return diagnostics

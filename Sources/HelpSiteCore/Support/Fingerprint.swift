@@ -5,6 +5,11 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
 
     public init() {}
 
+    /// A fingerprint written down earlier (its `value`).
+    init(value: UInt64) {
+        self.value = value
+    }
+
     public init(_ text: String) {
         add(text)
     }

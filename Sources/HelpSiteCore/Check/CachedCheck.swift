@@ -1,0 +1,250 @@
+import Foundation
+
+/// `helpsite check` that remembers, between runs, which pages were clean: a page
+/// (its file in every language) whose bytes, and everything the whole site shares,
+/// are the same as at a run where it had no finding at all is not read again.
+///
+/// What the verdict of a page depends on, and so what its key covers:
+/// - the page's file in every language (every rule compares one page across languages);
+/// - `site.yaml`, every `language.yaml` and `.sources.yaml`, and which page files
+///   exist (missing translations, the languages): one key for the whole site, and
+///   when it changes nothing is reused;
+/// - the helpsite executable (a new version may judge differently).
+///
+/// Two pages with one slug is the only finding that spans pages: it is worked out
+/// every run, from the slugs of the pages read and those kept in the cache.
+/// Only clean pages are kept, so every finding is always found afresh, and the
+/// output is what a check without the cache prints.
+public enum CachedCheck {
+    public struct Outcome: Sendable {
+        public var diagnostics: Diagnostics
+        /// Pages of the site (ids of the reference language), 0 when it did not load.
+        public var pages: Int
+        public var languages: Int
+        /// Pages whose clean verdict came from the cache.
+        public var reused: Int
+    }
+
+    /// - Parameter cacheFile: nil reads every page and records nothing.
+    public static func run(contentDirectory directory: String, cacheFile: String?, generator: String? = Bundle.main.executablePath) -> Outcome {
+        guard let cacheFile, let inventory = Inventory(directory, generator: generator) else { return full(directory, cacheFile: nil) }
+        let cached = Cache.read(cacheFile)
+        let reusable = cached.map { cached -> [String: Cache.Page] in
+            guard cached.site == inventory.site else { return [:] }
+            return cached.pages.filter { inventory.pages[$0.key] == $0.value.key }
+        } ?? [:]
+        guard !reusable.isEmpty else { return full(directory, cacheFile: cacheFile, inventory: inventory) }
+
+        let changed = Set(inventory.pages.keys).subtracting(reusable.keys)
+        let (site, problems) = SiteLoader.load(contentDirectory: directory, only: changed)
+        guard let site else { return Outcome(diagnostics: problems, pages: 0, languages: 0, reused: 0) }
+        var diagnostics = problems
+        // The slugs of every page, read or kept, in file order, as the loader would see them.
+        let slugs = site.languages.map { content -> (code: String, slugs: [Located<String>]) in
+            let read = Dictionary(content.pages.map { ($0.id, $0.slug) }, uniquingKeysWith: { first, _ in first })
+            let ids = inventory.ids(in: content.language.code)
+            return (content.language.code, ids.compactMap { id in
+                read[id] ?? reusable[id]?.slugs[content.language.code].map {
+                    Located($0.value, at: SourceLocation(file: Inventory.pageFile(directory, content.language.code, id), line: $0.line, column: $0.column))
+                }
+            })
+        }
+        diagnostics.append(contentsOf: SiteStructure.duplicateSlugs(slugs))
+        if !diagnostics.hasErrors { diagnostics.append(contentsOf: SiteChecker.check(site)) }
+        let kept = reusable.filter { !diagnostics.mention(pageFiles: Inventory.pageFiles(directory, site, $0.key)) }
+        write(site, diagnostics, inventory, cacheFile: cacheFile, directory: directory, keeping: kept)
+        return Outcome(diagnostics: diagnostics, pages: inventory.ids(in: site.settings.referenceLanguage).count,
+                       languages: site.languages.count, reused: reusable.count)
+    }
+
+    /// A check with nothing reused, as `helpsite check --no-cache` and the build do it.
+    private static func full(_ directory: String, cacheFile: String?, inventory: Inventory? = nil) -> Outcome {
+        let (site, problems) = SiteLoader.load(contentDirectory: directory)
+        guard let site else { return Outcome(diagnostics: problems, pages: 0, languages: 0, reused: 0) }
+        var diagnostics = problems
+        diagnostics.append(contentsOf: SiteChecker.check(site))
+        if let cacheFile, let inventory { write(site, diagnostics, inventory, cacheFile: cacheFile, directory: directory, keeping: [:]) }
+        return Outcome(diagnostics: diagnostics, pages: site.pageIDs.count, languages: site.languages.count, reused: 0)
+    }
+
+    /// Records the pages that are clean now: those just read without a finding, and the
+    /// kept ones no finding points at. Nothing is recorded while the site as a whole has
+    /// a finding of its own (in site.yaml, a language.yaml, a missing translation…).
+    private static func write(_ site: Site, _ diagnostics: Diagnostics, _ inventory: Inventory, cacheFile: String,
+                              directory: String, keeping kept: [String: Cache.Page]) {
+        let pageFiles = Set(inventory.pages.keys.flatMap { Inventory.pageFiles(directory, site, $0) })
+        guard diagnostics.allSatisfy({ $0.files.isSubset(of: pageFiles) }) else {
+            try? FileManager.default.removeItem(atPath: cacheFile)
+            return
+        }
+        var pages = kept
+        for id in Set(site.languages.flatMap { $0.pages.map(\.id) }) where !diagnostics.mention(pageFiles: Inventory.pageFiles(directory, site, id)) {
+            guard let key = inventory.pages[id] else { continue }
+            var slugs: [String: Cache.Slug] = [:]
+            for content in site.languages {
+                guard let page = content.page(id: id) else { continue }
+                slugs[content.language.code] = Cache.Slug(value: page.slug.value, line: page.slug.location.line, column: page.slug.location.column)
+            }
+            pages[id] = Cache.Page(key: key, slugs: slugs)
+        }
+        Cache(site: inventory.site, pages: pages).write(cacheFile)
+    }
+}
+
+/// Every content file, fingerprinted: one key for what the whole site shares, one per page.
+private struct Inventory {
+    let site: Fingerprint
+    /// Page id → the fingerprint of its file in every language folder.
+    let pages: [String: Fingerprint]
+    /// Language folder → its page ids, in file order.
+    private let idsByFolder: [String: [String]]
+
+    func ids(in folder: String) -> [String] { idsByFolder[folder] ?? [] }
+
+    static func pageFile(_ directory: String, _ code: String, _ id: String) -> String {
+        SiteLoader.path(SiteLoader.path(directory, code), id + ".yaml")
+    }
+
+    static func pageFiles(_ directory: String, _ site: Site, _ id: String) -> [String] {
+        site.settings.languages.map { pageFile(directory, $0.code, id) }
+    }
+
+    /// nil when anything is not a plain file or folder (a link, say): the loader reports it.
+    init?(_ directory: String, generator: String?) {
+        let fileManager = FileManager.default
+        guard let entries = try? fileManager.contentsOfDirectory(atPath: directory).sorted() else { return nil }
+        var site = Fingerprint("helpsite check cache")
+        if let generator, let attributes = try? fileManager.attributesOfItem(atPath: generator) {
+            site.add(generator)
+            site.add("\(attributes[.size] as? Int ?? -1) \((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)")
+        } else {
+            return nil
+        }
+        var pageFiles: [(folder: String, id: String, path: String)] = []
+        var idsByFolder: [String: [String]] = [:]
+        for entry in entries {
+            let path = SiteLoader.path(directory, entry)
+            guard let kind = Self.kind(path) else { return nil }
+            site.add(entry)
+            if kind == S_IFREG {
+                guard let data = fileManager.contents(atPath: path) else { return nil }
+                data.withUnsafeBytes { site.add(bytes: $0) }
+                continue
+            }
+            guard kind == S_IFDIR, let names = try? fileManager.contentsOfDirectory(atPath: path).sorted() else { return nil }
+            for name in names {
+                let file = SiteLoader.path(path, name)
+                guard Self.kind(file) == S_IFREG else { return nil }
+                site.add(name)
+                if name.hasSuffix(".yaml"), !name.hasPrefix("."), name != "language.yaml" {
+                    let id = String(name.dropLast(".yaml".count))
+                    pageFiles.append((entry, id, file))
+                    idsByFolder[entry, default: []].append(id)
+                } else {
+                    guard let data = fileManager.contents(atPath: file) else { return nil }
+                    data.withUnsafeBytes { site.add(bytes: $0) }
+                }
+            }
+        }
+        // The pages' bytes, on every core: most of the time of a check that reuses everything.
+        let prints = pageFiles.concurrentMap { file -> Fingerprint? in
+            guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+            var print = Fingerprint(file.folder)
+            // Through the raw bytes: Data's own iterator is several times slower.
+            data.withUnsafeBytes { print.add(bytes: $0) }
+            return print
+        }
+        var pages: [String: Fingerprint] = [:]
+        for (file, print) in zip(pageFiles, prints) {
+            guard let print else { return nil }
+            pages[file.id, default: Fingerprint()].add(print)
+        }
+        self.site = site
+        self.pages = pages
+        self.idsByFolder = idsByFolder
+    }
+
+    private static func kind(_ path: String) -> mode_t? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        let kind = info.st_mode & S_IFMT
+        return kind == S_IFREG || kind == S_IFDIR ? kind : nil
+    }
+}
+
+/// The file: one line for the site, one per clean page with its slug in each language.
+///
+///     helpsite check cache 1
+///     site 8f3c…
+///     page complaints 1a2b… nl=2:7:klachten fr=2:7:plaintes en=2:7:complaints
+private struct Cache {
+    struct Slug { var value: String; var line: Int; var column: Int }
+    struct Page { var key: Fingerprint; var slugs: [String: Slug] }
+
+    var site: Fingerprint
+    var pages: [String: Page]
+
+    static let header = "helpsite check cache 1"
+
+    static func read(_ path: String) -> Cache? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        guard lines.first == Substring(header), lines.count >= 2 else { return nil }
+        let siteWords = lines[1].split(separator: " ")
+        guard siteWords.count == 2, siteWords[0] == "site", let site = UInt64(siteWords[1], radix: 16) else { return nil }
+        var pages: [String: Page] = [:]
+        for line in lines.dropFirst(2) {
+            let words = line.split(separator: " ")
+            guard words.count >= 3, words[0] == "page", let key = UInt64(words[2], radix: 16) else { return nil }
+            var slugs: [String: Slug] = [:]
+            for word in words.dropFirst(3) {
+                let parts = word.split(separator: "=", maxSplits: 1)
+                guard parts.count == 2 else { return nil }
+                let fields = parts[1].split(separator: ":", maxSplits: 2)
+                guard fields.count == 3, let line = Int(fields[0]), let column = Int(fields[1]) else { return nil }
+                slugs[String(parts[0])] = Slug(value: String(fields[2]), line: line, column: column)
+            }
+            pages[String(words[1])] = Page(key: Fingerprint(value: key), slugs: slugs)
+        }
+        return Cache(site: Fingerprint(value: site), pages: pages)
+    }
+
+    /// Written only when it changed, and without flushing it to disk: a lost cache costs one
+    /// full check. A temporary file renamed over the old one, so a reader never sees half.
+    func write(_ path: String) {
+        var text = Self.header + "\nsite \(site)\n"
+        for id in pages.keys.sorted() {
+            let page = pages[id]!
+            text += "page \(id) \(page.key)"
+            for code in page.slugs.keys.sorted() {
+                let slug = page.slugs[code]!
+                text += " \(code)=\(slug.line):\(slug.column):\(slug.value)"
+            }
+            text += "\n"
+        }
+        let data = Data(text.utf8)
+        guard FileManager.default.contents(atPath: path) != data else { return }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = path + ".\(getpid()).tmp"
+        do {
+            try SystemFile.write(data, to: temporary)
+            guard rename(temporary, path) == 0 else { throw SystemFile.Failure.last }
+        } catch {
+            unlink(temporary)
+        }
+    }
+}
+
+private extension Diagnostic {
+    /// The files this finding points at, its notes included.
+    var files: Set<String> {
+        Set([location.file] + notes.map(\.location.file))
+    }
+}
+
+private extension Diagnostics {
+    func mention(pageFiles: [String]) -> Bool {
+        contains { !$0.files.isDisjoint(with: pageFiles) }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import HelpSiteCore
+import Testing
+
+/// `helpsite check` reads again only the pages that changed since a run that found them
+/// clean, and finds exactly what a check of every page finds.
+@Suite("A check that remembers clean pages")
+struct CachedCheckTests {
+    /// The base fixture with a second page, `contact`, in both languages.
+    func twoPageSite() throws -> TemporaryFolder {
+        let site = try TemporaryFolder()
+        try site.overlay(Paths.fixtures.appendingPathComponent("base"))
+        for (code, slug) in [("nl", "klachten"), ("fr", "plaintes")] {
+            let page = try site.read("content/\(code)/complaints.yaml")
+            try site.write(page.replacingOccurrences(of: "slug: \(slug)", with: "slug: contact-\(code)"), to: "content/\(code)/contact.yaml")
+        }
+        return site
+    }
+
+    func check(_ site: TemporaryFolder, cache: Bool = true) -> CachedCheck.Outcome {
+        CachedCheck.run(contentDirectory: site.path + "/content", cacheFile: cache ? site.path + "/.helpsite-cache/check.txt" : nil)
+    }
+
+    func messages(_ outcome: CachedCheck.Outcome) -> [String] {
+        outcome.diagnostics.map(\.description)
+    }
+
+    @Test func aSecondRunReadsNothingAgainAndFindsTheSame() throws {
+        let site = try twoPageSite()
+        let first = check(site)
+        #expect(first.reused == 0 && first.pages == 2 && first.diagnostics.isEmpty)
+        let second = check(site)
+        #expect(second.reused == 2 && second.pages == 2 && second.diagnostics.isEmpty)
+    }
+
+    @Test func aSlipInAPageKnownCleanIsFound() throws {
+        let site = try twoPageSite()
+        _ = check(site)
+        let page = try site.read("content/fr/contact.yaml")
+        try site.write(page.replacingOccurrences(of: "phone: 02 555 12 34", with: "phone: 02 555 12 35"), to: "content/fr/contact.yaml")
+        let cached = check(site)
+        #expect(cached.reused == 1)
+        #expect(!cached.diagnostics.isEmpty)
+        #expect(messages(cached) == messages(check(site, cache: false)))
+        // The page with the slip is never recorded as clean: the next run finds it again.
+        #expect(messages(check(site)) == messages(check(site, cache: false)))
+    }
+
+    @Test func aChangeToWhatEveryPageSharesReadsEverythingAgain() throws {
+        let site = try twoPageSite()
+        _ = check(site)
+        let settings = try site.read("content/site.yaml")
+        try site.write(settings + "\n# a comment\n", to: "content/site.yaml")
+        #expect(check(site).reused == 0)
+    }
+
+    @Test func aSlugTakenFromAPageKnownCleanIsFound() throws {
+        let site = try twoPageSite()
+        _ = check(site)
+        let page = try site.read("content/nl/contact.yaml")
+        try site.write(page.replacingOccurrences(of: "slug: contact-nl", with: "slug: klachten"), to: "content/nl/contact.yaml")
+        let cached = check(site)
+        #expect(cached.reused == 1)
+        #expect(messages(cached).contains { $0.contains("two pages of 'nl' have the slug 'klachten'") })
+        #expect(messages(cached) == messages(check(site, cache: false)))
+    }
+
+    @Test func aBrokenCacheFileIsIgnored() throws {
+        let site = try twoPageSite()
+        _ = check(site)
+        try site.write("helpsite check cache 1\nsite nonsense\n", to: ".helpsite-cache/check.txt")
+        let outcome = check(site)
+        #expect(outcome.reused == 0 && outcome.diagnostics.isEmpty)
+        #expect(check(site).reused == 2)
+    }
+}
