@@ -73,4 +73,15 @@ struct CachedCheckTests {
         #expect(outcome.reused == 0 && outcome.diagnostics.isEmpty)
         #expect(check(site).reused == 2)
     }
+
+    @Test func anotherVersionOfHelpsiteReadsEverythingAgain() throws {
+        let site = try twoPageSite()
+        try site.write("version 1", to: "bin/helpsite")
+        let generator = site.path + "/bin/helpsite"
+        let run = { CachedCheck.run(contentDirectory: site.path + "/content", cacheFile: site.path + "/.helpsite-cache/check.txt", generator: generator) }
+        _ = run()
+        #expect(run().reused == 2)
+        try site.write("version 2, longer", to: "bin/helpsite")
+        #expect(run().reused == 0)
+    }
 }
