@@ -22,6 +22,39 @@ struct PublishTests {
         #expect(try listing(root.path) == ["public"] + (try listing(output)).map { "public/" + $0 }, "no staging folder left")
     }
 
+    /// The build's workers each write the pages they render into one staging folder
+    /// (run under `swift test --sanitize=thread` too): what they publish is what one
+    /// worker publishes, file for file.
+    @Test func pagesWrittenBySeveralWorkersAtOnceAreThePagesOneWorkerWrites() throws {
+        let project = try TemporaryFolder()
+        try project.overlay(URL(fileURLWithPath: Paths.content), at: "content")
+        for index in 1...24 {
+            for code in ["nl", "fr", "en"] {
+                let page = try project.read("content/\(code)/complaints.yaml")
+                let slug = page.split(separator: "\n").first { $0.hasPrefix("slug: ") }!.dropFirst("slug: ".count)
+                try project.write(page.replacingOccurrences(of: "slug: \(slug)\n", with: "slug: \(slug)-\(index)\n"),
+                                  to: "content/\(code)/page-\(index).yaml")
+            }
+        }
+        let site = try #require(SiteLoader.load(contentDirectory: project.path + "/content").site)
+        let templates = try #require(TemplateSet.load(directory: Paths.templates).templates)
+        var listings: [[String]] = []
+        var contents: [[Data]] = []
+        for workers in [1, 4] {
+            let output = project.path + "/public-\(workers)"
+            let staged = try StagedSite(replacing: output)
+            _ = try SiteRenderer(templates: templates, workers: workers).render(site, unchanged: [:], writing: staged.write)
+            try staged.commit()
+            let files = try listing(output).filter { !$0.hasSuffix("/") && FileManager.default.contents(atPath: output + "/" + $0) != nil }
+            listings.append(files)
+            contents.append(files.map { FileManager.default.contents(atPath: output + "/" + $0)! })
+            #expect(staged.written == staged.written.sorted())
+        }
+        #expect(listings[0].count > 75)
+        #expect(listings[0] == listings[1])
+        #expect(contents[0] == contents[1])
+    }
+
     @Test func aWriteThatFailsLeavesThePreviousSiteAsItWas() throws {
         let root = try TemporaryFolder()
         let output = root.path + "/public"
