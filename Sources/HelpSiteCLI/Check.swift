@@ -39,7 +39,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let started = ContinuousClock.now
-        let outcome = CachedCheck.run(contentDirectory: project.content, cacheFile: noCache ? nil : Self.cacheFile(for: project.content))
+        let outcome = CachedCheck.run(contentDirectory: project.content, cacheFile: noCache ? nil : CachedCheck.cacheFile(for: project.content))
         let diagnostics = outcome.diagnostics
         let elapsed = Terminal.milliseconds(ContinuousClock.now - started)
         let reused = outcome.reused > 0 ? ", \(outcome.reused) unchanged since the last check" : ""
@@ -53,14 +53,6 @@ struct Check: ParsableCommand {
             print(format.render(diagnostics, summary: summary), terminator: "")
         }
         if diagnostics.hasErrors || (strict && diagnostics.warningCount > 0) { throw ExitCode.failure }
-    }
-}
-
-extension Check {
-    /// `.helpsite-cache/check.txt` beside the content folder.
-    static func cacheFile(for content: String) -> String {
-        URL(fileURLWithPath: content).standardizedFileURL.deletingLastPathComponent()
-            .appendingPathComponent(".helpsite-cache/check.txt").path
     }
 }
 

@@ -84,4 +84,22 @@ struct CachedCheckTests {
         try site.write("version 2, longer", to: "bin/helpsite")
         #expect(run().reused == 0)
     }
+
+    /// The build loads every page (it renders them) and checks those not known clean.
+    @Test func theBuildsCheckFindsWhatAFullCheckFinds() throws {
+        let site = try twoPageSite()
+        let content = site.path + "/content", cacheFile = site.path + "/.helpsite-cache/check.txt"
+        func buildCheck() throws -> [String] {
+            let (loaded, problems) = SiteLoader.load(contentDirectory: content)
+            return CachedCheck.check(try #require(loaded), loaded: problems, contentDirectory: content, cacheFile: cacheFile).map(\.description)
+        }
+        #expect(try buildCheck().isEmpty)
+        #expect(check(site).reused == 2, "the build's check records the clean pages for the command too")
+        let page = try site.read("content/fr/contact.yaml")
+        try site.write(page.replacingOccurrences(of: "phone: 02 555 12 34", with: "phone: 02 555 12 35"), to: "content/fr/contact.yaml")
+        let full = SiteChecker.check(try #require(SiteLoader.load(contentDirectory: content).site)).map(\.description)
+        #expect(!full.isEmpty)
+        #expect(try buildCheck() == full)
+        #expect(try buildCheck() == full)
+    }
 }

@@ -25,6 +25,12 @@ public enum CachedCheck {
         public var reused: Int
     }
 
+    /// Where the record is kept: `.helpsite-cache/check.txt` beside the content folder.
+    public static func cacheFile(for content: String) -> String {
+        URL(fileURLWithPath: content).standardizedFileURL.deletingLastPathComponent()
+            .appendingPathComponent(".helpsite-cache/check.txt").path
+    }
+
     /// - Parameter cacheFile: nil reads every page and records nothing.
     public static func run(contentDirectory directory: String, cacheFile: String?, generator: String? = Bundle.main.executablePath) -> Outcome {
         guard let cacheFile, let inventory = Inventory(directory, generator: generator) else { return full(directory, cacheFile: nil) }
@@ -57,7 +63,25 @@ public enum CachedCheck {
                        languages: site.languages.count, reused: reusable.count)
     }
 
-    /// A check with nothing reused, as `helpsite check --no-cache` and the build do it.
+    /// The check of a site already loaded whole, as the build has it: only the pages not
+    /// known clean are checked, and the record is brought up to date. The same findings as
+    /// `SiteChecker.check(site)`, in the same order.
+    public static func check(_ site: Site, loaded problems: Diagnostics, contentDirectory directory: String, cacheFile: String,
+                             generator: String? = Bundle.main.executablePath) -> Diagnostics {
+        guard let inventory = Inventory(directory, generator: generator) else { return SiteChecker.check(site) }
+        let known = Cache.read(cacheFile).map { cached -> [String: Cache.Page] in
+            guard cached.site == inventory.site else { return [:] }
+            return cached.pages.filter { inventory.pages[$0.key] == $0.value.key }
+        } ?? [:]
+        let unknown = site.keepingPages { known[$0] == nil }
+        var diagnostics = problems
+        diagnostics.append(contentsOf: SiteChecker.check(unknown))
+        let kept = known.filter { !diagnostics.mention(pageFiles: Inventory.pageFiles(directory, site, $0.key)) }
+        write(unknown, diagnostics, inventory, cacheFile: cacheFile, directory: directory, keeping: kept)
+        return Diagnostics(Array(diagnostics.all.dropFirst(problems.all.count)))
+    }
+
+    /// A check with nothing reused, as `helpsite check --no-cache` does it.
     private static func full(_ directory: String, cacheFile: String?, inventory: Inventory? = nil) -> Outcome {
         let (site, problems) = SiteLoader.load(contentDirectory: directory)
         guard let site else { return Outcome(diagnostics: problems, pages: 0, languages: 0, reused: 0) }

@@ -20,6 +20,18 @@ public struct Site: Sendable {
     public var pageIDs: [String] {
         (reference ?? languages.first)?.pages.map(\.id) ?? []
     }
+
+    /// The same site with only the pages (in every language) whose id `keep` accepts.
+    func keepingPages(_ keep: (String) -> Bool) -> Site {
+        var site = self
+        site.languages = languages.map { content in
+            var kept = LanguageContent(language: content.language, strings: content.strings, pages: content.pages.filter { keep($0.id) })
+            kept.fingerprint = content.fingerprint
+            kept.sources = content.sources
+            return kept
+        }
+        return site
+    }
 }
 
 /// `content/site.yaml`: what is true for every language.

@@ -65,7 +65,16 @@ public struct SiteBuild: Sendable {
         if let previous, previous.inputs == inputs, previous.outputsExist(in: output) {
             return .upToDate
         }
-        let (site, checkProblems) = Self.check(content: content)
+        // Pages known clean from an earlier check or build, and unchanged since, are not checked
+        // again (`CachedCheck`); --force checks every page.
+        let (loaded, loadProblems) = SiteLoader.load(contentDirectory: content)
+        var checkProblems = loadProblems
+        if let loaded {
+            checkProblems.append(contentsOf: force ? SiteChecker.check(loaded)
+                : CachedCheck.check(loaded, loaded: loadProblems, contentDirectory: content,
+                                    cacheFile: CachedCheck.cacheFile(for: content), generator: generator))
+        }
+        let site = loaded
         let (templates, templateProblems) = TemplateSet.load(directory: self.templates)
         var problems = checkProblems
         problems.append(contentsOf: templateProblems)
