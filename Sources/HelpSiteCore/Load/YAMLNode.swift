@@ -11,7 +11,7 @@ struct YAMLNode: Sendable {
     }
 
     /// How a scalar was written, which tells where its text starts in the file.
-    enum ScalarStyle: Sendable {
+    enum ScalarStyle: Sendable, Equatable {
         case plain, singleQuoted, doubleQuoted, literal, folded
     }
 
@@ -42,8 +42,9 @@ struct YAMLNode: Sendable {
     }
 }
 
-/// A position in a YAML file: line and column from 1 (columns count characters,
-/// as libyaml does), and the byte offset from 0.
+/// A position in a YAML file: line and column from 1, and the offset from 0, all
+/// counted in characters (Unicode scalars) as libyaml counts them; but for a reader
+/// error (`YAMLParser.Problem` with line 0), whose offset is in bytes.
 struct YAMLMark: Sendable, Equatable {
     let line: Int
     let column: Int

@@ -69,11 +69,14 @@ enum YAMLParser {
         var brackets = 0
         for byte in bytes where byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { brackets += 1 }
         guard brackets > maximumFlowNesting else { return nil }
-        var depth = 0, line = 1, column = 0
+        var depth = 0, line = 1, column = 0, characters = 0
         var quote: UInt8? = nil
         var comment = false
-        for (offset, byte) in bytes.enumerated() {
-            if byte & 0xC0 != 0x80 { column += 1 }
+        for byte in bytes {
+            if byte & 0xC0 != 0x80 {
+                column += 1
+                characters += 1
+            }
             switch byte {
             case UInt8(ascii: "\n"):
                 line += 1
@@ -85,7 +88,7 @@ enum YAMLParser {
             case UInt8(ascii: "#") where quote == nil: comment = true
             case UInt8(ascii: "["), UInt8(ascii: "{") where quote == nil:
                 depth += 1
-                if depth > maximumFlowNesting { return YAMLMark(line: line, column: column, offset: offset) }
+                if depth > maximumFlowNesting { return YAMLMark(line: line, column: column, offset: characters - 1) }
             case UInt8(ascii: "]"), UInt8(ascii: "}") where quote == nil:
                 depth = max(0, depth - 1)
             default: break

@@ -1,11 +1,7 @@
-import CYaml
-
 /// Where one scalar of a YAML text is written, from its first character (a quote,
 /// the `|` of a block) to just after its last, in UTF-8 byte offsets.
 struct ScalarSpan: Equatable {
-    enum Style: Equatable {
-        case plain, singleQuoted, doubleQuoted, literal, folded
-    }
+    typealias Style = YAMLNode.ScalarStyle
 
     var range: Range<Int>
     var style: Style
@@ -14,13 +10,14 @@ struct ScalarSpan: Equatable {
     var column: Int
 }
 
-/// Yams gives each node where it starts but not where it ends; libyaml's events
-/// know both. This is the one place that talks to libyaml (Yams's CYaml module)
-/// directly: `import-xliff` replaces a scalar's bytes and leaves every other byte alone.
+/// Where each scalar of a text is written, from the tree `YAMLParser` builds (the one
+/// file that talks to libyaml): its nodes know where they start and end.
+/// `import-xliff` replaces a scalar's bytes and leaves every other byte alone.
 enum YAMLScalarSpans {
-    /// Every scalar of the text in document order, or nil if libyaml cannot read it
-    /// (the loader has read the file already, so that does not happen in practice).
+    /// Every scalar of the text in document order, or nil if it does not read as a
+    /// content file (the loader has read the file already, so that does not happen in practice).
     static func spans(in text: String) -> [ScalarSpan]? {
+        guard case .success(let root?) = YAMLParser.parse(text) else { return nil }
         // libyaml counts positions in characters; the text is replaced by bytes.
         var offsets: [Int] = []
         offsets.reserveCapacity(text.utf8.count + 1)
@@ -31,39 +28,24 @@ enum YAMLScalarSpans {
         }
         offsets.append(offset)
 
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else { return nil }
-        defer { yaml_parser_delete(&parser) }
-        var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBufferPointer { buffer -> [ScalarSpan]? in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            var spans: [ScalarSpan] = []
-            while true {
-                var event = yaml_event_t()
-                guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
-                defer { yaml_event_delete(&event) }
-                switch event.type {
-                case YAML_STREAM_END_EVENT:
-                    return spans
-                case YAML_SCALAR_EVENT:
-                    let start = Int(event.start_mark.index), end = Int(event.end_mark.index)
-                    guard start < end, end < offsets.count else { continue }
-                    spans.append(ScalarSpan(range: offsets[start]..<offsets[end], style: style(event.data.scalar.style),
-                                            line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1))
-                default:
-                    continue
+        var spans: [ScalarSpan] = []
+        func walk(_ node: YAMLNode) {
+            switch node.content {
+            case .scalar(_, let style):
+                let start = node.start.offset, end = node.end.offset
+                guard start < end, end < offsets.count else { return }
+                spans.append(ScalarSpan(range: offsets[start]..<offsets[end], style: style,
+                                        line: node.start.line, column: node.start.column))
+            case .mapping(let pairs):
+                for pair in pairs {
+                    walk(pair.key)
+                    walk(pair.value)
                 }
+            case .sequence(let items):
+                items.forEach(walk)
             }
         }
-    }
-
-    private static func style(_ style: yaml_scalar_style_t) -> ScalarSpan.Style {
-        switch style {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: .literal
-        case YAML_FOLDED_SCALAR_STYLE: .folded
-        default: .plain
-        }
+        walk(root)
+        return spans
     }
 }
