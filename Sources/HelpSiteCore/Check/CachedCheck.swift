@@ -250,7 +250,9 @@ private struct Cache {
         guard FileManager.default.contents(atPath: path) != data else { return }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = path + ".\(getpid()).tmp"
+        // A name of its own for every writer, threads of one process included: two checks of
+        // one site at once each rename a whole file, and the last one stays.
+        let temporary = path + ".\(getpid())-\(UInt64.random(in: 0...UInt64.max)).tmp"
         do {
             try SystemFile.write(data, to: temporary)
             guard rename(temporary, path) == 0 else { throw SystemFile.Failure.last }
