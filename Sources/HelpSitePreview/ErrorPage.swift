@@ -8,10 +8,10 @@ enum ErrorPage {
         let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
         var items = ""
         for problem in problems.sorted {
-            items += "<li class=\"\(problem.severity.rawValue)\"><code>\(escape(problem.location.description))</code> "
-            items += "<strong>\(problem.severity.rawValue)</strong>: \(escape(problem.message))"
+            items += "<li class=\"\(problem.severity.rawValue)\"><code>\(HTML.escape(problem.location.description))</code> "
+            items += "<strong>\(problem.severity.rawValue)</strong>: \(HTML.escape(problem.message))"
             for note in problem.notes {
-                items += "<br><code>\(escape(note.location.description))</code> note: \(escape(note.message))"
+                items += "<br><code>\(HTML.escape(note.location.description))</code> note: \(HTML.escape(note.message))"
             }
             items += "</li>\n"
         }
@@ -40,21 +40,5 @@ enum ErrorPage {
             </html>
 
             """
-    }
-
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

@@ -1,7 +1,8 @@
-/// Escaping for the few bits of HTML built in Swift rather than in a template.
-enum HTML {
+/// Escaping for the few bits of HTML built in Swift rather than in a template
+/// (and for the preview server's error page).
+public enum HTML {
     /// `& < > " '` as `&amp; &lt; &gt; &quot; &#39;`: what the templates' `{{name}}` does.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count + 16)
         appendEscaped(text, to: &output)
