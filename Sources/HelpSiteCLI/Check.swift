@@ -57,10 +57,3 @@ struct Check: ParsableCommand {
 }
 
 extension DiagnosticFormat: ExpressibleByArgument {}
-
-/// Loading and checking, as both `check` and `build` need them.
-enum Checking {
-    static func run(content: String) -> (Site?, Diagnostics) {
-        SiteBuild.check(content: content)
-    }
-}

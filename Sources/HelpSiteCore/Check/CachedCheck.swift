@@ -34,11 +34,7 @@ public enum CachedCheck {
     /// - Parameter cacheFile: nil reads every page and records nothing.
     public static func run(contentDirectory directory: String, cacheFile: String?, generator: String? = Bundle.main.executablePath) -> Outcome {
         guard let cacheFile, let inventory = Inventory(directory, generator: generator) else { return full(directory, cacheFile: nil) }
-        let cached = Cache.read(cacheFile)
-        let reusable = cached.map { cached -> [String: Cache.Page] in
-            guard cached.site == inventory.site else { return [:] }
-            return cached.pages.filter { inventory.pages[$0.key] == $0.value.key }
-        } ?? [:]
+        let reusable = Cache.known(in: cacheFile, matching: inventory)
         guard !reusable.isEmpty else { return full(directory, cacheFile: cacheFile, inventory: inventory) }
 
         let changed = Set(inventory.pages.keys).subtracting(reusable.keys)
@@ -57,8 +53,7 @@ public enum CachedCheck {
         }
         diagnostics.append(contentsOf: SiteStructure.duplicateSlugs(slugs))
         if !diagnostics.hasErrors { diagnostics.append(contentsOf: SiteChecker.check(site)) }
-        let kept = reusable.filter { !diagnostics.mention(pageFiles: Inventory.pageFiles(directory, site, $0.key)) }
-        write(site, diagnostics, inventory, cacheFile: cacheFile, directory: directory, keeping: kept)
+        write(site, diagnostics, inventory, cacheFile: cacheFile, directory: directory, known: reusable)
         return Outcome(diagnostics: diagnostics, pages: inventory.ids(in: site.settings.referenceLanguage).count,
                        languages: site.languages.count, reused: reusable.count)
     }
@@ -68,40 +63,37 @@ public enum CachedCheck {
     /// `SiteChecker.check(site)`, in the same order.
     public static func check(_ site: Site, loaded problems: Diagnostics, contentDirectory directory: String, cacheFile: String,
                              generator: String? = Bundle.main.executablePath) -> Diagnostics {
-        guard let inventory = Inventory(directory, generator: generator) else { return SiteChecker.check(site) }
-        let known = Cache.read(cacheFile).map { cached -> [String: Cache.Page] in
-            guard cached.site == inventory.site else { return [:] }
-            return cached.pages.filter { inventory.pages[$0.key] == $0.value.key }
-        } ?? [:]
+        // The pages' fingerprints are the loader's: their files are not read a second time.
+        guard let inventory = Inventory(directory, generator: generator, loaded: site) else { return SiteChecker.check(site) }
+        let known = Cache.known(in: cacheFile, matching: inventory)
         let unknown = site.keepingPages { known[$0] == nil }
         var diagnostics = problems
         diagnostics.append(contentsOf: SiteChecker.check(unknown))
-        let kept = known.filter { !diagnostics.mention(pageFiles: Inventory.pageFiles(directory, site, $0.key)) }
-        write(unknown, diagnostics, inventory, cacheFile: cacheFile, directory: directory, keeping: kept)
+        write(unknown, diagnostics, inventory, cacheFile: cacheFile, directory: directory, known: known)
         return Diagnostics(Array(diagnostics.all.dropFirst(problems.all.count)))
     }
 
-    /// A check with nothing reused, as `helpsite check --no-cache` does it.
+    /// A check with nothing reused, as `helpsite check --no-cache` and a first check do it.
     private static func full(_ directory: String, cacheFile: String?, inventory: Inventory? = nil) -> Outcome {
         let (site, problems) = SiteLoader.load(contentDirectory: directory)
         guard let site else { return Outcome(diagnostics: problems, pages: 0, languages: 0, reused: 0) }
         var diagnostics = problems
         diagnostics.append(contentsOf: SiteChecker.check(site))
-        if let cacheFile, let inventory { write(site, diagnostics, inventory, cacheFile: cacheFile, directory: directory, keeping: [:]) }
+        if let cacheFile, let inventory { write(site, diagnostics, inventory, cacheFile: cacheFile, directory: directory, known: [:]) }
         return Outcome(diagnostics: diagnostics, pages: site.pageIDs.count, languages: site.languages.count, reused: 0)
     }
 
     /// Records the pages that are clean now: those just read without a finding, and the
-    /// kept ones no finding points at. Nothing is recorded while the site as a whole has
-    /// a finding of its own (in site.yaml, a language.yaml, a missing translation…).
+    /// `known` clean ones no finding points at. Nothing is recorded while the site as a whole
+    /// has a finding of its own (in site.yaml, a language.yaml, a missing translation…).
     private static func write(_ site: Site, _ diagnostics: Diagnostics, _ inventory: Inventory, cacheFile: String,
-                              directory: String, keeping kept: [String: Cache.Page]) {
+                              directory: String, known: [String: Cache.Page]) {
         let pageFiles = Set(inventory.pages.keys.flatMap { Inventory.pageFiles(directory, site, $0) })
         guard diagnostics.allSatisfy({ $0.files.isSubset(of: pageFiles) }) else {
             try? FileManager.default.removeItem(atPath: cacheFile)
             return
         }
-        var pages = kept
+        var pages = known.filter { !diagnostics.mention(pageFiles: Inventory.pageFiles(directory, site, $0.key)) }
         for id in Set(site.languages.flatMap { $0.pages.map(\.id) }) where !diagnostics.mention(pageFiles: Inventory.pageFiles(directory, site, id)) {
             guard let key = inventory.pages[id] else { continue }
             var slugs: [String: Cache.Slug] = [:]
@@ -134,7 +126,9 @@ private struct Inventory {
     }
 
     /// nil when anything is not a plain file or folder (a link, say): the loader reports it.
-    init?(_ directory: String, generator: String?) {
+    /// - Parameter loaded: a site already read, whose pages' fingerprints (of their text,
+    ///   as the loader took them) stand for reading those files again.
+    init?(_ directory: String, generator: String?, loaded: Site? = nil) {
         let fileManager = FileManager.default
         guard let entries = try? fileManager.contentsOfDirectory(atPath: directory).sorted() else { return nil }
         var site = Fingerprint("helpsite check cache")
@@ -170,12 +164,21 @@ private struct Inventory {
                 }
             }
         }
-        // The pages' bytes, on every core: most of the time of a check that reuses everything.
+        let loadedPrints = Dictionary((loaded?.languages ?? []).flatMap { content in
+            content.pages.map { (content.language.code + "/" + $0.id, $0.fingerprint) }
+        }, uniquingKeysWith: { first, _ in first })
+        // Each page's text fingerprinted as the loader does it (`Page.fingerprint`), on every
+        // core: most of the time of a check that reuses everything.
         let prints = pageFiles.concurrentMap { file -> Fingerprint? in
-            guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
             var print = Fingerprint(file.folder)
-            // Through the raw bytes: Data's own iterator is several times slower.
-            data.withUnsafeBytes { print.add(bytes: $0) }
+            if let known = loadedPrints[file.folder + "/" + file.id] {
+                print.add(known)
+                return print
+            }
+            guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+            var text = String(decoding: data, as: UTF8.self)
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            print.add(Fingerprint(text))
             return print
         }
         var pages: [String: Fingerprint] = [:]
@@ -209,6 +212,13 @@ private struct Cache {
     var pages: [String: Page]
 
     static let header = "helpsite check cache 1"
+
+    /// The recorded clean pages whose fingerprints still match; none when what the whole
+    /// site shares changed, or there is no record.
+    static func known(in path: String, matching inventory: Inventory) -> [String: Page] {
+        guard let cached = read(path), cached.site == inventory.site else { return [:] }
+        return cached.pages.filter { inventory.pages[$0.key] == $0.value.key }
+    }
 
     static func read(_ path: String) -> Cache? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }

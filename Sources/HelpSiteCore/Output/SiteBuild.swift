@@ -46,15 +46,6 @@ public struct SiteBuild: Sendable {
         public var unrecorded: String?
     }
 
-    /// Loading and checking, as `helpsite check` and the build need them.
-    public static func check(content: String) -> (Site?, Diagnostics) {
-        let (site, problems) = SiteLoader.load(contentDirectory: content)
-        guard let site else { return (nil, problems) }
-        var diagnostics = problems
-        diagnostics.append(contentsOf: SiteChecker.check(site))
-        return (site, diagnostics)
-    }
-
     /// Builds the site. Throws only when the output cannot be written, and then the
     /// output folder is as it was.
     public func run() throws -> Outcome {
