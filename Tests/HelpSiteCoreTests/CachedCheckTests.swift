@@ -102,4 +102,16 @@ struct CachedCheckTests {
         #expect(try buildCheck() == full)
         #expect(try buildCheck() == full)
     }
+
+    /// The command fingerprints files, the build the text the loader read: a byte-order mark
+    /// (which the loader drops) must not make them disagree.
+    @Test func theCommandAndTheBuildFingerprintAPageAlike() throws {
+        let site = try twoPageSite()
+        let page = try site.read("content/fr/contact.yaml")
+        try site.write(Data([0xEF, 0xBB, 0xBF]) + Data(page.utf8), to: "content/fr/contact.yaml")
+        let content = site.path + "/content", cacheFile = site.path + "/.helpsite-cache/check.txt"
+        let (loaded, problems) = SiteLoader.load(contentDirectory: content)
+        #expect(CachedCheck.check(try #require(loaded), loaded: problems, contentDirectory: content, cacheFile: cacheFile).isEmpty)
+        #expect(check(site).reused == 2)
+    }
 }

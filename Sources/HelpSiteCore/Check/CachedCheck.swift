@@ -176,9 +176,16 @@ private struct Inventory {
                 return print
             }
             guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
-            var text = String(decoding: data, as: UTF8.self)
-            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            print.add(Fingerprint(text))
+            // Fingerprint(text) without decoding the text: its UTF-8 bytes (the file's, but for
+            // a byte-order mark), then the separator `add(_: String)` ends with. A file that is
+            // not UTF-8 fingerprints differently, and does not load, so it is never recorded clean.
+            var text = Fingerprint()
+            data.withUnsafeBytes { bytes in
+                let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+                text.add(bytes: UnsafeRawBufferPointer(rebasing: bytes[bom...]))
+            }
+            text.add(bytes: [0xFF])
+            print.add(text)
             return print
         }
         var pages: [String: Fingerprint] = [:]
