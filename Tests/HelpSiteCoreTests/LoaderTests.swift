@@ -113,6 +113,17 @@ struct LoaderTests {
             "\(site.path)/content/fr/complaints.yaml:1:39: error: nesting deeper than 32 levels of [ and {; a content file is never this deep"))
     }
 
+    @Test func bracketsInQuotedTextAreNotNesting() throws {
+        let site = try baseSite()
+        let page = try site.read("content/fr/complaints.yaml")
+        let title = "title: \"" + String(repeating: "[{", count: 40) + "\"\n"
+        let titleLine = try #require(page.range(of: "\ntitle: [^\n]*\n", options: .regularExpression))
+        try site.write(page.replacingCharacters(in: titleLine, with: "\n" + title), to: "content/fr/complaints.yaml")
+        let (loaded, diagnostics) = SiteLoader.load(contentDirectory: site.path + "/content")
+        #expect(!diagnostics.map(\.description).contains { $0.contains("nesting") })
+        #expect(loaded?.languages.first { $0.language.code == "fr" }?.pages.first { $0.file.hasSuffix("complaints.yaml") }?.title.value == String(repeating: "[{", count: 40))
+    }
+
     @Test func deepBlockNestingIsRefused() throws {
         let site = try baseSite()
         var yaml = ""

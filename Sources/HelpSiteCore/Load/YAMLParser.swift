@@ -86,10 +86,10 @@ enum YAMLParser {
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
                 if quote == nil { quote = byte } else if quote == byte { quote = nil }
             case UInt8(ascii: "#") where quote == nil: comment = true
-            case UInt8(ascii: "["), UInt8(ascii: "{") where quote == nil:
+            case UInt8(ascii: "[") where quote == nil, UInt8(ascii: "{") where quote == nil:
                 depth += 1
                 if depth > maximumFlowNesting { return YAMLMark(line: line, column: column, offset: characters - 1) }
-            case UInt8(ascii: "]"), UInt8(ascii: "}") where quote == nil:
+            case UInt8(ascii: "]") where quote == nil, UInt8(ascii: "}") where quote == nil:
                 depth = max(0, depth - 1)
             default: break
             }
