@@ -26,11 +26,14 @@ let package = Package(
         ),
         // renameat2(RENAME_EXCHANGE), which Glibc's Swift overlay does not expose.
         .target(name: "CAtomicSwap"),
+        // Lets cmark-gfm parse on several threads at once: see special_characters.c.
+        .target(name: "CCmarkConcurrency", linkerSettings: [.linkedLibrary("dl")]),
         .target(
             name: "HelpSiteCore",
             dependencies: [
                 "CCmarkGFM",
                 "CAtomicSwap",
+                "CCmarkConcurrency",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]

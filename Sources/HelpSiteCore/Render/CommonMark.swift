@@ -1,3 +1,4 @@
+import CCmarkConcurrency
 import CCmarkGFM
 import Foundation
 
@@ -14,10 +15,15 @@ public enum CommonMark {
 
     /// Parsers with the extensions attached, made once, before any page is parsed.
     private static let parsers = ParserPool(size: processorCount + 1)
-    /// Held while a document is parsed: cmark-gfm 0.29 adds its extensions' special
+    /// Held while a document is parsed, unless the parsers' special characters are pinned
+    /// (`ParserPool.parsesConcurrently`): cmark-gfm 0.29 adds its extensions' special
     /// characters to a global table when inline parsing starts and removes them when it
     /// ends, so two parses at once can make one of them miss `~~strikethrough~~`.
     private static let parseLock = NSLock()
+
+    /// Whether documents are parsed on several threads at once; when false they are
+    /// parsed one at a time (and everything else still runs on every core).
+    public static var parsesConcurrently: Bool { parsers.parsesConcurrently }
 
     /// Renders `markdown` to HTML. Raw HTML in the source is shown as text,
     /// never passed through; unsafe link destinations are dropped by cmark's safe mode.
@@ -87,13 +93,14 @@ public enum CommonMark {
             var source = markdown
             // Parsing runs one document at a time (see ParserPool); what follows — walking
             // the tree, rendering HTML — runs on every core.
-            parseLock.lock()
+            let serial = !parsers.parsesConcurrently
+            if serial { parseLock.lock() }
             source.withUTF8 { bytes in
                 bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
             }
             // cmark_parser_finish hands over the document and resets the parser for the next one.
             let finished = cmark_parser_finish(parser)
-            parseLock.unlock()
+            if serial { parseLock.unlock() }
             guard let document = finished else { fatalError("cmark_parser_finish: out of memory") }
             defer { cmark_node_free(document) }
             return body(document, parser)
@@ -144,10 +151,14 @@ public enum CommonMark {
 }
 
 /// cmark-gfm keeps global state: its extension registry, and a table of special
-/// characters that attaching an extension to a parser writes to, and that every
-/// parse writes to again (`cmark_manage_extensions_special_characters` at the
-/// start and end of inline parsing). So the extensions are registered and
-/// attached here, once, and parsing itself is serialised (`CommonMark.parseLock`).
+/// characters that every parse writes to (`cmark_manage_extensions_special_characters`
+/// adds its extensions' characters at the start of inline parsing and removes them
+/// at the end). So the extensions are registered and attached here, once, before
+/// any parse. Then the characters are pinned in the table for the life of the process
+/// (`CCmarkConcurrency`, special_characters.c), after which a parse only reads the
+/// table, and parses run on every core. If the pin does not take on some platform
+/// (the library calls its own copy of the function), parses are serialised
+/// (`CommonMark.parseLock`) instead.
 /// The thread sanitizer cannot see this race: it lives in the uninstrumented
 /// library. The test that renders on several threads and compares with one thread
 /// caught it (a table cell's `~~x~~` left as text).
@@ -155,6 +166,7 @@ public enum CommonMark {
 private final class ParserPool: @unchecked Sendable {
     private let condition = NSCondition()
     private var idle: [OpaquePointer]
+    let parsesConcurrently: Bool
 
     init(size: Int) {
         cmark_gfm_core_extensions_ensure_registered()
@@ -168,6 +180,19 @@ private final class ParserPool: @unchecked Sendable {
             }
             return parser
         }
+        parsesConcurrently = Self.pinSpecialCharacters(idle[0])
+    }
+
+    /// Pins the extensions' special characters and proves, with one parse, that the
+    /// library now goes through the pinned function (it counts its calls).
+    private static func pinSpecialCharacters(_ parser: OpaquePointer) -> Bool {
+        guard helpsite_cmark_pin_special_characters(parser) else { return false }
+        let before = helpsite_cmark_special_character_calls()
+        let probe = "~~x~~"
+        cmark_parser_feed(parser, probe, probe.utf8.count)
+        guard let document = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish: out of memory") }
+        cmark_node_free(document)
+        return helpsite_cmark_special_character_calls() > before
     }
 
     func withParser<Result>(_ body: (OpaquePointer) -> Result) -> Result {
