@@ -38,6 +38,16 @@ struct HoursFormatterTests {
         #expect(html.hasPrefix("&lt;script&gt;<time datetime=\"09:00\">9&lt;b&gt;00</time>&lt;/script&gt;"))
     }
 
+    @Test func placeholdersAreFilledOnceEach() {
+        #expect("{H}u{mm}".filling(["H": "9", "HH": "09", "mm": "30"]) == "9u30")
+        #expect("{HH}:{mm}".filling(["H": "9", "HH": "09", "mm": "30"]) == "09:30")
+        // A value is text, not a format: its braces are not filled in turn.
+        #expect("van {opens} tot {closes}".filling(["opens": "{closes}", "closes": "17u"]) == "van {closes} tot 17u")
+        // What is not a known placeholder is left as the translator wrote it.
+        #expect("{unknown} {H} {{H} {H".filling(["H": "9"]) == "{unknown} 9 {9 {H")
+        #expect("à {H}h{mm} précises".filling(["H": "9", "mm": "00"]) == "à 9h00 précises")
+    }
+
     @Test func timesAreReadStrictly() {
         #expect(TimeOfDay("9:00") == TimeOfDay(hour: 9, minute: 0))
         #expect(TimeOfDay("24:00") == TimeOfDay(hour: 24, minute: 0))

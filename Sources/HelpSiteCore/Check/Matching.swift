@@ -1,5 +1,5 @@
 /// Items of two languages paired by their stable id.
-struct Matched<Item> {
+struct Matched<Item: Sendable>: Sendable {
     var pairs: [(reference: Item, translation: Item)] = []
     var missing: [Item] = []
     var extra: [Item] = []
@@ -19,20 +19,6 @@ extension Page {
     /// The steps, then the insurance section: every part with an id and contacts.
     var sections: [Section] {
         steps + (insurance.map { [$0.section] } ?? [])
-    }
-}
-
-extension PagePair {
-    var sections: Matched<Section> { Matched(reference.sections, translation.sections) { $0.id.value } }
-
-    /// Every contact block present in both languages.
-    var blocks: [(reference: ContactBlock, translation: ContactBlock)] {
-        sections.pairs.flatMap { Matched($0.reference.contacts, $0.translation.contacts) { $0.id.value }.pairs }
-    }
-
-    /// Every channel present in both languages.
-    var channels: [(reference: Channel, translation: Channel)] {
-        blocks.flatMap { Matched($0.reference.channels, $0.translation.channels) { $0.id.value }.pairs }
     }
 }
 

@@ -12,6 +12,27 @@ struct PagePair: Sendable {
     let translationProse: [ProseRule.Part]
     /// site.yaml's url_variants in normal form, worked out once per check.
     let urlVariants: URLVariants
+    /// The steps and the insurance section, paired by id; then the contact blocks and
+    /// channels present in both languages. Paired once, here: several rules walk them.
+    let sections: Matched<Section>
+    let blocks: [(reference: ContactBlock, translation: ContactBlock)]
+    let channels: [(reference: Channel, translation: Channel)]
+
+    init(reference: Page, translation: Page, referenceLanguage: String, language: String, equivalents: FactEquivalents,
+         region: String, referenceProse: [ProseRule.Part], translationProse: [ProseRule.Part], urlVariants: URLVariants) {
+        self.reference = reference
+        self.translation = translation
+        self.referenceLanguage = referenceLanguage
+        self.language = language
+        self.equivalents = equivalents
+        self.region = region
+        self.referenceProse = referenceProse
+        self.translationProse = translationProse
+        self.urlVariants = urlVariants
+        sections = Matched(reference.sections, translation.sections) { $0.id.value }
+        blocks = sections.pairs.flatMap { Matched($0.reference.contacts, $0.translation.contacts) { $0.id.value }.pairs }
+        channels = blocks.flatMap { Matched($0.reference.channels, $0.translation.channels) { $0.id.value }.pairs }
+    }
 
     /// `phone +3223707712 differs from nl +3223707711 (content/nl/complaints.yaml:55:11)`.
     func differs(_ kind: Fact.Kind, _ value: String, at location: SourceLocation, from original: String,

@@ -16,8 +16,7 @@ struct ProseFacts: Sendable {
         // Without a link (`]`, `<`), an @, a www. or ://, or eight digits close together,
         // Markdown holds no fact: most prose is like that, and needs no parsing.
         let hints = Self.hints(markdown.source)
-        guard hints.email || hints.url || hints.phone || markdown.source.utf8.contains(where: { $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "<") })
-        else { return [] }
+        guard hints.email || hints.url || hints.phone || hints.link else { return [] }
         var findings: [Finding] = []
         var locator = Locator(markdown: markdown)
         for inline in CommonMark.scan(markdown.source) {
@@ -101,26 +100,35 @@ struct ProseFacts: Sendable {
     }
 
     /// In one pass over the bytes: an `@`, a `www.` or `://`, and eight digits close
-    /// together (a phone number's least) are what each kind of fact needs.
-    private static func hints(_ text: String) -> (email: Bool, url: Bool, phone: Bool) {
-        var email = false, url = false, phone = false
-        var digits = 0
-        var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "@"): email = true
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                digits += 1
-                if digits >= 8 { phone = true }
-            case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "("),
-                 UInt8(ascii: ")"), UInt8(ascii: "+"): break
-            default: digits = 0
+    /// together (a phone number's least) are what each kind of fact needs; a `]` or `<`
+    /// may close a Markdown link.
+    private static func hints(_ text: String) -> (email: Bool, url: Bool, phone: Bool, link: Bool) {
+        var text = text
+        // Over the string's own UTF-8 buffer: iterating `utf8` costs several times more.
+        return text.withUTF8 { bytes in
+            var email = false, url = false, phone = false, link = false
+            var digits = 0
+            var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "@"): email = true
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    digits += 1
+                    if digits >= 8 { phone = true }
+                case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "+"): break
+                case UInt8(ascii: "."):
+                    if previous == (UInt8(ascii: "w"), UInt8(ascii: "w"), UInt8(ascii: "w")) { url = true }
+                case UInt8(ascii: "/"):
+                    if previous.1 == UInt8(ascii: ":"), previous.2 == UInt8(ascii: "/") { url = true }
+                case UInt8(ascii: "]"), UInt8(ascii: "<"):
+                    link = true
+                    digits = 0
+                default: digits = 0
+                }
+                previous = (previous.1, previous.2, byte)
             }
-            if byte == UInt8(ascii: "."), previous == (UInt8(ascii: "w"), UInt8(ascii: "w"), UInt8(ascii: "w")) { url = true }
-            if byte == UInt8(ascii: "/"), previous.1 == UInt8(ascii: ":"), previous.2 == UInt8(ascii: "/") { url = true }
-            previous = (previous.1, previous.2, byte)
+            return (email, url, phone, link)
         }
-        return (email, url, phone)
     }
 
     /// E-mail addresses, then web addresses outside them, then phone numbers, in text order.

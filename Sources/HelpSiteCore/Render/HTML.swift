@@ -41,18 +41,32 @@ public enum HTML {
     /// Fills `{name}` placeholders of a translator's format: the format's own
     /// text is escaped, the values are HTML already.
     static func fill(_ format: String, _ values: [String: String]) -> String {
-        var result = escape(format)
-        for (name, html) in values {
-            result = result.replacingOccurrences(of: "{\(name)}", with: html)
-        }
-        return result
+        escape(format).filling(values)
     }
 }
 
 extension String {
-    /// Fills `{name}` placeholders with plain text.
+    /// Fills `{name}` placeholders with `values`, in one pass: a value is never read
+    /// for placeholders of its own, and `{other}` with no value stays as it is.
     func filling(_ values: [String: String]) -> String {
-        values.reduce(self) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+        var result = ""
+        var rest = self[...]
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")) {
+            let afterOpen = rest.utf8.index(after: open)
+            guard let close = rest.utf8[afterOpen...].firstIndex(of: UInt8(ascii: "}")) else { break }
+            let name = rest[afterOpen..<close]
+            // `{` inside a name starts the placeholder again: `{{n}` keeps its first brace.
+            if let brace = name.utf8.lastIndex(of: UInt8(ascii: "{")) {
+                result += rest[..<brace]
+                rest = rest[brace...]
+                continue
+            }
+            result += rest[..<open]
+            if let value = values[String(name)] { result += value } else { result += rest[open...close] }
+            rest = rest[rest.utf8.index(after: close)...]
+        }
+        result += rest
+        return result
     }
 
     /// The first letter in upper case, for list items that start a line.

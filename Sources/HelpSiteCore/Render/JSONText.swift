@@ -22,6 +22,8 @@ enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
         }
         set {
             guard case .object(var members) = self else { return }
+            // Let go of self's reference first, so that the members are changed in place, not copied.
+            self = .bool(false)
             members[key] = newValue
             self = .object(members)
         }
@@ -43,11 +45,13 @@ enum JSONText {
             writeString(text, into: &output)
         case .object(let members):
             output += "{"
-            for (index, key) in members.keys.sorted().enumerated() {
+            // Keys are compared by their bytes: the same order as `String`'s for the ASCII keys
+            // of JSON-LD, without its Unicode comparison.
+            for (index, member) in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
                 if index > 0 { output += "," }
-                writeString(key, into: &output)
+                writeString(member.key, into: &output)
                 output += ":"
-                write(members[key]!, into: &output)
+                write(member.value, into: &output)
             }
             output += "}"
         case .array(let elements):
@@ -69,7 +73,10 @@ enum JSONText {
     /// none of them, nearly all of it, is appended whole.
     private static func writeString(_ text: String, into output: inout String) {
         output += "\""
-        let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "<") }
+        var text = text
+        let plain = text.withUTF8 { bytes in
+            bytes.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "<") }
+        }
         if plain {
             output += text
         } else {
