@@ -56,3 +56,27 @@ struct HoursFormatterTests {
         }
     }
 }
+
+@Suite("Text written for one language or format")
+struct TextFormsTests {
+    @Test func frenchSpacingTiesSignsToTheirWords() {
+        let text = "Une question ? Appelez-nous : « ici » ; merci ! Fin ?"
+        #expect(Typography.french.apply(text)
+            == "Une question\u{202F}? Appelez-nous\u{00A0}: «\u{00A0}ici\u{00A0}»\u{202F}; merci\u{202F}! Fin\u{202F}?")
+        // A space before « or after » is an ordinary space; so is a sign without a space.
+        #expect(Typography.french.apply("dit « oui » et c'est tout: fini!") == "dit «\u{00A0}oui\u{00A0}» et c'est tout: fini!")
+        #expect(Typography.french.apply("Rien à changer.") == "Rien à changer.")
+        #expect(Typography.plain.apply("Question ? Oui : non !") == "Question ? Oui : non !")
+        #expect(Typography.french.apply(" ?") == "\u{202F}?")
+    }
+
+    @Test func jsonEscapesWhatCouldBreakItsScriptElement() {
+        let value: JSONValue = ["b": "é \"x\" \\ </script>\n\t\r\u{01}\u{1F}", "a": [.int(-3), .bool(true), .bool(false), "ü"]]
+        #expect(JSONText.encode(value)
+            == #"{"a":[-3,true,false,"ü"],"b":"é \"x\" \\ \u003c/script>\n\t\r\u0001\u001f"}"#)
+        var object: JSONValue = ["@type": "Organization"]
+        object["name"] = "Ombudsfin"
+        object["@id"] = "#contact"
+        #expect(JSONText.encode(object) == ##"{"@id":"#contact","@type":"Organization","name":"Ombudsfin"}"##)
+    }
+}

@@ -56,21 +56,37 @@ public enum Typography: String, Sendable, CaseIterable {
     /// inside « », so that the sign never starts a line on its own.
     case french
 
-    /// One pass over the scalars; text with none of the signs is returned as it is.
+    /// One pass over the UTF-8 bytes; text with no space before or after one of the
+    /// signs is returned as it is.
     public func apply(_ text: String) -> String {
-        guard self == .french, text.utf8.contains(where: { [0x3F, 0x21, 0x3B, 0x3A, 0xBB, 0xAB].contains($0) }) else { return text }
-        var scalars = Array(text.unicodeScalars)
-        for index in scalars.indices where scalars[index] == " " {
-            let next = index + 1 < scalars.count ? scalars[index + 1] : " "
-            let previous = index > 0 ? scalars[index - 1] : " "
-            if "?!;".unicodeScalars.contains(next) {
-                scalars[index] = "\u{202F}"
-            } else if next == ":" || next == "»" || previous == "«" {
-                scalars[index] = "\u{00A0}"
+        guard self == .french else { return text }
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            // The spaces to change, and what each becomes.
+            var changes: [(index: Int, narrow: Bool)] = []
+            for index in bytes.indices where bytes[index] == UInt8(ascii: " ") {
+                let next = index + 1 < bytes.count ? bytes[index + 1] : UInt8(ascii: " ")
+                if next == UInt8(ascii: "?") || next == UInt8(ascii: "!") || next == UInt8(ascii: ";") {
+                    changes.append((index, true))
+                } else if next == UInt8(ascii: ":")
+                            // » is C2 BB, « is C2 AB in UTF-8.
+                            || (next == 0xC2 && index + 2 < bytes.count && bytes[index + 2] == 0xBB)
+                            || (index >= 2 && bytes[index - 2] == 0xC2 && bytes[index - 1] == 0xAB) {
+                    changes.append((index, false))
+                }
             }
-        }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars)
-        return String(result)
+            guard !changes.isEmpty else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + changes.count * 2)
+            var start = 0
+            for change in changes {
+                result.append(contentsOf: bytes[start..<change.index])
+                // U+202F NARROW NO-BREAK SPACE, U+00A0 NO-BREAK SPACE.
+                result.append(contentsOf: change.narrow ? [0xE2, 0x80, 0xAF] : [0xC2, 0xA0])
+                start = change.index + 1
+            }
+            result.append(contentsOf: bytes[start...])
+            return String(decoding: result, as: UTF8.self)
+        } ?? text
     }
 }

@@ -34,66 +34,67 @@ enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
 /// run to run. Foundation's JSONSerialization took a tenth of a build's time on Linux.
 enum JSONText {
     static func encode(_ value: JSONValue) -> String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
         write(value, into: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static func write(_ value: JSONValue, into output: inout String) {
+    private static func write(_ value: JSONValue, into output: inout [UInt8]) {
         switch value {
         case .string(let text):
             writeString(text, into: &output)
         case .object(let members):
-            output += "{"
+            output.append(UInt8(ascii: "{"))
             // Keys are compared by their bytes: the same order as `String`'s for the ASCII keys
             // of JSON-LD, without its Unicode comparison.
             for (index, member) in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 writeString(member.key, into: &output)
-                output += ":"
+                output.append(UInt8(ascii: ":"))
                 write(member.value, into: &output)
             }
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         case .array(let elements):
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 write(element, into: &output)
             }
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .bool(let flag):
-            output += flag ? "true" : "false"
+            output.append(contentsOf: (flag ? "true" : "false").utf8)
         case .int(let number):
-            output += String(number)
+            output.append(contentsOf: String(number).utf8)
         }
     }
 
     /// Escapes quotes, backslashes and control characters, and `<` (so that the
-    /// text can stand inside a `<script>` element without closing it). Text with
-    /// none of them, nearly all of it, is appended whole.
-    private static func writeString(_ text: String, into output: inout String) {
-        output += "\""
+    /// text can stand inside a `<script>` element without closing it). Every byte of
+    /// a multi-byte character is 0x80 or more, so the text is escaped byte by byte and
+    /// runs with nothing to escape, nearly all of it, are copied whole.
+    private static func writeString(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
         var text = text
-        let plain = text.withUTF8 { bytes in
-            bytes.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "<") }
-        }
-        if plain {
-            output += text
-        } else {
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": output += "\\\""
-                case "\\": output += "\\\\"
-                case "\n": output += "\\n"
-                case "\r": output += "\\r"
-                case "\t": output += "\\t"
-                case "<": output += "\\u003c"
-                case _ where scalar.value < 0x20:
-                    output += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-                default: output.unicodeScalars.append(scalar)
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") else { continue }
+                output.append(contentsOf: bytes[runStart..<index])
+                switch byte {
+                case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
+                case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
+                case UInt8(ascii: "\n"): output.append(contentsOf: #"\n"#.utf8)
+                case UInt8(ascii: "\r"): output.append(contentsOf: #"\r"#.utf8)
+                case UInt8(ascii: "\t"): output.append(contentsOf: #"\t"#.utf8)
+                case UInt8(ascii: "<"): output.append(contentsOf: #"\u003c"#.utf8)
+                default: output.append(contentsOf: ("\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)).utf8)
                 }
+                runStart = index + 1
             }
+            output.append(contentsOf: bytes[runStart...])
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }
