@@ -85,14 +85,27 @@ struct CachedCheckTests {
         #expect(run().reused == 0)
     }
 
+    /// The build's check, as `SiteBuild` runs it: each page read and checked on its own
+    /// (the build reads its pages a group at a time), but for those known clean.
+    static func buildCheck(_ content: String, cacheFile: String) throws -> [String] {
+        let (loaded, ids, problems) = SiteLoader.loadSkeleton(contentDirectory: content)
+        let skeleton = try #require(loaded)
+        let session = CachedCheck.Session(site: skeleton, contentDirectory: content, cacheFile: cacheFile)
+        var findings = problems
+        for id in ids {
+            let (group, loadProblems) = SiteLoader.loadPages([id], of: skeleton, contentDirectory: content)
+            findings.append(contentsOf: loadProblems)
+            findings.append(contentsOf: session.check(group))
+        }
+        session.finish(findings)
+        return findings.map(\.description)
+    }
+
     /// The build loads every page (it renders them) and checks those not known clean.
     @Test func theBuildsCheckFindsWhatAFullCheckFinds() throws {
         let site = try twoPageSite()
         let content = site.path + "/content", cacheFile = site.path + "/.helpsite-cache/check.txt"
-        func buildCheck() throws -> [String] {
-            let (loaded, problems) = SiteLoader.load(contentDirectory: content)
-            return CachedCheck.check(try #require(loaded), loaded: problems, contentDirectory: content, cacheFile: cacheFile).map(\.description)
-        }
+        func buildCheck() throws -> [String] { try Self.buildCheck(content, cacheFile: cacheFile) }
         #expect(try buildCheck().isEmpty)
         #expect(check(site).reused == 2, "the build's check records the clean pages for the command too")
         let page = try site.read("content/fr/contact.yaml")
@@ -110,8 +123,7 @@ struct CachedCheckTests {
         let page = try site.read("content/fr/contact.yaml")
         try site.write(Data([0xEF, 0xBB, 0xBF]) + Data(page.utf8), to: "content/fr/contact.yaml")
         let content = site.path + "/content", cacheFile = site.path + "/.helpsite-cache/check.txt"
-        let (loaded, problems) = SiteLoader.load(contentDirectory: content)
-        #expect(CachedCheck.check(try #require(loaded), loaded: problems, contentDirectory: content, cacheFile: cacheFile).isEmpty)
+        #expect(try Self.buildCheck(content, cacheFile: cacheFile).isEmpty)
         #expect(check(site).reused == 2)
     }
 }

@@ -58,19 +58,69 @@ public enum CachedCheck {
                        languages: site.languages.count, reused: reusable.count)
     }
 
-    /// The check of a site already loaded whole, as the build has it: only the pages not
-    /// known clean are checked, and the record is brought up to date. The same findings as
-    /// `SiteChecker.check(site)`, in the same order.
-    public static func check(_ site: Site, loaded problems: Diagnostics, contentDirectory directory: String, cacheFile: String,
-                             generator: String? = Bundle.main.executablePath) -> Diagnostics {
-        // The pages' fingerprints are the loader's: their files are not read a second time.
-        guard let inventory = Inventory(directory, generator: generator, loaded: site) else { return SiteChecker.check(site) }
-        let known = Cache.known(in: cacheFile, matching: inventory)
-        let unknown = site.keepingPages { known[$0] == nil }
-        var diagnostics = problems
-        diagnostics.append(contentsOf: SiteChecker.check(unknown))
-        write(unknown, diagnostics, inventory, cacheFile: cacheFile, directory: directory, known: known)
-        return Diagnostics(Array(diagnostics.all.dropFirst(problems.all.count)))
+    /// The check of a build, which reads its pages a group at a time: each group is
+    /// checked as it is read (`check(_:)`), but for the pages known clean, and the record is
+    /// brought up to date once at the end (`finish(_:)`) with every finding of the build.
+    /// The same findings as `SiteChecker.check` of the whole site, group by group.
+    public final class Session: @unchecked Sendable {
+        private let directory: String
+        /// nil: every page is checked and nothing is recorded (`build --force`).
+        private let cacheFile: String?
+        private let inventory: Inventory?
+        private let recorded: [String: Cache.Page]
+        private let codes: [String]
+        /// Guards the three below: groups are checked on several threads at once.
+        private let lock = NSLock()
+        private var known: [String: Cache.Page] = [:]
+        private var fresh: [String: Cache.Page] = [:]
+        private var unrecordable = false
+
+        /// - Parameter skeleton: the site's settings and languages (its pages are not needed).
+        public init(site skeleton: Site, contentDirectory directory: String, cacheFile: String?,
+                    generator: String? = Bundle.main.executablePath) {
+            self.directory = directory
+            codes = skeleton.settings.languages.map(\.code)
+            let inventory = cacheFile == nil ? nil : Inventory(directory, generator: generator, fingerprintingPages: false)
+            self.inventory = inventory
+            self.cacheFile = inventory == nil ? nil : cacheFile
+            if let inventory, let cacheFile, let cached = Cache.read(cacheFile), cached.site == inventory.site {
+                recorded = cached.pages
+            } else {
+                recorded = [:]
+            }
+        }
+
+        /// The findings of the pages of `group` not known clean.
+        public func check(_ group: Site, workers: Int? = nil) -> Diagnostics {
+            guard cacheFile != nil else { return SiteChecker.check(group, workers: workers) }
+            let ids = group.pageIDs
+            var keys: [String: Fingerprint] = [:]
+            for id in ids { keys[id] = Inventory.key(of: id, in: group) }
+            let knownHere = Dictionary(uniqueKeysWithValues: ids.compactMap { id -> (String, Cache.Page)? in
+                guard let page = recorded[id], page.key == keys[id] else { return nil }
+                return (id, page)
+            })
+            let unknown = group.keepingPages { knownHere[$0] == nil }
+            let diagnostics = SiteChecker.check(unknown, workers: workers)
+            let checked = Dictionary(uniqueKeysWithValues: unknown.pageIDs.map { id in
+                (id, Cache.Page(key: keys[id] ?? Fingerprint(), slugs: Cache.slugs(of: id, in: unknown)))
+            })
+            lock.withLock {
+                known.merge(knownHere) { first, _ in first }
+                fresh.merge(checked) { first, _ in first }
+            }
+            return diagnostics
+        }
+
+        /// Records the pages clean now; `diagnostics` is everything the build found.
+        /// A build whose pages were not all read (it stopped at an error) records nothing new.
+        public func finish(_ diagnostics: Diagnostics, everyPageRead: Bool = true) {
+            guard let cacheFile, let inventory else { return }
+            guard everyPageRead else { return }
+            let (known, fresh) = lock.withLock { (self.known, self.fresh) }
+            CachedCheck.record(diagnostics, site: inventory.site, pageIDs: inventory.allIDs, codes: codes, directory: directory,
+                               known: known, fresh: fresh, cacheFile: cacheFile)
+        }
     }
 
     /// A check with nothing reused, as `helpsite check --no-cache` and a first check do it.
@@ -84,26 +134,32 @@ public enum CachedCheck {
     }
 
     /// Records the pages that are clean now: those just read without a finding, and the
-    /// `known` clean ones no finding points at. Nothing is recorded while the site as a whole
-    /// has a finding of its own (in site.yaml, a language.yaml, a missing translation…).
+    /// `known` clean ones no finding points at.
     private static func write(_ site: Site, _ diagnostics: Diagnostics, _ inventory: Inventory, cacheFile: String,
                               directory: String, known: [String: Cache.Page]) {
-        let pageFiles = Set(inventory.pages.keys.flatMap { Inventory.pageFiles(directory, site, $0) })
+        var fresh: [String: Cache.Page] = [:]
+        for id in Set(site.languages.flatMap { $0.pages.map(\.id) }) {
+            guard let key = inventory.pages[id] else { continue }
+            fresh[id] = Cache.Page(key: key, slugs: Cache.slugs(of: id, in: site))
+        }
+        record(diagnostics, site: inventory.site, pageIDs: inventory.allIDs, codes: site.settings.languages.map(\.code),
+               directory: directory, known: known, fresh: fresh, cacheFile: cacheFile)
+    }
+
+    /// Writes the record: the `known` and `fresh` (just checked) pages that no finding points
+    /// at. Nothing is recorded while the site as a whole has a finding of its own (in
+    /// site.yaml, a language.yaml, a missing translation…).
+    private static func record(_ diagnostics: Diagnostics, site: Fingerprint, pageIDs: Set<String>, codes: [String], directory: String,
+                               known: [String: Cache.Page], fresh: [String: Cache.Page], cacheFile: String) {
+        func files(_ id: String) -> [String] { codes.map { Inventory.pageFile(directory, $0, id) } }
+        let pageFiles = Set(pageIDs.flatMap(files))
         guard diagnostics.allSatisfy({ $0.files.isSubset(of: pageFiles) }) else {
             try? FileManager.default.removeItem(atPath: cacheFile)
             return
         }
-        var pages = known.filter { !diagnostics.mention(pageFiles: Inventory.pageFiles(directory, site, $0.key)) }
-        for id in Set(site.languages.flatMap { $0.pages.map(\.id) }) where !diagnostics.mention(pageFiles: Inventory.pageFiles(directory, site, id)) {
-            guard let key = inventory.pages[id] else { continue }
-            var slugs: [String: Cache.Slug] = [:]
-            for content in site.languages {
-                guard let page = content.page(id: id) else { continue }
-                slugs[content.language.code] = Cache.Slug(value: page.slug.value, line: page.slug.location.line, column: page.slug.location.column)
-            }
-            pages[id] = Cache.Page(key: key, slugs: slugs)
-        }
-        Cache(site: inventory.site, pages: pages).write(cacheFile)
+        var pages = known.filter { !diagnostics.mention(pageFiles: files($0.key)) }
+        for (id, page) in fresh where !diagnostics.mention(pageFiles: files(id)) { pages[id] = page }
+        Cache(site: site, pages: pages).write(cacheFile)
     }
 }
 
@@ -117,6 +173,21 @@ private struct Inventory {
 
     func ids(in folder: String) -> [String] { idsByFolder[folder] ?? [] }
 
+    /// Every page id of every folder.
+    var allIDs: Set<String> { Set(idsByFolder.values.joined()) }
+
+    /// A page's key from its loaded files, as `init` makes it from the files on disk.
+    static func key(of id: String, in site: Site) -> Fingerprint {
+        var key = Fingerprint()
+        for content in site.languages.sorted(by: { $0.language.code < $1.language.code }) {
+            guard let page = content.page(id: id) else { continue }
+            var print = Fingerprint(content.language.code)
+            print.add(page.fingerprint)
+            key.add(print)
+        }
+        return key
+    }
+
     static func pageFile(_ directory: String, _ code: String, _ id: String) -> String {
         SiteLoader.path(SiteLoader.path(directory, code), id + ".yaml")
     }
@@ -126,9 +197,9 @@ private struct Inventory {
     }
 
     /// nil when anything is not a plain file or folder (a link, say): the loader reports it.
-    /// - Parameter loaded: a site already read, whose pages' fingerprints (of their text,
-    ///   as the loader took them) stand for reading those files again.
-    init?(_ directory: String, generator: String?, loaded: Site? = nil) {
+    /// - Parameter fingerprintingPages: false leaves `pages` empty, for a caller that keys
+    ///   the pages from their loaded text (`key(of:in:)`).
+    init?(_ directory: String, generator: String?, fingerprintingPages: Bool = true) {
         let fileManager = FileManager.default
         guard let entries = try? fileManager.contentsOfDirectory(atPath: directory).sorted() else { return nil }
         var site = Fingerprint("helpsite check cache")
@@ -164,17 +235,16 @@ private struct Inventory {
                 }
             }
         }
-        let loadedPrints = Dictionary((loaded?.languages ?? []).flatMap { content in
-            content.pages.map { (content.language.code + "/" + $0.id, $0.fingerprint) }
-        }, uniquingKeysWith: { first, _ in first })
+        guard fingerprintingPages else {
+            self.site = site
+            self.pages = [:]
+            self.idsByFolder = idsByFolder
+            return
+        }
         // Each page's text fingerprinted as the loader does it (`Page.fingerprint`), on every
         // core: most of the time of a check that reuses everything.
         let prints = pageFiles.concurrentMap { file -> Fingerprint? in
             var print = Fingerprint(file.folder)
-            if let known = loadedPrints[file.folder + "/" + file.id] {
-                print.add(known)
-                return print
-            }
             guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
             // Fingerprint(text) without decoding the text: its UTF-8 bytes (the file's, but for
             // a byte-order mark), then the separator `add(_: String)` ends with. A file that is
@@ -219,6 +289,16 @@ private struct Cache {
     var pages: [String: Page]
 
     static let header = "helpsite check cache 1"
+
+    /// Where the page's slug is in each language that has it.
+    static func slugs(of id: String, in site: Site) -> [String: Slug] {
+        var slugs: [String: Slug] = [:]
+        for content in site.languages {
+            guard let page = content.page(id: id) else { continue }
+            slugs[content.language.code] = Slug(value: page.slug.value, line: page.slug.location.line, column: page.slug.location.column)
+        }
+        return slugs
+    }
 
     /// The recorded clean pages whose fingerprints still match; none when what the whole
     /// site shares changed, or there is no record.

@@ -5,7 +5,8 @@ public enum SiteChecker {
     /// One small rule per kind of fact; each returns what it found.
     static let rules: [any PairRule] = [StructureRule(), ChannelRule(), PostalAddressRule(), HoursRule(), ProseRule()]
 
-    public static func check(_ site: Site) -> Diagnostics {
+    /// - Parameter workers: pages checked at once; `nil` is one per core.
+    public static func check(_ site: Site, workers: Int? = nil) -> Diagnostics {
         var diagnostics = Diagnostics()
         guard let reference = site.reference else { return diagnostics }
         let region = site.settings.phoneRegion.value
@@ -13,7 +14,7 @@ public enum SiteChecker {
         let variants = URLVariants(site.settings.equivalents, reference: reference.language.code)
         // Each page's prose is read once, on every core, and shared by the pairs it is in.
         let pages = site.languages.flatMap { content in content.pages.map { (content.language.code, $0) } }
-        let findings = pages.concurrentMap { ProseRule.findings(in: $0.1, reader) }
+        let findings = pages.concurrentMap(workers: workers) { ProseRule.findings(in: $0.1, reader) }
         var prose: [String: [ProseRule.Part]] = [:]
         for ((code, page), found) in zip(pages, findings) {
             diagnostics.append(contentsOf: Diagnostics(ProseRule.invalid(found)))
@@ -29,7 +30,7 @@ public enum SiteChecker {
                                 translationProse: prose[content.language.code + "/" + page.id] ?? [], urlVariants: variants)
             }
         }
-        for found in pairs.concurrentMap({ pair in rules.flatMap { $0.check(pair) } }) {
+        for found in pairs.concurrentMap(workers: workers, { pair in rules.flatMap { $0.check(pair) } }) {
             diagnostics.append(contentsOf: Diagnostics(found))
         }
         return diagnostics

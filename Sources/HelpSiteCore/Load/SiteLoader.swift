@@ -11,6 +11,56 @@ public enum SiteLoader {
     ///   of the others (`CachedCheck`). What spans pages (two pages with one slug, a language
     ///   with no pages) is then left to the caller.
     public static func load(contentDirectory directory: String, only: Set<String>? = nil) -> (site: Site?, diagnostics: Diagnostics) {
+        let (site, diagnostics) = read(directory, only: only)
+        return (diagnostics.hasErrors ? nil : site, diagnostics)
+    }
+
+    /// The site without its pages, for a build that reads them a group at a time
+    /// (`loadPages`), so that it never holds every page: site.yaml, each language.yaml and
+    /// .sources.yaml, and what the file names alone tell (a missing translation, a language
+    /// with no pages). Two pages with one slug is left to the caller. The site is given
+    /// even with errors, as long as site.yaml could be read, so that the pages' own errors
+    /// can be found too.
+    /// - Returns: also every page id of every language, in file order.
+    public static func loadSkeleton(contentDirectory directory: String) -> (site: Site?, pageIDs: [String], diagnostics: Diagnostics) {
+        var (site, diagnostics) = read(directory, only: [])
+        guard let skeleton = site else { return (nil, [], diagnostics) }
+        var ids = Set<String>()
+        for content in skeleton.languages {
+            let names = yamlFiles(in: path(directory, content.language.code)).filter { $0 != "language.yaml" }
+            if names.isEmpty, !diagnostics.hasErrors {
+                diagnostics.error("language '\(content.language.code)' has no pages: add a file such as \(path(directory, content.language.code))/complaints.yaml",
+                                  at: content.language.location)
+            }
+            ids.formUnion(names.map { String($0.dropLast(".yaml".count)) })
+        }
+        site = skeleton
+        return (site, ids.sorted(), diagnostics)
+    }
+
+    /// The pages `ids` in every language of `skeleton` (from `loadSkeleton`), read in this
+    /// thread; a language without one of them simply lacks it (the skeleton reported that).
+    public static func loadPages(_ ids: some Collection<String>, of skeleton: Site, contentDirectory directory: String)
+        -> (site: Site, diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        var site = skeleton
+        let region = skeleton.settings.phoneRegion.value
+        site.languages = skeleton.languages.map { content in
+            let folder = path(directory, content.language.code)
+            var pages: [Page] = []
+            for id in ids {
+                let file = path(folder, id + ".yaml")
+                guard access(file, F_OK) == 0 else { continue }
+                let (page, problems) = loadPage(file, region: region)
+                if let page { pages.append(page) }
+                diagnostics.append(contentsOf: problems)
+            }
+            return content.replacingPages(pages)
+        }
+        return (site, diagnostics)
+    }
+
+    private static func read(_ directory: String, only: Set<String>?) -> (site: Site?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         reportSymbolicLinks(in: directory, into: &diagnostics)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
@@ -33,7 +83,7 @@ public enum SiteLoader {
         var site = Site(settings: settings, languages: languages)
         site.fingerprint = Fingerprint(siteRoot.text)
         if only == nil { diagnostics.append(contentsOf: SiteStructure.check(site)) }
-        return (diagnostics.hasErrors ? nil : site, diagnostics)
+        return (site, diagnostics)
     }
 
     private static func loadLanguage(

@@ -37,6 +37,19 @@ public struct Page: Sendable {
     }
 }
 
+extension Page {
+    /// What lists of pages need of a page (its id, file, slug, title and fingerprint), with
+    /// its text left out: a build that reads pages a group at a time keeps only this of
+    /// each page for the home page, the 404 pages and the sitemap.
+    public var summary: Page {
+        var summary = Page(id: id, file: file, slug: slug, title: title, description: Located("", at: description.location),
+                           intro: Markdown("", at: intro.location), steps: [], stepsLocation: stepsLocation,
+                           checklist: nil, commitments: nil, insurance: nil)
+        summary.fingerprint = fingerprint
+        return summary
+    }
+}
+
 /// A step of the procedure, or any titled part of a page with prose and contacts.
 public struct Section: Sendable {
     /// Stable across languages; also the HTML anchor.

@@ -24,12 +24,7 @@ public struct Site: Sendable {
     /// The same site with only the pages (in every language) whose id `keep` accepts.
     func keepingPages(_ keep: (String) -> Bool) -> Site {
         var site = self
-        site.languages = languages.map { content in
-            var kept = LanguageContent(language: content.language, strings: content.strings, pages: content.pages.filter { keep($0.id) })
-            kept.fingerprint = content.fingerprint
-            kept.sources = content.sources
-            return kept
-        }
+        site.languages = languages.map { $0.replacingPages($0.pages.filter { keep($0.id) }) }
         return site
     }
 }
@@ -91,6 +86,14 @@ public struct LanguageContent: Sendable {
     public private(set) var pages: [Page]
     /// Page id → its index in `pages`: sites of thousands of pages look pages up by id a lot.
     private var index: [String: Int]
+
+    /// The same language with other pages.
+    public func replacingPages(_ pages: [Page]) -> LanguageContent {
+        var content = LanguageContent(language: language, strings: strings, pages: pages)
+        content.fingerprint = fingerprint
+        content.sources = sources
+        return content
+    }
 
     public init(language: Language, strings: LanguageStrings, pages: [Page]) {
         self.language = language

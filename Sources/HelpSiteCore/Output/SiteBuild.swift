@@ -46,6 +46,37 @@ public struct SiteBuild: Sendable {
         public var unrecorded: String?
     }
 
+    /// How many pages (each in every language) a core reads, checks and renders at a time.
+    static let groupSize = 32
+
+    /// What the build keeps of one group of pages.
+    private struct GroupResult: Sendable {
+        var load: Diagnostics
+        /// Per language of the site, in its order: the group's pages, reduced to `Page.summary`.
+        var summaries: [[Page]]
+        var check = Diagnostics()
+        var fingerprints: [String: String] = [:]
+    }
+
+    /// Shared by the groups' workers: whether pages are still written, and the first write error.
+    private final class GroupState: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stopped = false
+        private var failure: (any Error)?
+
+        var writing: Bool { lock.withLock { !stopped } }
+        var error: (any Error)? { lock.withLock { failure } }
+
+        func stopWriting() { lock.withLock { stopped = true } }
+
+        func fail(_ error: any Error) {
+            lock.withLock {
+                stopped = true
+                if failure == nil { failure = error }
+            }
+        }
+    }
+
     /// Builds the site. Throws only when the output cannot be written, and then the
     /// output folder is as it was.
     public func run() throws -> Outcome {
@@ -56,30 +87,79 @@ public struct SiteBuild: Sendable {
         if let previous, previous.inputs == inputs, previous.outputsExist(in: output) {
             return .upToDate
         }
+        let (skeleton, pageIDs, skeletonProblems) = SiteLoader.loadSkeleton(contentDirectory: content)
+        let (templates, templateProblems) = TemplateSet.load(directory: self.templates)
+        guard let skeleton else { return .failed(Diagnostics(skeletonProblems.all + templateProblems.all)) }
         // Pages known clean from an earlier check or build, and unchanged since, are not checked
         // again (`CachedCheck`); --force checks every page.
-        let (loaded, loadProblems) = SiteLoader.load(contentDirectory: content)
-        var checkProblems = loadProblems
-        if let loaded {
-            checkProblems.append(contentsOf: force ? SiteChecker.check(loaded)
-                : CachedCheck.check(loaded, loaded: loadProblems, contentDirectory: content,
-                                    cacheFile: CachedCheck.cacheFile(for: content), generator: generator))
-        }
-        let site = loaded
-        let (templates, templateProblems) = TemplateSet.load(directory: self.templates)
-        var problems = checkProblems
-        problems.append(contentsOf: templateProblems)
-        guard let site, let templates, !problems.hasErrors else { return .failed(problems) }
+        let check = CachedCheck.Session(site: skeleton, contentDirectory: content,
+                                        cacheFile: force ? nil : CachedCheck.cacheFile(for: content), generator: generator)
         // Pages rendered last time from the same fingerprint, and still in the output, are kept.
         let reusable = previous?.reusablePages(in: output, generator: generator, now: inputs) ?? [:]
-        // Each page is written into the staging folder by the worker that rendered it, and let go:
-        // memory stays flat as the site grows, and file creation runs on every core.
-        let staged = try StagedSite(replacing: output, protecting: [content, self.templates])
+        // Nothing is written while the site as a whole is wrong; the pages are still all read
+        // and checked, so that every error is found in one build.
+        let staged: StagedSite?
+        if let templates, !skeletonProblems.hasErrors, !templateProblems.hasErrors {
+            staged = try StagedSite(replacing: output, protecting: [content, self.templates])
+        } else {
+            staged = nil
+        }
+        let renderer = templates.map { SiteRenderer(templates: $0, workers: 1, markUntranslated: markUntranslated) }
+
+        // The pages a group at a time, each group on one core: read, checked, rendered, written
+        // and let go. Only each page's summary (id, slug, title) is kept, for the site files:
+        // memory does not grow with the pages' text.
+        let groups = stride(from: 0, to: pageIDs.count, by: Self.groupSize).map {
+            pageIDs[$0..<min($0 + Self.groupSize, pageIDs.count)]
+        }
+        let state = GroupState()
+        let results = groups.concurrentMap { ids -> GroupResult in
+            let (group, loadProblems) = SiteLoader.loadPages(ids, of: skeleton, contentDirectory: content)
+            var result = GroupResult(load: loadProblems, summaries: group.languages.map { $0.pages.map(\.summary) })
+            guard !loadProblems.hasErrors else {
+                state.stopWriting()
+                return result
+            }
+            result.check = check.check(group, workers: 1)
+            if result.check.hasErrors { state.stopWriting() }
+            guard let renderer, let staged, state.writing else { return result }
+            do {
+                result.fingerprints = try renderer.renderPages(group, unchanged: reusable, writing: staged.write)
+            } catch {
+                state.fail(error)
+            }
+            return result
+        }
+        if let error = state.error {
+            staged?.abandon()
+            throw error
+        }
+
+        var site = skeleton
+        site.languages = skeleton.languages.enumerated().map { index, content in
+            content.replacingPages(results.flatMap { $0.summaries[index] })
+        }
+        var problems = skeletonProblems
+        for result in results { problems.append(contentsOf: result.load) }
+        problems.append(contentsOf: SiteStructure.check(site))
+        // As `helpsite check` does: a site that does not load is not checked (its findings
+        // would be about a site that is not there) and teaches the record of clean pages nothing.
+        if !problems.hasErrors {
+            for result in results { problems.append(contentsOf: result.check) }
+            check.finish(problems)
+        }
+        problems.append(contentsOf: templateProblems)
+        guard let renderer, let staged, !problems.hasErrors else {
+            staged?.abandon()
+            return .failed(problems)
+        }
         let manifest: BuildManifest
         let kept: Int
         do {
-            let fingerprints = try SiteRenderer(templates: templates, markUntranslated: markUntranslated)
-                .render(site, unchanged: reusable, writing: staged.write)
+            try renderer.renderSiteFiles(site, writing: staged.write)
+            let fingerprints = results.reduce(into: [String: String]()) { all, result in
+                all.merge(result.fingerprints) { first, _ in first }
+            }
             kept = fingerprints.count { reusable[$0.key] == $0.value }
             try staged.commit()
             manifest = BuildManifest(inputs: inputs, pages: fingerprints, outputs: staged.written)

@@ -74,6 +74,23 @@ public struct SiteRenderer: Sendable {
     public func render(
         _ site: Site, unchanged: [String: String], writing write: @Sendable (OutputFile) throws -> Void
     ) throws -> [String: String] {
+        let fingerprints = try renderPages(site, unchanged: unchanged, writing: write)
+        try renderSiteFiles(site, writing: write)
+        return fingerprints
+    }
+
+    /// The home page, the 404 pages, the sitemap, robots.txt and the static files: what
+    /// lists every page. Only each page's id, slug and title are read, so `site` may hold
+    /// pages reduced to those (`Page.summary`).
+    public func renderSiteFiles(_ site: Site, writing write: (OutputFile) throws -> Void) throws {
+        for file in siteFiles(site, SiteAddresses(site: site)) { try write(file) }
+    }
+
+    /// Like `render(_:unchanged:writing:)`, for the pages of `site` only: a build that reads
+    /// its pages a group at a time renders each group with this, then the site files once.
+    public func renderPages(
+        _ site: Site, unchanged: [String: String], writing write: @Sendable (OutputFile) throws -> Void
+    ) throws -> [String: String] {
         let plan = Plan(self, site)
         let failure = FirstFailure()
         _ = plan.jobs.concurrentMap(workers: workers) { job -> Bool in
@@ -86,7 +103,6 @@ public struct SiteRenderer: Sendable {
             return true
         }
         if let error = failure.error { throw error }
-        for file in siteFiles(site, plan.addresses) { try write(file) }
         return plan.fingerprints
     }
 
