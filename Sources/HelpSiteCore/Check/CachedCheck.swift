@@ -90,6 +90,19 @@ public enum CachedCheck {
             }
         }
 
+        /// Whether every page of `group` (which may be summaries: only fingerprints are read)
+        /// is known clean; if so, they are recorded clean again at the end.
+        public func reuse(_ group: Site) -> Bool {
+            guard cacheFile != nil else { return false }
+            var found: [String: Cache.Page] = [:]
+            for id in group.pageIDs {
+                guard let page = recorded[id], page.key == Inventory.key(of: id, in: group) else { return false }
+                found[id] = page
+            }
+            lock.withLock { known.merge(found) { first, _ in first } }
+            return true
+        }
+
         /// The findings of the pages of `group` not known clean.
         public func check(_ group: Site, workers: Int? = nil) -> Diagnostics {
             guard cacheFile != nil else { return SiteChecker.check(group, workers: workers) }

@@ -14,8 +14,42 @@ public struct BuildManifest: Codable, Equatable, Sendable {
         }
     }
 
+    /// What the site files (home, 404 pages, sitemap) and the slug check need of a page
+    /// file, kept so that a rebuild need not read a page file that did not change.
+    public struct PageSummary: Codable, Equatable, Sendable {
+        public var id: String
+        public var slug: String
+        /// Line and column of the slug and of the title.
+        public var slugAt: [Int]
+        public var title: String
+        public var titleAt: [Int]
+        /// Of the file's text, as `Page.fingerprint`.
+        public var fingerprint: UInt64
+
+        init(_ page: Page) {
+            id = page.id
+            slug = page.slug.value
+            slugAt = [page.slug.location.line, page.slug.location.column]
+            title = page.title.value
+            titleAt = [page.title.location.line, page.title.location.column]
+            fingerprint = page.fingerprint.value
+        }
+
+        /// The page as `Page.summary` has it, from its file `file`.
+        func page(file: String) -> Page {
+            func at(_ place: [Int]) -> SourceLocation {
+                SourceLocation(file: file, line: place.first ?? 0, column: place.dropFirst().first ?? 0)
+            }
+            var page = Page(id: id, file: file, slug: Located(slug, at: at(slugAt)), title: Located(title, at: at(titleAt)),
+                            description: Located("", at: SourceLocation(file: file)), intro: Markdown("", at: SourceLocation(file: file)),
+                            steps: [], stepsLocation: SourceLocation(file: file), checklist: nil, commitments: nil, insurance: nil)
+            page.fingerprint = Fingerprint(value: fingerprint)
+            return page
+        }
+    }
+
     /// Raised when the manifest's meaning changes, so that an old one is ignored.
-    public static let version = 1
+    public static let version = 2
 
     public var version = BuildManifest.version
     /// Every file of the content and template folders (and the helpsite executable), by path.
@@ -24,11 +58,33 @@ public struct BuildManifest: Codable, Equatable, Sendable {
     public var pages: [String: String]
     /// Every file the build wrote, relative to the output folder.
     public var outputs: [String]
+    /// Page file (as in `inputs`) → what lists of pages need of it.
+    public var summaries: [String: PageSummary]
 
-    public init(inputs: [String: Stamp], pages: [String: String], outputs: [String]) {
+    public init(inputs: [String: Stamp], pages: [String: String], outputs: [String], summaries: [String: PageSummary] = [:]) {
         self.inputs = inputs
         self.pages = pages
         self.outputs = outputs
+        self.summaries = summaries
+    }
+
+    /// The page ids whose files need not be read again: every input but page files is as
+    /// it was (same stamps), and so are all the page's files, each of which has a summary.
+    /// - Parameter pageFile: the page id of a content file, if it is a page file.
+    func unchangedPages(now inputs: [String: Stamp], pageFile: (String) -> String?) -> Set<String> {
+        var changed = Set<String>()
+        var unchanged = Set<String>()
+        for path in Set(inputs.keys).union(self.inputs.keys) {
+            let id = pageFile(path)
+            if inputs[path] == self.inputs[path], let id {
+                if summaries[path] == nil { changed.insert(id) } else { unchanged.insert(id) }
+            } else if let id {
+                changed.insert(id)
+            } else if inputs[path] != self.inputs[path] {
+                return [] // site.yaml, a language.yaml, a template, the executable…: every page may change
+            }
+        }
+        return unchanged.subtracting(changed)
     }
 
     /// Where the manifest of `output` lives.

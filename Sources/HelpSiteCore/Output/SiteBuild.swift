@@ -49,6 +49,16 @@ public struct SiteBuild: Sendable {
     /// How many pages (each in every language) a core reads, checks and renders at a time.
     static let groupSize = 32
 
+    /// The page id of an input file that is a page file (`<content>/<language>/<id>.yaml`).
+    static func pageID(ofInput path: String, content: String, languages: [LanguageContent]) -> String? {
+        let prefix = SiteLoader.path(content, "")
+        guard path.hasPrefix(prefix) else { return nil }
+        let parts = path.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let name = parts.last, name.hasSuffix(".yaml"), !name.hasPrefix("."), name != "language.yaml",
+              languages.contains(where: { $0.language.code == parts[0] }) else { return nil }
+        return String(name.dropLast(".yaml".count))
+    }
+
     /// What the build keeps of one group of pages.
     private struct GroupResult: Sendable {
         var load: Diagnostics
@@ -112,8 +122,33 @@ public struct SiteBuild: Sendable {
         let groups = stride(from: 0, to: pageIDs.count, by: Self.groupSize).map {
             pageIDs[$0..<min($0 + Self.groupSize, pageIDs.count)]
         }
+        // A rebuild reads only the groups with a changed page: the others are known clean and
+        // their files kept, from the previous build's summaries (ids, slugs, titles).
+        let unchanged = markUntranslated ? [] : previous.map { manifest in
+            manifest.unchangedPages(now: inputs) { Self.pageID(ofInput: $0, content: content, languages: skeleton.languages) }
+        } ?? []
         let state = GroupState()
         let results = groups.concurrentMap { ids -> GroupResult in
+            if let previous, let renderer, let staged, ids.allSatisfy(unchanged.contains) {
+                var summaries = skeleton
+                summaries.languages = skeleton.languages.map { content in
+                    let folder = SiteLoader.path(self.content, content.language.code)
+                    return content.replacingPages(ids.compactMap { id in
+                        let file = SiteLoader.path(folder, id + ".yaml")
+                        return previous.summaries[file]?.page(file: file)
+                    })
+                }
+                if check.reuse(summaries) {
+                    do {
+                        if let fingerprints = try renderer.keep(summaries, unchanged: reusable, writing: staged.write) {
+                            return GroupResult(load: Diagnostics(), summaries: summaries.languages.map(\.pages), fingerprints: fingerprints)
+                        }
+                    } catch {
+                        state.fail(error)
+                        return GroupResult(load: Diagnostics(), summaries: summaries.languages.map(\.pages))
+                    }
+                }
+            }
             let (group, loadProblems) = SiteLoader.loadPages(ids, of: skeleton, contentDirectory: content)
             var result = GroupResult(load: loadProblems, summaries: group.languages.map { $0.pages.map(\.summary) })
             guard !loadProblems.hasErrors else {
@@ -162,7 +197,9 @@ public struct SiteBuild: Sendable {
             }
             kept = fingerprints.count { reusable[$0.key] == $0.value }
             try staged.commit()
-            manifest = BuildManifest(inputs: inputs, pages: fingerprints, outputs: staged.written)
+            let summaries = site.languages.flatMap(\.pages).map { ($0.file, BuildManifest.PageSummary($0)) }
+            manifest = BuildManifest(inputs: inputs, pages: fingerprints, outputs: staged.written,
+                                     summaries: Dictionary(summaries, uniquingKeysWith: { first, _ in first }))
         } catch {
             staged.abandon()
             throw error

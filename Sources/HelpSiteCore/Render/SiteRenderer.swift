@@ -86,6 +86,16 @@ public struct SiteRenderer: Sendable {
         for file in siteFiles(site, SiteAddresses(site: site)) { try write(file) }
     }
 
+    /// The previous build's files of every page of `site`, kept without rendering: for pages
+    /// read from the build's summaries (`Page.summary`), which cannot be rendered. nil, with
+    /// nothing written, when any page's fingerprint is not its `unchanged` one.
+    public func keep(_ site: Site, unchanged: [String: String], writing write: (OutputFile) throws -> Void) throws -> [String: String]? {
+        let plan = Plan(self, site)
+        guard plan.fingerprints.allSatisfy({ unchanged[$0.key] == $0.value }) else { return nil }
+        for path in plan.fingerprints.keys.sorted() { try write(OutputFile(path: path, contents: Data(), isUnchanged: true)) }
+        return plan.fingerprints
+    }
+
     /// Like `render(_:unchanged:writing:)`, for the pages of `site` only: a build that reads
     /// its pages a group at a time renders each group with this, then the site files once.
     public func renderPages(

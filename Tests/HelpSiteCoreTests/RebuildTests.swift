@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import HelpSiteCore
+
+/// A rebuild reads only the groups of pages with a changed file; the other pages come from
+/// the previous build's summaries and the check's record of clean pages.
+@Suite("Rebuilding after a change")
+struct RebuildTests {
+    /// The base site with 40 pages, so that the first and the last page are in different groups.
+    func fortyPageSite() throws -> TemporaryFolder {
+        let site = try TemporaryFolder()
+        try site.overlay(Paths.fixtures.appendingPathComponent("base"))
+        for (code, slug, title) in [("nl", "klachten", "Klachten"), ("fr", "plaintes", "Plaintes")] {
+            let page = try site.read("content/\(code)/complaints.yaml")
+            for index in 0..<40 {
+                let name = String(format: "p%02d", index)
+                try site.write(page.replacingOccurrences(of: "slug: \(slug)\ntitle: \(title)", with: "slug: \(slug)-\(name)\ntitle: \(title) \(name)"),
+                               to: "content/\(code)/\(name).yaml")
+            }
+        }
+        try site.write("helpsite 1", to: "bin/helpsite")
+        return site
+    }
+
+    func build(_ site: TemporaryFolder, into output: String = "public", force: Bool = false) throws -> SiteBuild.Outcome {
+        try SiteBuild(content: site.path + "/content", templates: Paths.templates, output: site.path + "/" + output,
+                      force: force, generator: site.path + "/bin/helpsite").run()
+    }
+
+    /// Overwrites a page file with bytes that do not load, keeping its size and time:
+    /// a build that reads it fails, one that trusts its stamp does not notice.
+    func spoil(_ relative: String, in site: TemporaryFolder) throws -> Data {
+        let path = site.path + "/" + relative
+        let original = try Data(contentsOf: URL(fileURLWithPath: path))
+        let modified = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        try Data(repeating: UInt8(ascii: "["), count: original.count).write(to: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes([.modificationDate: modified as Any], ofItemAtPath: path)
+        return original
+    }
+
+    func files(_ folder: String) throws -> [String: Data] {
+        let paths = FileManager.default.subpaths(atPath: folder) ?? []
+        return try Dictionary(uniqueKeysWithValues: paths.compactMap { relative in
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isFolder)
+            return isFolder.boolValue ? nil : (relative, try Data(contentsOf: URL(fileURLWithPath: folder + "/" + relative)))
+        })
+    }
+
+    @Test func aOnePageChangeReadsOnlyItsGroupAndBuildsWhatAColdBuildBuilds() throws {
+        let site = try fortyPageSite()
+        guard case .built = try build(site) else { Issue.record("the first build failed"); return }
+        // p00 is in the first group, p39 in the last: p00 is spoiled but looks untouched.
+        let original = try spoil("content/fr/p00.yaml", in: site)
+        let page = try site.read("content/fr/p39.yaml")
+        try site.write(page.replacingOccurrences(of: "title: Plaintes p39", with: "title: Plaintes p39, revu"), to: "content/fr/p39.yaml")
+        guard case .built(let summary) = try build(site) else { Issue.record("the rebuild read a page that did not change"); return }
+        #expect(summary.pages == 82)
+        #expect(summary.kept == 80, "only p39, in both languages (the switcher names each other's slug), is rendered again")
+        #expect(try site.read("public/fr/plaintes-p39/index.html").contains("Plaintes p39, revu"))
+        // The same site, built cold from the real files, is the same, byte for byte.
+        try Data(original).write(to: URL(fileURLWithPath: site.path + "/content/fr/p00.yaml"))
+        guard case .built = try build(site, into: "cold", force: true) else { Issue.record("the cold build failed"); return }
+        #expect(try files(site.path + "/public") == files(site.path + "/cold"))
+    }
+
+    @Test func aChangeToWhatEveryPageSharesReadsEveryPage() throws {
+        let site = try fortyPageSite()
+        guard case .built = try build(site) else { Issue.record("the first build failed"); return }
+        _ = try spoil("content/fr/p00.yaml", in: site)
+        try site.write(try site.read("content/site.yaml") + "\n# a comment\n", to: "content/site.yaml")
+        guard case .failed(let problems) = try build(site) else { Issue.record("the rebuild did not read p00"); return }
+        #expect(problems.contains { $0.location.file.hasSuffix("content/fr/p00.yaml") })
+    }
+
+    @Test func aPageWithAFindingIsReadAgainUntilItIsFixed() throws {
+        let site = try fortyPageSite()
+        guard case .built = try build(site) else { Issue.record("the first build failed"); return }
+        let page = try site.read("content/fr/p05.yaml")
+        let slipped = page.replacingOccurrences(of: "phone: 02 555 12 34", with: "phone: 02 555 12 35")
+        #expect(slipped != page)
+        try site.write(slipped, to: "content/fr/p05.yaml")
+        for _ in 0..<2 {
+            guard case .failed(let problems) = try build(site) else { Issue.record("the slip was not found"); return }
+            #expect(problems.contains { $0.location.file.hasSuffix("content/fr/p05.yaml") && $0.message.contains("differs") })
+        }
+        try site.write(page, to: "content/fr/p05.yaml")
+        guard case .built = try build(site) else { Issue.record("the fixed site did not build"); return }
+    }
+}
