@@ -8,7 +8,8 @@
 #   bash .ci/benchmark/build.sh            NS="100 1000" RUNS=5 bash .ci/benchmark/build.sh
 #
 # What is timed, per N:
-#   helpsite build       from a cold (new) output folder, the check included
+#   helpsite build       from a cold (new) output folder, the check included (also for
+#                        the shipped complaints site, as its first row)
 #   hugo                 the same pages from a cold output folder
 #   cmark-gfm            all pages' Markdown, the same bytes, with the same four
 #                        extensions, in one process: the floor for rendering
@@ -34,6 +35,8 @@ measure() { python3 .ci/benchmark/measure.py "$@"; }
 
 echo "| N | what | wall (median) | CPU (median) | peak RSS (median) | pages/s | runs |"
 echo "|---|---|---|---|---|---|---|"
+# The shipped complaints site: the whole process, the check included, from a cold output folder.
+PAGES=3 measure "shipped | helpsite build (cold)" "$runs" "$helpsite" build --force --content content --templates templates --output "$work/shipped-{run}/public"
 for n in $sizes; do
   site=$work/site-$n
   python3 .ci/benchmark/synth.py --pages "$n" --out "$site/content" --hugo "$site/hugo" --markdown "$site/markdown"
