@@ -80,3 +80,17 @@ struct TextFormsTests {
         #expect(JSONText.encode(object) == ##"{"@id":"#contact","@type":"Organization","name":"Ombudsfin"}"##)
     }
 }
+
+@Suite("What passes for an e-mail address")
+struct EmailAddressShapeTests {
+    @Test func aPlainShapeIsAskedFor() {
+        for good in ["info@example.be", "klachten@stellantis-fs.be", "a.b+c@d.e.f", "émile@exemple.be", "x@a.b"] {
+            #expect(isEmailAddress(good), "\(good)")
+        }
+        for bad in ["", "@example.be", "info@", "info@example", "info@.example.be", "info@example.be.", "info@example..be",
+                    "a@b@c.be", "info @example.be", "info@exam ple.be", "in\tfo@example.be", "<info@example.be>",
+                    "\"info\"@example.be", "info@exam\u{00A0}ple.be", "info@example.be\u{2028}", "info\n@example.be"] {
+            #expect(!isEmailAddress(bad), "\(bad)")
+        }
+    }
+}

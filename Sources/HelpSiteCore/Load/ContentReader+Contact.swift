@@ -126,11 +126,32 @@ extension ContentReader {
 
 /// A deliberately plain check: one @, a dotted domain, no spaces. The
 /// cross-language check compares addresses; this only catches typing slips.
+/// Read as UTF-8 bytes (Foundation's substring search and Character properties cost
+/// tens of thousands of instructions an address); only text beyond ASCII asks which
+/// characters are white space.
 func isEmailAddress(_ text: String) -> Bool {
-    let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-    guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
-          !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !parts[1].contains("..") else { return false }
-    return text.allSatisfy { !$0.isWhitespace && $0 != "<" && $0 != ">" && $0 != "\"" }
+    var text = text
+    let shape = text.withUTF8 { bytes -> Bool? in
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), at > 0 else { return false }
+        let domain = bytes[(at + 1)...]
+        guard !domain.contains(UInt8(ascii: "@")), domain.contains(UInt8(ascii: ".")),
+              domain.first != UInt8(ascii: "."), domain.last != UInt8(ascii: ".") else { return false }
+        var previous: UInt8 = 0
+        for byte in domain {
+            if byte == UInt8(ascii: "."), previous == UInt8(ascii: ".") { return false }
+            previous = byte
+        }
+        var ascii = true
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: " "), 0x09...0x0D: return false
+            case 0x80...: ascii = false
+            default: continue
+            }
+        }
+        return ascii ? true : nil
+    }
+    return shape ?? !text.contains(where: \.isWhitespace)
 }
 
 /// An absolute http(s) address with a host.
