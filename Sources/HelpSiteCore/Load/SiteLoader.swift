@@ -195,18 +195,12 @@ public enum SiteLoader {
     /// Content is the project's own files: a symbolic link (which could lead anywhere on the
     /// machine) is refused wherever it stands in the content folder.
     private static func reportSymbolicLinks(in directory: String, into diagnostics: inout Diagnostics) {
-        // Walked by hand, never through a link: a link to / must not send the walk over the machine.
-        let fileManager = FileManager.default
-        for entry in ((try? fileManager.contentsOfDirectory(atPath: directory)) ?? []).sorted() {
-            let path = path(directory, entry)
-            let type = (try? fileManager.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
-            if type == .typeSymbolicLink {
-                let target = (try? fileManager.destinationOfSymbolicLink(atPath: path)) ?? "?"
-                diagnostics.error("\(path) is a symbolic link (to \(target)); content must be files of the project, not links",
-                                  at: SourceLocation(file: path))
-            } else if type == .typeDirectory {
-                reportSymbolicLinks(in: path, into: &diagnostics)
-            }
+        // The walk never goes through a link: a link to / must not send it over the machine.
+        for entry in FileWalk.entries(under: directory) where entry.kind == S_IFLNK {
+            let path = path(directory, entry.relative)
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+            diagnostics.error("\(path) is a symbolic link (to \(target)); content must be files of the project, not links",
+                              at: SourceLocation(file: path))
         }
     }
 

@@ -107,7 +107,9 @@ public struct BuildManifest: Codable, Equatable, Sendable {
                                  modified: (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)
         }
         for folder in folders {
-            for relative in (fileManager.subpaths(atPath: folder) ?? []) { stamp(SiteLoader.path(folder, relative)) }
+            for entry in FileWalk.entries(under: folder) where entry.kind != S_IFDIR {
+                stamps[SiteLoader.path(folder, entry.relative)] = Stamp(size: entry.size, modified: entry.modified)
+            }
         }
         extra.forEach(stamp)
         return stamps
