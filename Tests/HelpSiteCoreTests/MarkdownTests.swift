@@ -46,6 +46,23 @@ struct MarkdownTests {
             == "<p><del>weg</del> en <a href=\"http://www.ombudsfin.be\">www.ombudsfin.be</a></p>\n")
     }
 
+    /// The build checks a group of pages and then renders them, parsing each text once:
+    /// what it renders must be what a fresh parse renders, however often a text is read.
+    @Test func aParseSharedByTheCheckAndTheRendererRendersTheSame() {
+        let texts = ["# Titel\n\n<b>rauw</b> en [link](https://ombudsfin.be) en ~~weg~~", "Bel 02 545 77 70.", "# Titel\n\n<b>rauw</b> en [link](https://ombudsfin.be) en ~~weg~~"]
+        let fresh = texts.map { CommonMark.render($0, headingLevel: 3).html }
+        let freshScans = texts.map(CommonMark.scan)
+        let (shared, scans, again) = CommonMark.sharingParses {
+            let scans = texts.map(CommonMark.scan) + texts.map(CommonMark.scan)
+            let rendered = texts.map { CommonMark.render($0, headingLevel: 3).html }
+            return (rendered, scans, texts.map { CommonMark.render($0, headingLevel: 3).html })
+        }
+        #expect(shared == fresh)
+        #expect(again == fresh, "a text rendered twice is parsed again: rendering changes the tree")
+        #expect(scans == freshScans + freshScans)
+        #expect(fresh[0].contains("<h3>Titel</h3>") && fresh[0].contains("&lt;b&gt;rauw") && fresh[0].contains("<del>weg</del>"))
+    }
+
     /// cmark-gfm's global tables are written when extensions are attached and (unless
     /// pinned) on every parse; parsing on several threads must give what parsing on one
     /// gives (and, under `swift test --sanitize=thread`, report no race).

@@ -149,21 +149,24 @@ public struct SiteBuild: Sendable {
                     }
                 }
             }
-            let (group, loadProblems) = SiteLoader.loadPages(ids, of: skeleton, contentDirectory: content)
-            var result = GroupResult(load: loadProblems, summaries: group.languages.map { $0.pages.map(\.summary) })
-            guard !loadProblems.hasErrors else {
-                state.stopWriting()
+            // The check reads the group's Markdown, the renderer renders it: one parse each.
+            return CommonMark.sharingParses { () -> GroupResult in
+                let (group, loadProblems) = SiteLoader.loadPages(ids, of: skeleton, contentDirectory: content)
+                var result = GroupResult(load: loadProblems, summaries: group.languages.map { $0.pages.map(\.summary) })
+                guard !loadProblems.hasErrors else {
+                    state.stopWriting()
+                    return result
+                }
+                result.check = check.check(group, workers: 1)
+                if result.check.hasErrors { state.stopWriting() }
+                guard let renderer, let staged, state.writing else { return result }
+                do {
+                    result.fingerprints = try renderer.renderPages(group, unchanged: reusable, writing: staged.write)
+                } catch {
+                    state.fail(error)
+                }
                 return result
             }
-            result.check = check.check(group, workers: 1)
-            if result.check.hasErrors { state.stopWriting() }
-            guard let renderer, let staged, state.writing else { return result }
-            do {
-                result.fingerprints = try renderer.renderPages(group, unchanged: reusable, writing: staged.write)
-            } catch {
-                state.fail(error)
-            }
-            return result
         }
         if let error = state.error {
             staged?.abandon()

@@ -30,7 +30,7 @@ public enum CommonMark {
     /// - Parameter headingLevel: the level a `#` heading gets, so that headings a
     ///   translator writes in a step fit under the page's own (`#` in a step is an `h3`).
     public static func render(_ markdown: String, headingLevel: Int = 1) -> RenderedMarkdown {
-        withDocument(markdown) { document, parser in
+        withDocument(markdown, changing: true) { document, parser in
             turnRawHTMLIntoText(document)
             if headingLevel > 1 { shiftHeadings(document, by: headingLevel - 1) }
             guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else {
@@ -44,7 +44,7 @@ public enum CommonMark {
     /// Every link and image in `markdown`, with its place (1-based) in the Markdown
     /// source; for pointing a broken link back at the line a translator wrote.
     public static func links(in markdown: String) -> [MarkdownLink] {
-        withDocument(markdown) { document, _ in
+        withDocument(markdown, changing: false) { document, _ in
             var links: [MarkdownLink] = []
             forEachNode(document) { node, entering in
                 let type = cmark_node_get_type(node)
@@ -60,7 +60,7 @@ public enum CommonMark {
     /// What a reader can act on in `markdown`, in reading order: each link with
     /// its destination and text, and the text outside links. For finding facts in prose.
     public static func scan(_ markdown: String) -> [MarkdownInline] {
-        withDocument(markdown) { document, _ in
+        withDocument(markdown, changing: false) { document, _ in
             var items: [MarkdownInline] = []
             var linkText: String?
             var destination = ""
@@ -86,10 +86,32 @@ public enum CommonMark {
         }
     }
 
+    /// Runs `body` with the documents parsed in it kept, on this thread, until rendered:
+    /// the build checks a group of pages (which reads their Markdown) and then renders them,
+    /// and each text is parsed once for both. Documents not rendered are freed at the end.
+    public static func sharingParses<Result>(_ body: () throws -> Result) rethrows -> Result {
+        let documents = ParsedDocuments()
+        let outer = ParsedDocuments.current
+        ParsedDocuments.current = documents
+        defer {
+            ParsedDocuments.current = outer
+            withExtendedLifetime(documents) {}
+        }
+        return try body()
+    }
+
     /// Parses `markdown` with the GFM extensions and hands the document (and the
-    /// parser, whose extension list the HTML renderer needs) to `body`; frees the document after.
-    private static func withDocument<Result>(_ markdown: String, _ body: (OpaquePointer, OpaquePointer) -> Result) -> Result {
+    /// parser, whose extension list the HTML renderer needs) to `body`.
+    /// - Parameter changing: `body` changes the document (rendering does). Inside
+    ///   `sharingParses`, a document that is only read is kept for the one that changes
+    ///   it; otherwise it is freed after `body`.
+    private static func withDocument<Result>(_ markdown: String, changing: Bool, _ body: (OpaquePointer, OpaquePointer) -> Result) -> Result {
         parsers.withParser { parser in
+            let kept = ParsedDocuments.current
+            if let kept, let document = changing ? kept.take(markdown) : kept.peek(markdown) {
+                defer { if changing { cmark_node_free(document) } }
+                return body(document, parser)
+            }
             var source = markdown
             // Parsing runs one document at a time (see ParserPool); what follows — walking
             // the tree, rendering HTML — runs on every core.
@@ -102,6 +124,11 @@ public enum CommonMark {
             let finished = cmark_parser_finish(parser)
             if serial { parseLock.unlock() }
             guard let document = finished else { fatalError("cmark_parser_finish: out of memory") }
+            if let kept, !changing {
+                let result = body(document, parser)
+                kept.keep(document, for: markdown)
+                return result
+            }
             defer { cmark_node_free(document) }
             return body(document, parser)
         }
@@ -208,6 +235,35 @@ private final class ParserPool: @unchecked Sendable {
         }
         return body(parser)
     }
+}
+
+/// Documents parsed on one thread inside `CommonMark.sharingParses`, by their source, until
+/// one is rendered (which changes it) or the block ends.
+private final class ParsedDocuments {
+    private var documents: [String: OpaquePointer] = [:]
+
+    deinit {
+        for document in documents.values { cmark_node_free(document) }
+    }
+
+    func peek(_ source: String) -> OpaquePointer? { documents[source] }
+    func take(_ source: String) -> OpaquePointer? { documents.removeValue(forKey: source) }
+
+    func keep(_ document: OpaquePointer, for source: String) {
+        if let old = documents.updateValue(document, forKey: source) { cmark_node_free(old) }
+    }
+
+    /// This thread's, set by `sharingParses`.
+    static var current: ParsedDocuments? {
+        get { pthread_getspecific(key).map { Unmanaged<ParsedDocuments>.fromOpaque($0).takeUnretainedValue() } }
+        set { pthread_setspecific(key, newValue.map { Unmanaged.passUnretained($0).toOpaque() }) }
+    }
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        guard pthread_key_create(&key, nil) == 0 else { fatalError("pthread_key_create failed") }
+        return key
+    }()
 }
 
 /// A piece of Markdown's inline content, as `CommonMark.scan` finds it.
