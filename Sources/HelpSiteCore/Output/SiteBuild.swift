@@ -70,19 +70,33 @@ public struct SiteBuild: Sendable {
         var problems = checkProblems
         problems.append(contentsOf: templateProblems)
         guard let site, let templates, !problems.hasErrors else { return .failed(problems) }
-        // Pages rendered last time from the same fingerprint, and still in the output, are kept.
-        let reusable = previous?.reusablePages(in: output, generator: generator, now: inputs) ?? [:]
-        // Each page is written into the staging folder by the worker that rendered it, and let go:
-        // memory stays flat as the site grows, and file creation runs on every core.
-        let staged = try StagedSite(replacing: output, protecting: [content, self.templates])
+        // The previous build's record, if this helpsite made it: what the output holds, and
+        // what the site it replaced (kept beside the output) holds.
+        let reusable = previous.flatMap { $0.madeBy(generator, now: inputs) ? $0 : nil }
+        // The staging folder starts from that replaced site where it is still as recorded, so
+        // that only what changed is written. Each page is written into it by the worker that
+        // rendered it, and let go: memory stays flat as the site grows, and file creation runs
+        // on every core.
+        let staged = try StagedSite(replacing: output, protecting: [content, self.templates], retained: reusable?.retained)
+        // A page is rendered again unless the staging folder holds it made from the same
+        // fingerprint, or the output does (then it is hard-linked from there).
+        let current = reusable?.outputs ?? [:]
+        let output = self.output
+        let unchanged: UnchangedPages = { path, fingerprint in
+            staged.holds(path, madeFrom: fingerprint)
+                || (current[path]?.fingerprint == fingerprint && FileManager.default.fileExists(atPath: SiteLoader.path(output, path)))
+        }
         let manifest: BuildManifest
-        let kept: Int
         do {
-            let fingerprints = try SiteRenderer(templates: templates, markUntranslated: markUntranslated)
-                .render(site, unchanged: reusable, writing: staged.write)
-            kept = fingerprints.count { reusable[$0.key] == $0.value }
-            try staged.commit()
-            manifest = BuildManifest(inputs: inputs, pages: fingerprints, outputs: staged.written)
+            _ = try SiteRenderer(templates: templates, markUntranslated: markUntranslated)
+                .render(site, unchanged: unchanged, writing: staged.write)
+            do {
+                try BuildManifest.remove(for: output)
+            } catch {
+                throw SiteWriter.Failure(description: "cannot remove \(BuildManifest.location(for: output).path), the record of the site being replaced: \(error)")
+            }
+            let retained = try staged.commit(retaining: reusable != nil)
+            manifest = BuildManifest(inputs: inputs, outputs: staged.records, retained: retained ? reusable?.outputs : nil)
         } catch {
             staged.abandon()
             throw error
@@ -95,7 +109,7 @@ public struct SiteBuild: Sendable {
         }
         return .built(Summary(
             pages: site.languages.reduce(0) { $0 + $1.pages.count }, languages: site.languages.map(\.language.code),
-            kept: kept, warnings: problems, unrecorded: unrecorded
+            kept: staged.keptPages, warnings: problems, unrecorded: unrecorded
         ))
     }
 }
