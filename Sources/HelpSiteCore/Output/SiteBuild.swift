@@ -79,12 +79,13 @@ public struct SiteBuild: Sendable {
         // on every core.
         let staged = try StagedSite(replacing: output, protecting: [content, self.templates], retained: reusable?.retained)
         // A page is rendered again unless the staging folder holds it made from the same
-        // fingerprint, or the output does (then it is hard-linked from there).
+        // fingerprint, or the output does, as recorded (then it is hard-linked from there).
         let current = reusable?.outputs ?? [:]
         let output = self.output
         let unchanged: UnchangedPages = { path, fingerprint in
-            staged.holds(path, madeFrom: fingerprint)
-                || (current[path]?.fingerprint == fingerprint && FileManager.default.fileExists(atPath: SiteLoader.path(output, path)))
+            if staged.holds(path, madeFrom: fingerprint) { return true }
+            guard let record = current[path], record.fingerprint == fingerprint else { return false }
+            return (try? SystemFile.identity(of: SiteLoader.path(output, path))) == record.identity
         }
         let manifest: BuildManifest
         do {
