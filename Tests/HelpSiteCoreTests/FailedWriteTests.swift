@@ -150,4 +150,35 @@ struct FailedWriteTests {
         #expect(next.status == 0, "\(next.errors)")
         #expect(try stagingLeft(in: folder.path).isEmpty)
     }
+
+    /// A build that starts from the site the last build replaced (`.public.helpsite-previous`)
+    /// and fails part-way: the published site is as it was, and the replaced site, partly
+    /// changed, is gone rather than trusted. The next build is exactly a build from nothing.
+    @Test func aBuildStartedFromTheReplacedSite() throws {
+        let folder = try cli.project()
+        let retitle = { (title: String) in
+            let page = try folder.read("content/fr/complaints.yaml")
+            let old = page.split(separator: "\n").first { $0.hasPrefix("title: ") }!
+            try folder.write(page.replacingOccurrences(of: old + "\n", with: "title: \(title)\n"), to: "content/fr/complaints.yaml")
+        }
+        #expect(try cli.helpsite("build", in: folder.path).status == 0)
+        try retitle("Réclamations")
+        #expect(try cli.helpsite("build", in: folder.path).status == 0)
+        let replaced = folder.path + "/.public.helpsite-previous"
+        #expect(FileManager.default.fileExists(atPath: replaced))
+        let before = try cli.snapshot(folder.path + "/public")
+
+        try retitle("Plaintes et réclamations")
+        let run = try cli.helpsite("--fsize=4096", CommandLineTests.executable.path, "build", in: folder.path,
+                                   executable: "/usr/bin/prlimit")
+        #expect(run.status == 1, "\(run.errors)")
+        #expect(run.errors.hasSuffix(": File too large; public/ left unchanged\n"), "\(run.errors)")
+        #expect(try cli.snapshot(folder.path + "/public") == before)
+        #expect(try stagingLeft(in: folder.path).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: replaced))
+
+        #expect(try cli.helpsite("build", in: folder.path).status == 0)
+        #expect(try cli.helpsite("build", "--force", "--output", "cold", in: folder.path).status == 0)
+        #expect(try cli.snapshot(folder.path + "/public") == cli.snapshot(folder.path + "/cold"))
+    }
 }

@@ -49,22 +49,25 @@ public struct BuildManifest: Codable, Equatable, Sendable {
     }
 
     /// Raised when the manifest's meaning changes, so that an old one is ignored.
-    public static let version = 2
+    public static let version = 3
 
     public var version = BuildManifest.version
     /// Every file of the content and template folders (and the helpsite executable), by path.
     public var inputs: [String: Stamp]
-    /// Page file → the fingerprint it was rendered from.
-    public var pages: [String: String]
-    /// Every file the build wrote, relative to the output folder.
-    public var outputs: [String]
+    /// Every file of the output folder, relative to it: what it was made from (for a page,
+    /// its fingerprint), and its identity.
+    public var outputs: [String: OutputRecord]
+    /// The same for the site this build replaced, kept beside the output folder
+    /// (`.public.helpsite-previous`) for the next build to start from; `nil` if it was not kept.
+    public var retained: [String: OutputRecord]?
     /// Page file (as in `inputs`) → what lists of pages need of it.
     public var summaries: [String: PageSummary]
 
-    public init(inputs: [String: Stamp], pages: [String: String], outputs: [String], summaries: [String: PageSummary] = [:]) {
+    public init(inputs: [String: Stamp], outputs: [String: OutputRecord], retained: [String: OutputRecord]? = nil,
+                summaries: [String: PageSummary] = [:]) {
         self.inputs = inputs
-        self.pages = pages
         self.outputs = outputs
+        self.retained = retained
         self.summaries = summaries
     }
 
@@ -131,16 +134,21 @@ public struct BuildManifest: Codable, Equatable, Sendable {
         try encoder.encode(self).write(to: url, options: .atomic)
     }
 
-    /// The fingerprints of the pages a build may keep: none if `generator` (the helpsite
-    /// executable) is not the one that made them, since a new helpsite may write any page
-    /// differently; otherwise those whose files `output` still holds.
-    public func reusablePages(in output: String, generator: String?, now inputs: [String: Stamp]) -> [String: String] {
-        guard let generator, self.inputs[generator] != nil, self.inputs[generator] == inputs[generator] else { return [:] }
-        return pages.filter { FileManager.default.fileExists(atPath: SiteLoader.path(output, $0.key)) }
+    /// Whether `generator` (the helpsite executable) is the one that made the recorded files:
+    /// a new helpsite may write any page differently, so its fingerprints are not comparable.
+    public func madeBy(_ generator: String?, now inputs: [String: Stamp]) -> Bool {
+        guard let generator, let stamp = self.inputs[generator] else { return false }
+        return stamp == inputs[generator]
     }
 
     /// Whether `output` still holds every file this manifest says the build wrote.
     public func outputsExist(in output: String) -> Bool {
-        outputs.allSatisfy { FileManager.default.fileExists(atPath: SiteLoader.path(output, $0)) }
+        outputs.keys.allSatisfy { FileManager.default.fileExists(atPath: SiteLoader.path(output, $0)) }
+    }
+
+    /// Forgets the build of `output`: done before the output folder is replaced, so that a
+    /// record never describes a folder it was not made for, even if the build stops there.
+    static func remove(for output: String) throws(SystemFile.Failure) {
+        guard unlink(location(for: output).path) == 0 || errno == ENOENT else { throw .last }
     }
 }

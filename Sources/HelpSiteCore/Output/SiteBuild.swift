@@ -65,7 +65,6 @@ public struct SiteBuild: Sendable {
         /// Per language of the site, in its order: the group's pages, reduced to `Page.summary`.
         var summaries: [[Page]]
         var check = Diagnostics()
-        var fingerprints: [String: String] = [:]
     }
 
     /// Shared by the groups' workers: whether pages are still written, and the first write error.
@@ -104,15 +103,27 @@ public struct SiteBuild: Sendable {
         // again (`CachedCheck`); --force checks every page.
         let check = CachedCheck.Session(site: skeleton, contentDirectory: content,
                                         cacheFile: force ? nil : CachedCheck.cacheFile(for: content), generator: generator)
-        // Pages rendered last time from the same fingerprint, and still in the output, are kept.
-        let reusable = previous?.reusablePages(in: output, generator: generator, now: inputs) ?? [:]
+        // The previous build's record, if this helpsite made it: what the output holds, and
+        // what the site it replaced (kept beside the output) holds.
+        let reusable = previous.flatMap { $0.madeBy(generator, now: inputs) ? $0 : nil }
         // Nothing is written while the site as a whole is wrong; the pages are still all read
-        // and checked, so that every error is found in one build.
+        // and checked, so that every error is found in one build. The staging folder starts
+        // from the replaced site where it is still as recorded, so that only what changed is
+        // written.
         let staged: StagedSite?
-        if let templates, !skeletonProblems.hasErrors, !templateProblems.hasErrors {
-            staged = try StagedSite(replacing: output, protecting: [content, self.templates])
+        if templates != nil, !skeletonProblems.hasErrors, !templateProblems.hasErrors {
+            staged = try StagedSite(replacing: output, protecting: [content, self.templates], retained: reusable?.retained)
         } else {
             staged = nil
+        }
+        // A page is rendered again unless the staging folder holds it made from the same
+        // fingerprint, or the output does, as recorded (then it is hard-linked from there).
+        let current = reusable?.outputs ?? [:]
+        let output = self.output
+        let unchanged: UnchangedPages = { path, fingerprint in
+            if staged?.holds(path, madeFrom: fingerprint) == true { return true }
+            guard let record = current[path], record.fingerprint == fingerprint else { return false }
+            return (try? SystemFile.identity(of: SiteLoader.path(output, path))) == record.identity
         }
         let renderer = templates.map { SiteRenderer(templates: $0, workers: 1, markUntranslated: markUntranslated) }
 
@@ -124,12 +135,12 @@ public struct SiteBuild: Sendable {
         }
         // A rebuild reads only the groups with a changed page: the others are known clean and
         // their files kept, from the previous build's summaries (ids, slugs, titles).
-        let unchanged = markUntranslated ? [] : previous.map { manifest in
+        let unread = markUntranslated ? [] : reusable.map { manifest in
             manifest.unchangedPages(now: inputs) { Self.pageID(ofInput: $0, content: content, languages: skeleton.languages) }
         } ?? []
         let state = GroupState()
         let results = groups.concurrentMap { ids -> GroupResult in
-            if let previous, let renderer, let staged, ids.allSatisfy(unchanged.contains) {
+            if let previous = reusable, let renderer, let staged, ids.allSatisfy(unread.contains) {
                 var summaries = skeleton
                 summaries.languages = skeleton.languages.map { content in
                     let folder = SiteLoader.path(self.content, content.language.code)
@@ -140,8 +151,8 @@ public struct SiteBuild: Sendable {
                 }
                 if check.reuse(summaries) {
                     do {
-                        if let fingerprints = try renderer.keep(summaries, unchanged: reusable, writing: staged.write) {
-                            return GroupResult(load: Diagnostics(), summaries: summaries.languages.map(\.pages), fingerprints: fingerprints)
+                        if try renderer.keep(summaries, unchanged: unchanged, writing: staged.write) {
+                            return GroupResult(load: Diagnostics(), summaries: summaries.languages.map(\.pages))
                         }
                     } catch {
                         state.fail(error)
@@ -161,7 +172,7 @@ public struct SiteBuild: Sendable {
                 if result.check.hasErrors { state.stopWriting() }
                 guard let renderer, let staged, state.writing else { return result }
                 do {
-                    result.fingerprints = try renderer.renderPages(group, unchanged: reusable, writing: staged.write)
+                    _ = try renderer.renderPages(group, unchanged: unchanged, writing: staged.write)
                 } catch {
                     state.fail(error)
                 }
@@ -192,16 +203,16 @@ public struct SiteBuild: Sendable {
             return .failed(problems)
         }
         let manifest: BuildManifest
-        let kept: Int
         do {
             try renderer.renderSiteFiles(site, writing: staged.write)
-            let fingerprints = results.reduce(into: [String: String]()) { all, result in
-                all.merge(result.fingerprints) { first, _ in first }
+            do {
+                try BuildManifest.remove(for: output)
+            } catch {
+                throw SiteWriter.Failure(description: "cannot remove \(BuildManifest.location(for: output).path), the record of the site being replaced: \(error)")
             }
-            kept = fingerprints.count { reusable[$0.key] == $0.value }
-            try staged.commit()
+            let retained = try staged.commit(retaining: reusable != nil)
             let summaries = site.languages.flatMap(\.pages).map { ($0.file, BuildManifest.PageSummary($0)) }
-            manifest = BuildManifest(inputs: inputs, pages: fingerprints, outputs: staged.written,
+            manifest = BuildManifest(inputs: inputs, outputs: staged.records, retained: retained ? reusable?.outputs : nil,
                                      summaries: Dictionary(summaries, uniquingKeysWith: { first, _ in first }))
         } catch {
             staged.abandon()
@@ -215,7 +226,7 @@ public struct SiteBuild: Sendable {
         }
         return .built(Summary(
             pages: site.languages.reduce(0) { $0 + $1.pages.count }, languages: site.languages.map(\.language.code),
-            kept: kept, warnings: problems, unrecorded: unrecorded
+            kept: staged.keptPages, warnings: problems, unrecorded: unrecorded
         ))
     }
 }

@@ -27,7 +27,12 @@ public enum SiteWriter {
     }
 
     /// Creates the staging folder for `output`, after removing those of builds that were killed.
-    static func beginStaging(_ output: String, protecting protected: [String]) throws -> (staging: URL, output: URL) {
+    /// With the `retained` site's record, the folder starts as that site (renamed, so a build
+    /// killed from here on leaves only a staging folder), less every entry that does not match
+    /// the record; returns the files that do. Without it, or if that site cannot be used, the
+    /// folder starts empty.
+    static func beginStaging(_ output: String, protecting protected: [String], retained: [String: OutputRecord]? = nil)
+        throws -> (staging: URL, output: URL, startedWith: [String: OutputRecord]) {
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         try refuseDangerousOutput(outputURL, protected: protected)
         let parent = outputURL.deletingLastPathComponent()
@@ -41,17 +46,29 @@ public enum SiteWriter {
         removeAbandonedStaging(in: parent, for: name)
         let staging = parent.appendingPathComponent(".\(name)\(stagingMarker)\(getpid())")
         try? fileManager.removeItem(at: staging)
+        let previous = RetainedSite.location(of: outputURL)
+        if let retained, !retained.isEmpty, Foundation.rename(previous.path, staging.path) == 0 {
+            if let kept = try? RetainedSite.verify(staging.path, against: retained) {
+                return (staging, outputURL, kept)
+            }
+            try? fileManager.removeItem(at: staging)
+        } else {
+            // No record to trust it by, or none the build can use: what it holds is unknown.
+            try? fileManager.removeItem(at: previous)
+        }
         guard mkdir(staging.path, 0o755) == 0 else {
             throw Failure(description: "cannot create the staging folder \(staging.path): \(SystemFile.Failure.last)")
         }
-        return (staging, outputURL)
+        return (staging, outputURL, [:])
     }
 
-    /// Writes one file into `folder`; an unchanged one is hard-linked from `previous`
-    /// (the site being replaced), or copied where a link cannot be made.
+    /// Writes one file into `folder`, or hard-links an unchanged one from `previous`
+    /// (the site being replaced), copying it where a link cannot be made. Returns the
+    /// identity of the file now at its path. A file already there is unlinked first,
+    /// never written into: it may be shared with the published site.
     /// - Parameter makingFolder: the file's folder may not exist yet. Where another thread
     ///   is still making it, the missing folder is made here too and the write tried again.
-    static func write(_ file: OutputFile, into folder: URL, previous: URL, makingFolder: Bool) throws {
+    static func write(_ file: OutputFile, into folder: URL, previous: URL, makingFolder: Bool) throws -> FileIdentity {
         precondition(!file.path.hasPrefix("/") && !file.path.split(separator: "/").contains(".."),
                      "output path escapes the output folder: \(file.path)")
         let target = folder.appendingPathComponent(file.path)
@@ -62,21 +79,19 @@ public enum SiteWriter {
             }
             if file.isUnchanged {
                 let source = previous.appendingPathComponent(file.path)
-                if link(source.path, target.path) != 0 {
-                    guard let contents = FileManager.default.contents(atPath: source.path) else {
-                        throw SystemFile.Failure(description: "the previous \(source.path) cannot be read")
-                    }
-                    try SystemFile.write(contents, to: target.path)
+                if let identity = try? SystemFile.link(source.path, to: target.path) { return identity }
+                guard let contents = FileManager.default.contents(atPath: source.path) else {
+                    throw SystemFile.Failure(description: "the previous \(source.path) cannot be read")
                 }
-            } else {
-                do {
-                    try SystemFile.write(file.contents, to: target.path)
-                } catch {
-                    // Another worker may still be making the folder it claimed first.
-                    guard !makingFolder, !FileManager.default.fileExists(atPath: directory.path) else { throw error }
-                    try SystemFile.makeFolders(directory.path)
-                    try SystemFile.write(file.contents, to: target.path)
-                }
+                return try SystemFile.write(contents, to: target.path)
+            }
+            do {
+                return try SystemFile.write(file.contents, to: target.path)
+            } catch {
+                // Another worker may still be making the folder it claimed first.
+                guard !makingFolder, !FileManager.default.fileExists(atPath: directory.path) else { throw error }
+                try SystemFile.makeFolders(directory.path)
+                return try SystemFile.write(file.contents, to: target.path)
             }
         } catch let failure as Failure {
             throw failure
@@ -86,15 +101,17 @@ public enum SiteWriter {
     }
 
     /// Exchanges the two folders in one step where the system can
-    /// (renameat2), else renames the old one aside first.
-    static func swapIn(_ staging: URL, at output: URL) throws {
+    /// (renameat2), else renames the old one aside first. The replaced site is then
+    /// renamed to `keepingPreviousAt`, or deleted.
+    /// Returns whether the replaced site was kept.
+    @discardableResult
+    static func swapIn(_ staging: URL, at output: URL, keepingPreviousAt kept: URL? = nil) throws -> Bool {
         guard FileManager.default.fileExists(atPath: output.path) else {
             try rename(staging, output, replacing: output)
-            return
+            return false
         }
         if helpsite_exchange_paths(staging.path, output.path) == 0 {
-            try FileManager.default.removeItem(at: staging) // now the previous site
-            return
+            return retire(staging, keepingAt: kept) // now the previous site
         }
         let code = errno
         // Only a system or file system without the exchange is worth a second way; a folder
@@ -110,7 +127,14 @@ public enum SiteWriter {
             try? rename(aside, output, replacing: output)
             throw error
         }
-        try? FileManager.default.removeItem(at: aside)
+        return retire(aside, keepingAt: kept)
+    }
+
+    /// The replaced site: kept for the next build if asked (and possible), else deleted.
+    private static func retire(_ previous: URL, keepingAt kept: URL?) -> Bool {
+        if let kept, Foundation.rename(previous.path, kept.path) == 0 { return true }
+        try? FileManager.default.removeItem(at: previous)
+        return false
     }
 
     private static func rename(_ from: URL, _ to: URL, replacing output: URL) throws {

@@ -19,17 +19,44 @@ enum SystemFile {
         static var last: Failure { Failure(description: String(cString: strerror(errno))) }
     }
 
-    /// Creates or replaces the file at `path` with `data`. Not atomic: the build writes into
-    /// a staging folder that is published whole, or removed. Not flushed either: Foundation's
-    /// `Data.write(to:)` flushed every file, a tenth of a large build; the staging folder is
-    /// flushed once, by `flushFileSystem(holding:)`, before it is published.
-    static func write(_ data: Data, to path: String) throws(Failure) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// Creates the file at `path` with `data`, and returns the new file's identity. A file
+    /// already there is unlinked first, never written into: it may be a hard link shared with
+    /// the published site. Not atomic: the build writes into a staging folder that is
+    /// published whole, or removed. Not flushed either: Foundation's `Data.write(to:)` flushed
+    /// every file, a tenth of a large build; the staging folder is flushed once, by
+    /// `flushFileSystem(holding:)`, before it is published.
+    @discardableResult
+    static func write(_ data: Data, to path: String) throws(Failure) -> FileIdentity {
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if descriptor < 0, errno == EEXIST {
+            guard unlink(path) == 0 else { throw .last }
+            descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
         guard descriptor >= 0 else { throw .last }
         var failure = writeAll(data, to: descriptor)
+        var info = stat()
+        if failure == nil, fstat(descriptor, &info) != 0 { failure = .last }
         // close reports what a delayed write could not do (a full disk over NFS, for one).
         if close(descriptor) != 0, failure == nil { failure = .last }
         if let failure { throw failure }
+        return FileIdentity(info)
+    }
+
+    /// Hard-links `source` at `target`, unlinking a file already at `target` first.
+    static func link(_ source: String, to target: String) throws(Failure) -> FileIdentity {
+        var linked = Foundation.link(source, target) == 0
+        if !linked, errno == EEXIST {
+            guard unlink(target) == 0 else { throw .last }
+            linked = Foundation.link(source, target) == 0
+        }
+        guard linked else { throw .last }
+        return try identity(of: target)
+    }
+
+    static func identity(of path: String) throws(Failure) -> FileIdentity {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { throw .last }
+        return FileIdentity(info)
     }
 
     /// Writes all of `data` to an open file, resuming after short writes and interruptions.

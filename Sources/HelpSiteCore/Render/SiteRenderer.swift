@@ -5,15 +5,24 @@ public struct OutputFile: Sendable {
     /// Relative to the output folder: `nl/klachten/index.html`.
     public var path: String
     public var contents: Data
-    /// The previous build's file is still right: the writer keeps it (a hard link), `contents` is empty.
+    /// A file made earlier from the same fingerprint is still right: the writer keeps it
+    /// (or hard-links it), `contents` is empty.
     public var isUnchanged: Bool
+    /// What a page's file is made from (see `SiteRenderer.render(_:unchanged:)`); `nil` for
+    /// the site-wide files, which are rendered every build.
+    public var fingerprint: String?
 
-    public init(path: String, contents: Data, isUnchanged: Bool = false) {
+    public init(path: String, contents: Data, isUnchanged: Bool = false, fingerprint: String? = nil) {
         self.path = path
         self.contents = contents
         self.isUnchanged = isUnchanged
+        self.fingerprint = fingerprint
     }
 }
+
+/// Whether a page's file made from a fingerprint is still at hand (in the output folder,
+/// or in the tree the build starts from), so that the page need not be rendered again.
+public typealias UnchangedPages = @Sendable (_ path: String, _ fingerprint: String) -> Bool
 
 /// The render stage: `Site` + templates → the files of the site.
 public struct SiteRenderer: Sendable {
@@ -39,13 +48,15 @@ public struct SiteRenderer: Sendable {
 
     /// Like `render(_:)`, but a page whose fingerprint is the one given in `unchanged`
     /// (the previous build's, for files still there) is not rendered again: its file is
-    /// marked unchanged. Returns every page's fingerprint for the next build.
+    /// marked unchanged. Returns every page's fingerprint for the next build. The other
+    /// forms take, instead of the dictionary, a test of whether a file made from a page's
+    /// fingerprint is still at hand.
     /// A page's fingerprint covers what its HTML depends on: its file in every language
     /// (titles and slugs appear in the switcher and alternates), its language's
     /// language.yaml, site.yaml, and the templates.
     public func render(_ site: Site, unchanged: [String: String]) -> (files: [OutputFile], fingerprints: [String: String]) {
         var files: [OutputFile] = []
-        let fingerprints = render(site, unchanged: unchanged) { files += $0 }
+        let fingerprints = render(site, unchanged: { unchanged[$0] == $1 }) { files += $0 }
         return (files, fingerprints)
     }
 
@@ -53,7 +64,7 @@ public struct SiteRenderer: Sendable {
     /// rendering the next, so that a site of any size holds one batch of pages in memory.
     /// Returns every page's fingerprint.
     public func render(
-        _ site: Site, unchanged: [String: String], batchSize: Int = 256, emit: ([OutputFile]) throws -> Void
+        _ site: Site, unchanged: UnchangedPages, batchSize: Int = 256, emit: ([OutputFile]) throws -> Void
     ) rethrows -> [String: String] {
         let plan = Plan(self, site)
         // Pages are independent: each batch is rendered on every core, in a fixed order, so the
@@ -72,7 +83,7 @@ public struct SiteRenderer: Sendable {
     /// several threads at once. After the first error, no more pages are rendered and it is
     /// thrown. Returns every page's fingerprint.
     public func render(
-        _ site: Site, unchanged: [String: String], writing write: @Sendable (OutputFile) throws -> Void
+        _ site: Site, unchanged: UnchangedPages, writing write: @Sendable (OutputFile) throws -> Void
     ) throws -> [String: String] {
         let fingerprints = try renderPages(site, unchanged: unchanged, writing: write)
         try renderSiteFiles(site, writing: write)
@@ -86,20 +97,23 @@ public struct SiteRenderer: Sendable {
         for file in siteFiles(site, SiteAddresses(site: site)) { try write(file) }
     }
 
-    /// The previous build's files of every page of `site`, kept without rendering: for pages
-    /// read from the build's summaries (`Page.summary`), which cannot be rendered. nil, with
-    /// nothing written, when any page's fingerprint is not its `unchanged` one.
-    public func keep(_ site: Site, unchanged: [String: String], writing write: (OutputFile) throws -> Void) throws -> [String: String]? {
+    /// The files made earlier for every page of `site`, kept without rendering: for pages
+    /// read from the build's summaries (`Page.summary`), which cannot be rendered. False, with
+    /// nothing written, when `unchanged` does not hold a file for every page's fingerprint.
+    public func keep(_ site: Site, unchanged: UnchangedPages, writing write: (OutputFile) throws -> Void) throws -> Bool {
         let plan = Plan(self, site)
-        guard plan.fingerprints.allSatisfy({ unchanged[$0.key] == $0.value }) else { return nil }
-        for path in plan.fingerprints.keys.sorted() { try write(OutputFile(path: path, contents: Data(), isUnchanged: true)) }
-        return plan.fingerprints
+        let files = plan.fingerprints.sorted { $0.key < $1.key }
+        guard files.allSatisfy({ unchanged($0.key, $0.value) }) else { return false }
+        for (path, fingerprint) in files {
+            try write(OutputFile(path: path, contents: Data(), isUnchanged: true, fingerprint: fingerprint))
+        }
+        return true
     }
 
     /// Like `render(_:unchanged:writing:)`, for the pages of `site` only: a build that reads
     /// its pages a group at a time renders each group with this, then the site files once.
     public func renderPages(
-        _ site: Site, unchanged: [String: String], writing write: @Sendable (OutputFile) throws -> Void
+        _ site: Site, unchanged: UnchangedPages, writing write: @Sendable (OutputFile) throws -> Void
     ) throws -> [String: String] {
         let plan = Plan(self, site)
         let failure = FirstFailure()
@@ -153,18 +167,19 @@ public struct SiteRenderer: Sendable {
         }
 
         /// One page's file, or a note that the previous build's is still right.
-        func file(_ job: (LanguageContent, Page), unchanged: [String: String]) -> OutputFile {
+        func file(_ job: (LanguageContent, Page), unchanged: UnchangedPages) -> OutputFile {
             let (content, page) = job
             let path = addresses.path(language: content.language.code, pageID: page.id) + "index.html"
-            if let previous = unchanged[path], previous == fingerprints[path] {
-                return OutputFile(path: path, contents: Data(), isUnchanged: true)
+            let fingerprint = fingerprints[path]
+            if let fingerprint, unchanged(path, fingerprint) {
+                return OutputFile(path: path, contents: Data(), isUnchanged: true, fingerprint: fingerprint)
             }
             let view = PageView(site: site, content: content, page: page, addresses: addresses,
                                 labels: labels[content.language.code] ?? TemplateObject(), untranslated: marked[content.language.code] ?? [])
             let html = renderer.templates.render(view.values(), with: "page")
-            guard renderer.markUntranslated else { return OutputFile(path: path, contents: html) }
+            guard renderer.markUntranslated else { return OutputFile(path: path, contents: html, fingerprint: fingerprint) }
             let resolved = UntranslatedMark.resolve(String(decoding: html, as: UTF8.self), reference: site.settings.referenceLanguage)
-            return OutputFile(path: path, contents: Data(resolved.utf8))
+            return OutputFile(path: path, contents: Data(resolved.utf8), fingerprint: fingerprint)
         }
     }
 
