@@ -206,7 +206,7 @@ struct PreviewServerTests {
         #expect(FileManager.default.fileExists(atPath: project.path + "/.helpsite-cache/preview/nl/klachten/index.html"))
         #expect(!FileManager.default.fileExists(atPath: project.path + "/public"), "serve never writes public/")
         // The build's record sits in the cache folder the preview is in, not in one of its own inside it.
-        #expect(FileManager.default.fileExists(atPath: project.path + "/.helpsite-cache/build-preview.json"))
+        #expect(FileManager.default.fileExists(atPath: project.path + "/.helpsite-cache/build-preview.txt"))
 
         // An open page keeps its event stream open; Ctrl-C must not wait for it forever.
         let events = try await EventStreamReader(port: port)

@@ -91,6 +91,23 @@ struct PublishTests {
 
 @Suite("What a build may keep from the previous one")
 struct BuildManifestTests {
+    @Test func theRecordReadsBackAsItWasWritten() throws {
+        let record = OutputRecord(fingerprint: "9f86d081884c7d65", identity: FileIdentity(inode: 42, size: 1_234, modified: 1_700_000_000_123_456_789))
+        let summary = BuildManifest.PageSummary(id: "klachten", slug: "klachten\tbis", slugAt: [1, 7], title: "Klachten: \\ \"wat\"\n€ 5",
+                                                titleAt: [2, 8], fingerprint: .max)
+        let stamps = ["content/nl/klachten.yaml": BuildManifest.Stamp(size: 10, modified: 1_700_000_000.123456789),
+                      "content/nl/tab\there.yaml": BuildManifest.Stamp(size: 0, modified: -0.5)]
+        for retained in [nil, [:], ["nl/klachten/index.html": record]] as [[String: OutputRecord]?] {
+            let manifest = BuildManifest(inputs: stamps, outputs: ["nl/klachten/index.html": record, "nl/a\\b/index.html": record],
+                                         retained: retained, summaries: ["content/nl/klachten.yaml": summary])
+            #expect(BuildManifest(text: manifest.text) == manifest)
+        }
+        let text = BuildManifest(inputs: stamps, outputs: [:]).text
+        #expect(BuildManifest(text: String(text.dropLast())) == nil, "a record cut short is not read")
+        #expect(BuildManifest(text: String(text.dropLast("end\n".count))) == nil, "even at the end of a line")
+        #expect(BuildManifest(text: text.replacingOccurrences(of: "record 3", with: "record 2")) == nil, "nor one of another version")
+    }
+
     @Test func filesAreKeptOnlyFromTheSameHelpsite() throws {
         let stamp = BuildManifest.Stamp(size: 100, modified: 1)
         let record = OutputRecord(fingerprint: "aa", identity: FileIdentity(inode: 1, size: 1, modified: 1))
