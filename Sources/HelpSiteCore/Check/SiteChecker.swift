@@ -15,23 +15,30 @@ public enum SiteChecker {
         // Each page's prose is read once, on every core, and shared by the pairs it is in.
         let pages = site.languages.flatMap { content in content.pages.map { (content.language.code, $0) } }
         let findings = pages.concurrentMap(workers: workers) { ProseRule.findings(in: $0.1, reader) }
-        var prose: [String: [ProseRule.Part]] = [:]
+        var parts: [String: [ProseRule.Part]] = [:]
         for ((code, page), found) in zip(pages, findings) {
             diagnostics.append(contentsOf: Diagnostics(ProseRule.invalid(found)))
-            prose[code + "/" + page.id] = ProseRule.parts(found, of: page)
+            parts[code + "/" + page.id] = ProseRule.parts(found, of: page)
         }
+        let prose = parts
+        // Each pair is made where it is checked and let go after: a pair holds its pages'
+        // sections, blocks and channels paired, and a large site has tens of thousands of pairs.
         let pairs = reference.pages.flatMap { page in
-            site.languages.compactMap { content -> PagePair? in
+            site.languages.compactMap { content -> (Page, Page, String)? in
                 guard content.language.code != reference.language.code,
                       let translation = content.page(id: page.id) else { return nil } // a missing page: the loader reports it
-                return PagePair(reference: page, translation: translation, referenceLanguage: reference.language.code,
-                                language: content.language.code, equivalents: site.settings.equivalents, region: region,
-                                referenceProse: prose[reference.language.code + "/" + page.id] ?? [],
-                                translationProse: prose[content.language.code + "/" + page.id] ?? [], urlVariants: variants)
+                return (page, translation, content.language.code)
             }
         }
-        for found in pairs.concurrentMap(workers: workers, { pair in rules.flatMap { $0.check(pair) } }) {
-            diagnostics.append(contentsOf: Diagnostics(found))
+        let found = pairs.concurrentMap(workers: workers) { page, translation, code in
+            let pair = PagePair(reference: page, translation: translation, referenceLanguage: reference.language.code,
+                                language: code, equivalents: site.settings.equivalents, region: region,
+                                referenceProse: prose[reference.language.code + "/" + page.id] ?? [],
+                                translationProse: prose[code + "/" + page.id] ?? [], urlVariants: variants)
+            return rules.flatMap { $0.check(pair) }
+        }
+        for findings in found {
+            diagnostics.append(contentsOf: Diagnostics(findings))
         }
         return diagnostics
     }
