@@ -46,9 +46,7 @@ enum JSONText {
             writeString(text, into: &output)
         case .object(let members):
             output.append(UInt8(ascii: "{"))
-            // Keys are compared by their bytes: the same order as `String`'s for the ASCII keys
-            // of JSON-LD, without its Unicode comparison.
-            for (index, member) in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
+            for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 writeString(member.key, into: &output)
                 output.append(UInt8(ascii: ":"))
