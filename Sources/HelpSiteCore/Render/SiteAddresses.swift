@@ -2,11 +2,21 @@
 /// `https://…/nl/klachten/` on the web.
 struct SiteAddresses {
     let site: Site
+    /// Language → page id → the page's folder, worked out once: the sitemap of a large
+    /// site asks for every page's folder several times.
+    private let folders: [String: [String: String]]
+
+    init(site: Site) {
+        self.site = site
+        folders = Dictionary(site.languages.map { content in
+            (content.language.code, Dictionary(content.pages.map { ($0.id, "\(content.language.code)/\($0.slug.value)/") },
+                                               uniquingKeysWith: { first, _ in first }))
+        }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// The folder of a page, relative to the output root: `nl/klachten/`.
     func path(language: String, pageID: String) -> String {
-        let slug = site.languages.first { $0.language.code == language }?.page(id: pageID)?.slug.value ?? pageID
-        return "\(language)/\(slug)/"
+        folders[language]?[pageID] ?? "\(language)/\(pageID)/"
     }
 
     func absolute(language: String, pageID: String) -> String {
