@@ -22,9 +22,9 @@ struct RebuildTests {
         return site
     }
 
-    func build(_ site: TemporaryFolder, into output: String = "public", force: Bool = false) throws -> SiteBuild.Outcome {
+    func build(_ site: TemporaryFolder, into output: String = "public", force: Bool = false, workers: Int? = nil) throws -> SiteBuild.Outcome {
         try SiteBuild(content: site.path + "/content", templates: Paths.templates, output: site.path + "/" + output,
-                      force: force, generator: site.path + "/bin/helpsite").run()
+                      force: force, generator: site.path + "/bin/helpsite", workers: workers).run()
     }
 
     /// A time in whole seconds, which setting a file's time keeps exactly.
@@ -72,6 +72,21 @@ struct RebuildTests {
         try Data(original).write(to: URL(fileURLWithPath: site.path + "/content/fr/p00.yaml"))
         guard case .built = try build(site, into: "cold", force: true) else { Issue.record("the cold build failed"); return }
         #expect(try files(site.path + "/public") == files(site.path + "/cold"))
+    }
+
+    /// Groups of pages are built on several cores at once; the site must not depend on how many.
+    @Test func oneCoreAndSeveralBuildTheSameSite() throws {
+        let site = try fortyPageSite()
+        for (folder, workers) in [("one", 1), ("three", 3), ("eight", 8)] {
+            guard case .built = try build(site, into: folder, force: true, workers: workers) else {
+                Issue.record("the build with \(workers) workers failed")
+                return
+            }
+        }
+        let one = try files(site.path + "/one")
+        #expect(one.count > 80)
+        #expect(try files(site.path + "/three") == one)
+        #expect(try files(site.path + "/eight") == one)
     }
 
     @Test func aChangeToWhatEveryPageSharesReadsEveryPage() throws {

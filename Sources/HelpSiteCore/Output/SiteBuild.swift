@@ -13,15 +13,19 @@ public struct SiteBuild: Sendable {
     public var generator: String?
     /// For a preview: text still in the reference language is outlined (see `helpsite status`).
     public var markUntranslated: Bool
+    /// How many groups of pages are built at once; `nil` is one per core. The output is the
+    /// same for any number (tested).
+    public var workers: Int?
 
     public init(content: String, templates: String, output: String, force: Bool = false,
-                generator: String? = Bundle.main.executablePath, markUntranslated: Bool = false) {
+                generator: String? = Bundle.main.executablePath, markUntranslated: Bool = false, workers: Int? = nil) {
         self.content = content
         self.templates = templates
         self.output = output
         self.force = force
         self.generator = generator
         self.markUntranslated = markUntranslated
+        self.workers = workers
     }
 
     /// What a build did.
@@ -139,7 +143,7 @@ public struct SiteBuild: Sendable {
             manifest.unchangedPages(now: inputs) { Self.pageID(ofInput: $0, content: content, languages: skeleton.languages) }
         } ?? []
         let state = GroupState()
-        let results = groups.concurrentMap { ids -> GroupResult in
+        let results = groups.concurrentMap(workers: workers) { ids -> GroupResult in
             if let previous = reusable, let renderer, let staged, ids.allSatisfy(unread.contains) {
                 var summaries = skeleton
                 summaries.languages = skeleton.languages.map { content in
