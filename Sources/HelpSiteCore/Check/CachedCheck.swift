@@ -33,9 +33,11 @@ public enum CachedCheck {
 
     /// - Parameter cacheFile: nil reads every page and records nothing.
     public static func run(contentDirectory directory: String, cacheFile: String?, generator: String? = Bundle.main.executablePath) -> Outcome {
-        guard let cacheFile, let inventory = Inventory(directory, generator: generator) else { return full(directory, cacheFile: nil) }
+        guard let cacheFile, let inventory = Inventory(directory, generator: generator) else {
+            return full(directory, cacheFile: nil, generator: generator)
+        }
         let reusable = Cache.known(in: cacheFile, matching: inventory)
-        guard !reusable.isEmpty else { return full(directory, cacheFile: cacheFile, inventory: inventory) }
+        guard !reusable.isEmpty else { return full(directory, cacheFile: cacheFile, generator: generator) }
 
         let changed = Set(inventory.pages.keys).subtracting(reusable.keys)
         let (site, problems) = SiteLoader.load(contentDirectory: directory, only: changed)
@@ -136,13 +138,27 @@ public enum CachedCheck {
         }
     }
 
-    /// A check with nothing reused, as `helpsite check --no-cache` and a first check do it.
-    private static func full(_ directory: String, cacheFile: String?, inventory: Inventory? = nil) -> Outcome {
-        let (site, problems) = SiteLoader.load(contentDirectory: directory)
-        guard let site else { return Outcome(diagnostics: problems, pages: 0, languages: 0, reused: 0) }
-        var diagnostics = problems
-        diagnostics.append(contentsOf: SiteChecker.check(site))
-        if let cacheFile, let inventory { write(site, diagnostics, inventory, cacheFile: cacheFile, directory: directory, known: [:]) }
+    /// A check with nothing reused, as `helpsite check --no-cache` and a first check do it:
+    /// the pages a group at a time, as the build reads them, so that the check of a large
+    /// site never holds the whole site.
+    private static func full(_ directory: String, cacheFile: String?, generator: String?) -> Outcome {
+        let (loaded, ids, skeletonProblems) = SiteLoader.loadSkeleton(contentDirectory: directory)
+        guard let skeleton = loaded else { return Outcome(diagnostics: skeletonProblems, pages: 0, languages: 0, reused: 0) }
+        let session = Session(site: skeleton, contentDirectory: directory, cacheFile: cacheFile, generator: generator)
+        let results = SiteLoader.pageGroups(ids).concurrentMap { ids -> (load: Diagnostics, check: Diagnostics, summaries: [[Page]]) in
+            let (group, load) = SiteLoader.loadPages(ids, of: skeleton, contentDirectory: directory)
+            let summaries = group.languages.map { $0.pages.map(\.summary) }
+            guard !load.hasErrors else { return (load, Diagnostics(), summaries) }
+            return (load, session.check(group, workers: 1), summaries)
+        }
+        let site = skeleton.replacingPages(byLanguage: results.map(\.summaries))
+        var diagnostics = skeletonProblems
+        for result in results { diagnostics.append(contentsOf: result.load) }
+        diagnostics.append(contentsOf: SiteStructure.check(site))
+        // A site that does not load is not checked: its findings would be about a site that is not there.
+        guard !diagnostics.hasErrors else { return Outcome(diagnostics: diagnostics, pages: 0, languages: 0, reused: 0) }
+        for result in results { diagnostics.append(contentsOf: result.check) }
+        session.finish(diagnostics)
         return Outcome(diagnostics: diagnostics, pages: site.pageIDs.count, languages: site.languages.count, reused: 0)
     }
 

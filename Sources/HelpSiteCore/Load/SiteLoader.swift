@@ -38,6 +38,15 @@ public enum SiteLoader {
         return (site, ids.sorted(), diagnostics)
     }
 
+    /// How many pages (each in every language) a core reads at a time when a site is read
+    /// in groups (`loadPages`).
+    static let groupSize = 32
+
+    /// `ids` in groups of `groupSize`, in order.
+    static func pageGroups(_ ids: [String]) -> [ArraySlice<String>] {
+        stride(from: 0, to: ids.count, by: groupSize).map { ids[$0..<min($0 + groupSize, ids.count)] }
+    }
+
     /// The pages `ids` in every language of `skeleton` (from `loadSkeleton`), read in this
     /// thread; a language without one of them simply lacks it (the skeleton reported that).
     public static func loadPages(_ ids: some Collection<String>, of skeleton: Site, contentDirectory directory: String)

@@ -21,6 +21,16 @@ public struct Site: Sendable {
         (reference ?? languages.first)?.pages.map(\.id) ?? []
     }
 
+    /// The same site with other pages: for each language, in order, the pages of each group
+    /// (`groups[g][l]` are group g's pages in language l), one group after the other.
+    func replacingPages(byLanguage groups: [[[Page]]]) -> Site {
+        var site = self
+        site.languages = languages.enumerated().map { index, content in
+            content.replacingPages(groups.flatMap { $0[index] })
+        }
+        return site
+    }
+
     /// The same site with only the pages (in every language) whose id `keep` accepts.
     func keepingPages(_ keep: (String) -> Bool) -> Site {
         var site = self

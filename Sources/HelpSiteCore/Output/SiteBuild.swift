@@ -50,9 +50,6 @@ public struct SiteBuild: Sendable {
         public var unrecorded: String?
     }
 
-    /// How many pages (each in every language) a core reads, checks and renders at a time.
-    static let groupSize = 32
-
     /// The page id of an input file that is a page file (`<content>/<language>/<id>.yaml`).
     static func pageID(ofInput path: String, content: String, languages: [LanguageContent]) -> String? {
         let prefix = SiteLoader.path(content, "")
@@ -134,9 +131,7 @@ public struct SiteBuild: Sendable {
         // The pages a group at a time, each group on one core: read, checked, rendered, written
         // and let go. Only each page's summary (id, slug, title) is kept, for the site files:
         // memory does not grow with the pages' text.
-        let groups = stride(from: 0, to: pageIDs.count, by: Self.groupSize).map {
-            pageIDs[$0..<min($0 + Self.groupSize, pageIDs.count)]
-        }
+        let groups = SiteLoader.pageGroups(pageIDs)
         // A rebuild reads only the groups with a changed page: the others are known clean and
         // their files kept, from the previous build's summaries (ids, slugs, titles).
         let unread = markUntranslated ? [] : reusable.map { manifest in
@@ -188,10 +183,7 @@ public struct SiteBuild: Sendable {
             throw error
         }
 
-        var site = skeleton
-        site.languages = skeleton.languages.enumerated().map { index, content in
-            content.replacingPages(results.flatMap { $0.summaries[index] })
-        }
+        let site = skeleton.replacingPages(byLanguage: results.map(\.summaries))
         var problems = skeletonProblems
         for result in results { problems.append(contentsOf: result.load) }
         problems.append(contentsOf: SiteStructure.check(site))
