@@ -33,10 +33,16 @@ public enum CachedCheck {
 
     /// - Parameter cacheFile: nil reads every page and records nothing.
     public static func run(contentDirectory directory: String, cacheFile: String?, generator: String? = Bundle.main.executablePath) -> Outcome {
-        guard let cacheFile, let inventory = Inventory(directory, generator: generator) else {
+        guard let cacheFile, let shared = Inventory(directory, generator: generator, fingerprintingPages: false) else {
             return full(directory, cacheFile: nil, generator: generator)
         }
-        let reusable = Cache.known(in: cacheFile, matching: inventory)
+        // Without a record of this site as it is (a first check, or site.yaml changed), every page
+        // is read anyway: the page files are not fingerprinted first.
+        guard let cached = Cache.read(cacheFile), cached.site == shared.site,
+              let inventory = Inventory(directory, generator: generator) else {
+            return full(directory, cacheFile: cacheFile, generator: generator)
+        }
+        let reusable = cached.pages.filter { inventory.pages[$0.key] == $0.value.key }
         guard !reusable.isEmpty else { return full(directory, cacheFile: cacheFile, generator: generator) }
 
         let changed = Set(inventory.pages.keys).subtracting(reusable.keys)
@@ -327,13 +333,6 @@ private struct Cache {
             slugs[content.language.code] = Slug(value: page.slug.value, line: page.slug.location.line, column: page.slug.location.column)
         }
         return slugs
-    }
-
-    /// The recorded clean pages whose fingerprints still match; none when what the whole
-    /// site shares changed, or there is no record.
-    static func known(in path: String, matching inventory: Inventory) -> [String: Page] {
-        guard let cached = read(path), cached.site == inventory.site else { return [:] }
-        return cached.pages.filter { inventory.pages[$0.key] == $0.value.key }
     }
 
     static func read(_ path: String) -> Cache? {
