@@ -4,27 +4,38 @@
 enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    /// Members in the order they were set (a later value for a key replaces the earlier
+    /// one in place); written sorted by key. An object has a handful of members: an array
+    /// costs less to build than a dictionary, and JSON-LD objects are built by the thousand.
+    case object([(key: String, value: JSONValue)])
     case bool(Bool)
     case int(Int)
 
     init(stringLiteral value: String) { self = .string(value) }
     init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        var object = JSONValue.object([])
+        for (key, value) in elements { object[key] = value }
+        self = object
     }
 
     /// Sets `key` of an object; anything else is left as it is.
     subscript(key: String) -> JSONValue? {
         get {
-            if case .object(let members) = self { return members[key] }
+            if case .object(let members) = self { return members.first { $0.key == key }?.value }
             return nil
         }
         set {
             guard case .object(var members) = self else { return }
             // Let go of self's reference first, so that the members are changed in place, not copied.
             self = .bool(false)
-            members[key] = newValue
+            let index = members.firstIndex { $0.key == key }
+            switch (index, newValue) {
+            case let (index?, value?): members[index].value = value
+            case let (index?, nil): members.remove(at: index)
+            case let (nil, value?): members.append((key, value))
+            case (nil, nil): break
+            }
             self = .object(members)
         }
     }
