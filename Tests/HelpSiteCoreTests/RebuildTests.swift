@@ -22,9 +22,10 @@ struct RebuildTests {
         return site
     }
 
-    func build(_ site: TemporaryFolder, into output: String = "public", force: Bool = false, workers: Int? = nil) throws -> SiteBuild.Outcome {
+    func build(_ site: TemporaryFolder, into output: String = "public", force: Bool = false, preview: Bool = false,
+               workers: Int? = nil) throws -> SiteBuild.Outcome {
         try SiteBuild(content: site.path + "/content", templates: Paths.templates, output: site.path + "/" + output,
-                      force: force, generator: site.path + "/bin/helpsite", workers: workers).run()
+                      force: force, generator: site.path + "/bin/helpsite", markUntranslated: preview, workers: workers).run()
     }
 
     /// A time in whole seconds, which setting a file's time keeps exactly.
@@ -56,22 +57,30 @@ struct RebuildTests {
         })
     }
 
-    @Test func aOnePageChangeReadsOnlyItsGroupAndBuildsWhatAColdBuildBuilds() throws {
+    /// The preview (untranslated text marked) too: the marks come from the same files.
+    @Test(arguments: [false, true])
+    func aOnePageChangeReadsOnlyItsGroupAndBuildsWhatAColdBuildBuilds(preview: Bool) throws {
         let site = try fortyPageSite()
         try pin("content/fr/p00.yaml", in: site)
-        guard case .built = try build(site) else { Issue.record("the first build failed"); return }
+        // p20 is not translated: its French text is the Dutch, which a preview outlines.
+        try site.write(try site.read("content/nl/p20.yaml"), to: "content/fr/p20.yaml")
+        guard case .built = try build(site, preview: preview) else { Issue.record("the first build failed"); return }
         // p00 is in the first group, p39 in the last: p00 is spoiled but looks untouched.
         let original = try spoil("content/fr/p00.yaml", in: site)
         let page = try site.read("content/fr/p39.yaml")
         try site.write(page.replacingOccurrences(of: "title: Plaintes p39", with: "title: Plaintes p39, revu"), to: "content/fr/p39.yaml")
-        guard case .built(let summary) = try build(site) else { Issue.record("the rebuild read a page that did not change"); return }
+        guard case .built(let summary) = try build(site, preview: preview) else {
+            Issue.record("the rebuild read a page that did not change")
+            return
+        }
         #expect(summary.pages == 82)
         #expect(summary.kept == 80, "only p39, in both languages (the switcher names each other's slug), is rendered again")
         #expect(try site.read("public/fr/plaintes-p39/index.html").contains("Plaintes p39, revu"))
         // The same site, built cold from the real files, is the same, byte for byte.
         try Data(original).write(to: URL(fileURLWithPath: site.path + "/content/fr/p00.yaml"))
-        guard case .built = try build(site, into: "cold", force: true) else { Issue.record("the cold build failed"); return }
+        guard case .built = try build(site, into: "cold", force: true, preview: preview) else { Issue.record("the cold build failed"); return }
         #expect(try files(site.path + "/public") == files(site.path + "/cold"))
+        #expect(try site.read("public/fr/klachten-p20/index.html").contains("class=\"untranslated\"") == preview)
     }
 
     /// Groups of pages are built on several cores at once; the site must not depend on how many.

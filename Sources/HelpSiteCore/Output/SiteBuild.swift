@@ -133,8 +133,9 @@ public struct SiteBuild: Sendable {
         // memory does not grow with the pages' text.
         let groups = SiteLoader.pageGroups(pageIDs)
         // A rebuild reads only the groups with a changed page: the others are known clean and
-        // their files kept, from the previous build's summaries (ids, slugs, titles).
-        let unread = markUntranslated ? [] : reusable.map { manifest in
+        // their files kept, from the previous build's summaries (ids, slugs, titles). A preview's
+        // marks come from the same inputs, so the same holds for it.
+        let unread = reusable.map { manifest in
             manifest.unchangedPages(now: inputs) { Self.pageID(ofInput: $0, content: content, languages: skeleton.languages) }
         } ?? []
         let state = GroupState()
@@ -150,7 +151,8 @@ public struct SiteBuild: Sendable {
                 }
                 if check.reuse(summaries) {
                     do {
-                        if try renderer.keep(summaries, unchanged: unchanged, writing: staged.write) {
+                        if try renderer.keep(summaries, recorded: { previous.outputs[$0]?.fingerprint },
+                                             unchanged: unchanged, writing: staged.write) {
                             return GroupResult(load: Diagnostics(), summaries: summaries.languages.map(\.pages))
                         }
                     } catch {

@@ -98,14 +98,24 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The files made earlier for every page of `site`, kept without rendering: for pages
-    /// read from the build's summaries (`Page.summary`), which cannot be rendered. False, with
-    /// nothing written, when `unchanged` does not hold a file for every page's fingerprint.
-    public func keep(_ site: Site, unchanged: UnchangedPages, writing write: (OutputFile) throws -> Void) throws -> Bool {
-        let plan = Plan(self, site)
-        let files = plan.fingerprints.sorted { $0.key < $1.key }
-        guard files.allSatisfy({ unchanged($0.key, $0.value) }) else { return false }
-        for (path, fingerprint) in files {
-            try write(OutputFile(path: path, contents: Data(), isUnchanged: true, fingerprint: fingerprint))
+    /// read from the build's summaries (`Page.summary`), which cannot be rendered, whose
+    /// inputs (their file in every language, and all the site shares) are as they were when
+    /// those files were made, so that the fingerprints `recorded` for them then still stand.
+    /// False, with nothing written, when a page has no recorded file or `unchanged` does not
+    /// hold it.
+    public func keep(_ site: Site, recorded: (String) -> String?, unchanged: UnchangedPages,
+                     writing write: (OutputFile) throws -> Void) throws -> Bool {
+        let addresses = SiteAddresses(site: site)
+        var files: [(path: String, fingerprint: String)] = []
+        for content in site.languages {
+            for page in content.pages {
+                let path = addresses.path(language: content.language.code, pageID: page.id) + "index.html"
+                guard let fingerprint = recorded(path), unchanged(path, fingerprint) else { return false }
+                files.append((path, fingerprint))
+            }
+        }
+        for file in files {
+            try write(OutputFile(path: file.path, contents: Data(), isUnchanged: true, fingerprint: file.fingerprint))
         }
         return true
     }
