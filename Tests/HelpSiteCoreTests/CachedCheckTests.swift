@@ -91,14 +91,8 @@ struct CachedCheckTests {
         let (loaded, ids, problems) = SiteLoader.loadSkeleton(contentDirectory: content)
         let skeleton = try #require(loaded)
         let session = CachedCheck.Session(site: skeleton, contentDirectory: content, cacheFile: cacheFile)
-        var findings = problems
-        for id in ids {
-            let (group, loadProblems) = SiteLoader.loadPages([id], of: skeleton, contentDirectory: content)
-            findings.append(contentsOf: loadProblems)
-            findings.append(contentsOf: session.check(group))
-        }
-        session.finish(findings)
-        return findings.map(\.description)
+        let groups = ids.map { session.read([$0], of: skeleton).findings }
+        return session.conclude(skeleton, problems: problems, groups: groups).diagnostics.map(\.description)
     }
 
     /// The build loads every page (it renders them) and checks those not known clean.

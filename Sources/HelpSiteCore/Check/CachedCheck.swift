@@ -66,22 +66,34 @@ public enum CachedCheck {
                        languages: site.languages.count, reused: reusable.count)
     }
 
-    /// The check of a build, which reads its pages a group at a time: each group is
-    /// checked as it is read (`check(_:)`), but for the pages known clean, and the record is
-    /// brought up to date once at the end (`finish(_:)`) with every finding of the build.
-    /// The same findings as `SiteChecker.check` of the whole site, group by group.
+    /// What reading and checking one group of pages found (`Session.read`).
+    public struct GroupFindings: Sendable {
+        /// Problems of the group's files.
+        public var load = Diagnostics()
+        /// The findings of the group's pages not known clean; none when the group did not load.
+        public var check = Diagnostics()
+        /// Per language of the site, in its order: the group's pages, reduced to `Page.summary`.
+        public var summaries: [[Page]]
+
+        public var hasErrors: Bool { load.hasErrors || check.hasErrors }
+    }
+
+    /// The check of a site read a group of pages at a time, as `helpsite build` and a full
+    /// `helpsite check` read it: each group is read and checked on its own (`read`), but for
+    /// the pages known clean, and the findings are put together, and the record brought up
+    /// to date, once at the end (`conclude`). The same findings as `SiteChecker.check` of the
+    /// whole site.
     public final class Session: @unchecked Sendable {
         private let directory: String
-        /// nil: every page is checked and nothing is recorded (`build --force`).
+        /// nil: every page is checked and nothing is recorded (`--force`, `--no-cache`).
         private let cacheFile: String?
         private let inventory: Inventory?
         private let recorded: [String: Cache.Page]
         private let codes: [String]
-        /// Guards the three below: groups are checked on several threads at once.
+        /// Guards the two below: groups are checked on several threads at once.
         private let lock = NSLock()
         private var known: [String: Cache.Page] = [:]
         private var fresh: [String: Cache.Page] = [:]
-        private var unrecordable = false
 
         /// - Parameter skeleton: the site's settings and languages (its pages are not needed).
         public init(site skeleton: Site, contentDirectory directory: String, cacheFile: String?,
@@ -98,31 +110,31 @@ public enum CachedCheck {
             }
         }
 
+        /// Reads the pages `ids` of `skeleton` (in every language) and checks those not known
+        /// clean, unless the group does not load.
+        public func read(_ ids: ArraySlice<String>, of skeleton: Site) -> (group: Site, findings: GroupFindings) {
+            let (group, load) = SiteLoader.loadPages(ids, of: skeleton, contentDirectory: directory)
+            var findings = GroupFindings(load: load, summaries: group.languages.map { $0.pages.map(\.summary) })
+            if !load.hasErrors { findings.check = check(group) }
+            return (group, findings)
+        }
+
         /// Whether every page of `group` (which may be summaries: only fingerprints are read)
         /// is known clean; if so, they are recorded clean again at the end.
         public func reuse(_ group: Site) -> Bool {
             guard cacheFile != nil else { return false }
-            var found: [String: Cache.Page] = [:]
-            for id in group.pageIDs {
-                guard let page = recorded[id], page.key == Inventory.key(of: id, in: group) else { return false }
-                found[id] = page
-            }
+            let (_, found) = knownClean(group)
+            guard found.count == group.pageIDs.count else { return false }
             lock.withLock { known.merge(found) { first, _ in first } }
             return true
         }
 
-        /// The findings of the pages of `group` not known clean.
-        public func check(_ group: Site, workers: Int? = nil) -> Diagnostics {
-            guard cacheFile != nil else { return SiteChecker.check(group, workers: workers) }
-            let ids = group.pageIDs
-            var keys: [String: Fingerprint] = [:]
-            for id in ids { keys[id] = Inventory.key(of: id, in: group) }
-            let knownHere = Dictionary(uniqueKeysWithValues: ids.compactMap { id -> (String, Cache.Page)? in
-                guard let page = recorded[id], page.key == keys[id] else { return nil }
-                return (id, page)
-            })
+        /// The findings of the pages of `group` not known clean, checked on this thread.
+        func check(_ group: Site) -> Diagnostics {
+            guard cacheFile != nil else { return SiteChecker.check(group, workers: 1) }
+            let (keys, knownHere) = knownClean(group)
             let unknown = group.keepingPages { knownHere[$0] == nil }
-            let diagnostics = SiteChecker.check(unknown, workers: workers)
+            let diagnostics = SiteChecker.check(unknown, workers: 1)
             let checked = Dictionary(uniqueKeysWithValues: unknown.pageIDs.map { id in
                 (id, Cache.Page(key: keys[id] ?? Fingerprint(), slugs: Cache.slugs(of: id, in: unknown)))
             })
@@ -133,14 +145,37 @@ public enum CachedCheck {
             return diagnostics
         }
 
-        /// Records the pages clean now; `diagnostics` is everything the build found.
-        /// A build whose pages were not all read (it stopped at an error) records nothing new.
-        public func finish(_ diagnostics: Diagnostics, everyPageRead: Bool = true) {
-            guard let cacheFile, let inventory else { return }
-            guard everyPageRead else { return }
-            let (known, fresh) = lock.withLock { (self.known, self.fresh) }
-            CachedCheck.record(diagnostics, site: inventory.site, pageIDs: inventory.allIDs, codes: codes, directory: directory,
-                               known: known, fresh: fresh, cacheFile: cacheFile)
+        /// Each page's key from its loaded files, and the pages the record knows clean with that key.
+        private func knownClean(_ group: Site) -> (keys: [String: Fingerprint], known: [String: Cache.Page]) {
+            var keys: [String: Fingerprint] = [:]
+            var known: [String: Cache.Page] = [:]
+            for id in group.pageIDs {
+                let key = Inventory.key(of: id, in: group)
+                keys[id] = key
+                if let page = recorded[id], page.key == key { known[id] = page }
+            }
+            return (keys, known)
+        }
+
+        /// The findings of the whole site, from the skeleton's problems and every group's,
+        /// in the groups' order: what the files hold, two pages with one slug, then (only for a
+        /// site that loads: findings about a site that is not there would mislead, and teach
+        /// the record nothing) what the check found; the record is then brought up to date.
+        /// - Returns: also the site of summaries, and whether it loaded.
+        public func conclude(_ skeleton: Site, problems skeletonProblems: Diagnostics, groups: [GroupFindings])
+            -> (site: Site, diagnostics: Diagnostics, loaded: Bool) {
+            let site = skeleton.replacingPages(byLanguage: groups.map(\.summaries))
+            var diagnostics = skeletonProblems
+            for group in groups { diagnostics.append(contentsOf: group.load) }
+            diagnostics.append(contentsOf: SiteStructure.check(site))
+            guard !diagnostics.hasErrors else { return (site, diagnostics, false) }
+            for group in groups { diagnostics.append(contentsOf: group.check) }
+            if let cacheFile, let inventory {
+                let (known, fresh) = lock.withLock { (self.known, self.fresh) }
+                CachedCheck.record(diagnostics, site: inventory.site, pageIDs: inventory.allIDs, codes: codes, directory: directory,
+                                   known: known, fresh: fresh, cacheFile: cacheFile)
+            }
+            return (site, diagnostics, true)
         }
     }
 
@@ -151,20 +186,9 @@ public enum CachedCheck {
         let (loaded, ids, skeletonProblems) = SiteLoader.loadSkeleton(contentDirectory: directory)
         guard let skeleton = loaded else { return Outcome(diagnostics: skeletonProblems, pages: 0, languages: 0, reused: 0) }
         let session = Session(site: skeleton, contentDirectory: directory, cacheFile: cacheFile, generator: generator)
-        let results = SiteLoader.pageGroups(ids).concurrentMap { ids -> (load: Diagnostics, check: Diagnostics, summaries: [[Page]]) in
-            let (group, load) = SiteLoader.loadPages(ids, of: skeleton, contentDirectory: directory)
-            let summaries = group.languages.map { $0.pages.map(\.summary) }
-            guard !load.hasErrors else { return (load, Diagnostics(), summaries) }
-            return (load, session.check(group, workers: 1), summaries)
-        }
-        let site = skeleton.replacingPages(byLanguage: results.map(\.summaries))
-        var diagnostics = skeletonProblems
-        for result in results { diagnostics.append(contentsOf: result.load) }
-        diagnostics.append(contentsOf: SiteStructure.check(site))
-        // A site that does not load is not checked: its findings would be about a site that is not there.
-        guard !diagnostics.hasErrors else { return Outcome(diagnostics: diagnostics, pages: 0, languages: 0, reused: 0) }
-        for result in results { diagnostics.append(contentsOf: result.check) }
-        session.finish(diagnostics)
+        let groups = SiteLoader.pageGroups(ids).concurrentMap { session.read($0, of: skeleton).findings }
+        let (site, diagnostics, checked) = session.conclude(skeleton, problems: skeletonProblems, groups: groups)
+        guard checked else { return Outcome(diagnostics: diagnostics, pages: 0, languages: 0, reused: 0) }
         return Outcome(diagnostics: diagnostics, pages: site.pageIDs.count, languages: site.languages.count, reused: 0)
     }
 
@@ -236,7 +260,6 @@ private struct Inventory {
     ///   the pages from their loaded text (`key(of:in:)`).
     init?(_ directory: String, generator: String?, fingerprintingPages: Bool = true) {
         let fileManager = FileManager.default
-        guard let entries = try? fileManager.contentsOfDirectory(atPath: directory).sorted() else { return nil }
         var site = Fingerprint("helpsite check cache")
         if let generator, let attributes = try? fileManager.attributesOfItem(atPath: generator) {
             site.add(generator)
@@ -246,28 +269,22 @@ private struct Inventory {
         }
         var pageFiles: [(folder: String, id: String, path: String)] = []
         var idsByFolder: [String: [String]] = [:]
-        for entry in entries {
-            let path = SiteLoader.path(directory, entry)
-            guard let kind = Self.kind(path) else { return nil }
-            site.add(entry)
-            if kind == S_IFREG {
+        // Files at the top and in the language folders, in order; anything else (a link, a
+        // folder in a language folder) is the loader's to report.
+        for entry in FileWalk.entries(under: directory) {
+            let parts = entry.relative.split(separator: "/", maxSplits: 1)
+            guard let last = parts.last, entry.kind == S_IFREG || (entry.kind == S_IFDIR && parts.count == 1) else { return nil }
+            let name = String(last)
+            site.add(name)
+            guard entry.kind == S_IFREG else { continue }
+            let path = SiteLoader.path(directory, entry.relative)
+            if parts.count == 2, name.hasSuffix(".yaml"), !name.hasPrefix("."), name != "language.yaml" {
+                let folder = String(parts[0]), id = String(name.dropLast(".yaml".count))
+                pageFiles.append((folder, id, path))
+                idsByFolder[folder, default: []].append(id)
+            } else {
                 guard let data = fileManager.contents(atPath: path) else { return nil }
                 data.withUnsafeBytes { site.add(bytes: $0) }
-                continue
-            }
-            guard kind == S_IFDIR, let names = try? fileManager.contentsOfDirectory(atPath: path).sorted() else { return nil }
-            for name in names {
-                let file = SiteLoader.path(path, name)
-                guard Self.kind(file) == S_IFREG else { return nil }
-                site.add(name)
-                if name.hasSuffix(".yaml"), !name.hasPrefix("."), name != "language.yaml" {
-                    let id = String(name.dropLast(".yaml".count))
-                    pageFiles.append((entry, id, file))
-                    idsByFolder[entry, default: []].append(id)
-                } else {
-                    guard let data = fileManager.contents(atPath: file) else { return nil }
-                    data.withUnsafeBytes { site.add(bytes: $0) }
-                }
             }
         }
         guard fingerprintingPages else {
@@ -301,13 +318,6 @@ private struct Inventory {
         self.site = site
         self.pages = pages
         self.idsByFolder = idsByFolder
-    }
-
-    private static func kind(_ path: String) -> mode_t? {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
-        let kind = info.st_mode & S_IFMT
-        return kind == S_IFREG || kind == S_IFDIR ? kind : nil
     }
 }
 

@@ -42,11 +42,16 @@ extension Page {
     /// its text left out: a build that reads pages a group at a time keeps only this of
     /// each page for the home page, the 404 pages and the sitemap.
     public var summary: Page {
-        var summary = Page(id: id, file: file, slug: slug, title: title, description: Located("", at: description.location),
-                           intro: Markdown("", at: intro.location), steps: [], stepsLocation: stepsLocation,
-                           checklist: nil, commitments: nil, insurance: nil)
-        summary.fingerprint = fingerprint
-        return summary
+        Page.summary(id: id, file: file, slug: slug, title: title, fingerprint: fingerprint)
+    }
+
+    /// A page with only what `summary` keeps; the build's record makes these too.
+    static func summary(id: String, file: String, slug: Located<String>, title: Located<String>, fingerprint: Fingerprint) -> Page {
+        let start = SourceLocation(file: file)
+        var page = Page(id: id, file: file, slug: slug, title: title, description: Located("", at: start),
+                        intro: Markdown("", at: start), steps: [], stepsLocation: start, checklist: nil, commitments: nil, insurance: nil)
+        page.fingerprint = fingerprint
+        return page
     }
 }
 

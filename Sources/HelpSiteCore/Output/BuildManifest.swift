@@ -49,11 +49,8 @@ public struct BuildManifest: Equatable, Sendable {
             func at(_ place: [Int]) -> SourceLocation {
                 SourceLocation(file: file, line: place.first ?? 0, column: place.dropFirst().first ?? 0)
             }
-            var page = Page(id: id, file: file, slug: Located(slug, at: at(slugAt)), title: Located(title, at: at(titleAt)),
-                            description: Located("", at: SourceLocation(file: file)), intro: Markdown("", at: SourceLocation(file: file)),
-                            steps: [], stepsLocation: SourceLocation(file: file), checklist: nil, commitments: nil, insurance: nil)
-            page.fingerprint = Fingerprint(value: fingerprint)
-            return page
+            return Page.summary(id: id, file: file, slug: Located(slug, at: at(slugAt)), title: Located(title, at: at(titleAt)),
+                                fingerprint: Fingerprint(value: fingerprint))
         }
     }
 

@@ -60,14 +60,6 @@ public struct SiteBuild: Sendable {
         return String(name.dropLast(".yaml".count))
     }
 
-    /// What the build keeps of one group of pages.
-    private struct GroupResult: Sendable {
-        var load: Diagnostics
-        /// Per language of the site, in its order: the group's pages, reduced to `Page.summary`.
-        var summaries: [[Page]]
-        var check = Diagnostics()
-    }
-
     /// Shared by the groups' workers: whether pages are still written, and the first write error.
     private final class GroupState: @unchecked Sendable {
         private let lock = NSLock()
@@ -85,6 +77,26 @@ public struct SiteBuild: Sendable {
                 if failure == nil { failure = error }
             }
         }
+    }
+
+    /// A group whose page files are all as they were at the `previous` build, taken from its
+    /// summaries without reading a file: its pages must be known clean, and their files still
+    /// at hand (kept in the staging folder, or linked from the output). nil, with nothing
+    /// written, when they are not: the group is then read.
+    private func keep(_ ids: ArraySlice<String>, of skeleton: Site, as previous: BuildManifest, check: CachedCheck.Session,
+                      renderer: SiteRenderer, unchanged: UnchangedPages,
+                      writing write: (OutputFile) throws -> Void) throws -> CachedCheck.GroupFindings? {
+        let summaries = skeleton.replacingPages(byLanguage: [skeleton.languages.map { content in
+            let folder = SiteLoader.path(self.content, content.language.code)
+            return ids.compactMap { id in
+                let file = SiteLoader.path(folder, id + ".yaml")
+                return previous.summaries[file]?.page(file: file)
+            }
+        }])
+        guard check.reuse(summaries),
+              try renderer.keep(summaries, recorded: { previous.outputs[$0]?.fingerprint }, unchanged: unchanged, writing: write)
+        else { return nil }
+        return CachedCheck.GroupFindings(summaries: summaries.languages.map(\.pages))
     }
 
     /// Builds the site. Throws only when the output cannot be written, and then the
@@ -130,54 +142,35 @@ public struct SiteBuild: Sendable {
 
         // The pages a group at a time, each group on one core: read, checked, rendered, written
         // and let go. Only each page's summary (id, slug, title) is kept, for the site files:
-        // memory does not grow with the pages' text.
-        let groups = SiteLoader.pageGroups(pageIDs)
-        // A rebuild reads only the groups with a changed page: the others are known clean and
-        // their files kept, from the previous build's summaries (ids, slugs, titles). A preview's
+        // memory does not grow with the pages' text. A rebuild reads only the groups with a
+        // changed page: the others are known clean and their files kept (`keep`). A preview's
         // marks come from the same inputs, so the same holds for it.
         let unread = reusable.map { manifest in
             manifest.unchangedPages(now: inputs) { Self.pageID(ofInput: $0, content: content, languages: skeleton.languages) }
         } ?? []
         let state = GroupState()
-        let results = groups.concurrentMap(workers: workers) { ids -> GroupResult in
+        let groups = SiteLoader.pageGroups(pageIDs).concurrentMap(workers: workers) { ids -> CachedCheck.GroupFindings in
             if let previous = reusable, let renderer, let staged, ids.allSatisfy(unread.contains) {
-                var summaries = skeleton
-                summaries.languages = skeleton.languages.map { content in
-                    let folder = SiteLoader.path(self.content, content.language.code)
-                    return content.replacingPages(ids.compactMap { id in
-                        let file = SiteLoader.path(folder, id + ".yaml")
-                        return previous.summaries[file]?.page(file: file)
-                    })
-                }
-                if check.reuse(summaries) {
-                    do {
-                        if try renderer.keep(summaries, recorded: { previous.outputs[$0]?.fingerprint },
-                                             unchanged: unchanged, writing: staged.write) {
-                            return GroupResult(load: Diagnostics(), summaries: summaries.languages.map(\.pages))
-                        }
-                    } catch {
-                        state.fail(error)
-                        return GroupResult(load: Diagnostics(), summaries: summaries.languages.map(\.pages))
+                do {
+                    if let kept = try keep(ids, of: skeleton, as: previous, check: check, renderer: renderer,
+                                           unchanged: unchanged, writing: staged.write) {
+                        return kept
                     }
+                } catch {
+                    state.fail(error) // the build stops; the group is read like any other, and nothing more is written
                 }
             }
             // The check reads the group's Markdown, the renderer renders it: one parse each.
-            return CommonMark.sharingParses { () -> GroupResult in
-                let (group, loadProblems) = SiteLoader.loadPages(ids, of: skeleton, contentDirectory: content)
-                var result = GroupResult(load: loadProblems, summaries: group.languages.map { $0.pages.map(\.summary) })
-                guard !loadProblems.hasErrors else {
-                    state.stopWriting()
-                    return result
-                }
-                result.check = check.check(group, workers: 1)
-                if result.check.hasErrors { state.stopWriting() }
-                guard let renderer, let staged, state.writing else { return result }
+            return CommonMark.sharingParses {
+                let (group, findings) = check.read(ids, of: skeleton)
+                if findings.hasErrors { state.stopWriting() }
+                guard let renderer, let staged, state.writing else { return findings }
                 do {
                     _ = try renderer.renderPages(group, unchanged: unchanged, writing: staged.write)
                 } catch {
                     state.fail(error)
                 }
-                return result
+                return findings
             }
         }
         if let error = state.error {
@@ -185,17 +178,8 @@ public struct SiteBuild: Sendable {
             throw error
         }
 
-        let site = skeleton.replacingPages(byLanguage: results.map(\.summaries))
-        var problems = skeletonProblems
-        for result in results { problems.append(contentsOf: result.load) }
-        problems.append(contentsOf: SiteStructure.check(site))
-        // As `helpsite check` does: a site that does not load is not checked (its findings
-        // would be about a site that is not there) and teaches the record of clean pages nothing.
-        if !problems.hasErrors {
-            for result in results { problems.append(contentsOf: result.check) }
-            check.finish(problems)
-        }
-        problems.append(contentsOf: templateProblems)
+        let (site, found, _) = check.conclude(skeleton, problems: skeletonProblems, groups: groups)
+        let problems = Diagnostics(found.all + templateProblems.all)
         guard let renderer, let staged, !problems.hasErrors else {
             staged?.abandon()
             return .failed(problems)
