@@ -1,16 +1,17 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// One target per stage of the pipeline; an arrow only ever points to an earlier
+// stage, so the compiler refuses one that runs backwards (docs/architecture.md).
+// Built and tested on Linux (Debian 12, Swift 6.3) only, so no platform is declared.
 let package = Package(
     name: "HelpSite",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "helpsite", targets: ["HelpSiteCLI"]),
-        .library(name: "HelpSiteCore", targets: ["HelpSiteCore"]),
+        .library(name: "HelpSitePipeline", targets: ["HelpSitePipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.60.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
@@ -18,31 +19,53 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
+        // C libraries and shims, each behind one Swift file that imports it.
         // Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
         .systemLibrary(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Debian's libyaml-dev: the content files' YAML, read as events (HelpSiteContent/YAMLParser.swift).
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         // renameat2(RENAME_EXCHANGE), which Glibc's Swift overlay does not expose.
         .target(name: "CAtomicSwap"),
         // Lets cmark-gfm parse on several threads at once: see special_characters.c.
         .target(name: "CCmarkConcurrency", linkerSettings: [.linkedLibrary("dl")]),
-        .target(
-            name: "HelpSiteCore",
-            dependencies: [
-                "CCmarkGFM",
-                "CAtomicSwap",
-                "CCmarkConcurrency",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            ]
-        ),
-        // The `helpsite serve` preview server, kept out of the core.
+
+        // The stages, earliest first.
+        // Values every stage shares: the site, its pages and facts, diagnostics, file primitives.
+        .target(name: "HelpSiteModel", dependencies: ["CAtomicSwap"]),
+        // Markdown → HTML, links and inline text; the one place that touches cmark-gfm.
+        .target(name: "HelpSiteMarkdown", dependencies: ["HelpSiteModel", "CCmarkGFM", "CCmarkConcurrency"]),
+        // content/ on disk → a `Site`, with every problem at file:line:column.
+        .target(name: "HelpSiteContent", dependencies: ["HelpSiteModel", "CYAML"]),
+        // A `Site` → the cross-language findings.
+        .target(name: "HelpSiteCheck", dependencies: ["HelpSiteModel", "HelpSiteMarkdown"]),
+        // A `Site` and the templates → output files.
+        .target(name: "HelpSiteRender", dependencies: ["HelpSiteModel", "HelpSiteMarkdown"]),
+        // Output files → the published folder, swapped in atomically; what the last build wrote.
+        .target(name: "HelpSitePublish", dependencies: ["HelpSiteModel", "CAtomicSwap"]),
+        // The built folder → broken links, offline.
+        .target(name: "HelpSiteLinks", dependencies: ["HelpSiteModel", "HelpSiteMarkdown", "HelpSiteContent"]),
+        // External addresses over HTTP, and the release check that composes both: the only
+        // target that links the HTTP client.
+        .target(name: "HelpSiteOnlineLinks", dependencies: [
+            "HelpSiteModel", "HelpSiteLinks",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
+        // Translation status, acceptance, XLIFF, a new language.
+        .target(name: "HelpSiteTranslation", dependencies: ["HelpSiteModel", "HelpSiteContent"]),
+        // The one path through the stages for check, build and serve.
+        .target(name: "HelpSitePipeline", dependencies: [
+            "HelpSiteModel", "HelpSiteMarkdown", "HelpSiteContent", "HelpSiteCheck", "HelpSiteRender",
+            "HelpSitePublish", "HelpSiteTranslation",
+        ]),
+        // The `helpsite serve` preview server.
         .target(
             name: "HelpSitePreview",
             dependencies: [
-                "HelpSiteCore",
+                "HelpSiteModel", "HelpSitePublish", "HelpSitePipeline",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -52,15 +75,17 @@ let package = Package(
         .executableTarget(
             name: "HelpSiteCLI",
             dependencies: [
-                "HelpSiteCore",
-                "HelpSitePreview",
+                "HelpSiteModel", "HelpSiteContent", "HelpSiteCheck", "HelpSiteLinks", "HelpSiteOnlineLinks",
+                "HelpSiteTranslation", "HelpSitePipeline", "HelpSitePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "HelpSiteCoreTests",
             dependencies: [
-                "HelpSiteCore", "HelpSiteCLI", "HelpSitePreview",
+                "HelpSiteModel", "HelpSiteMarkdown", "HelpSiteContent", "HelpSiteCheck", "HelpSiteRender",
+                "HelpSitePublish", "HelpSiteLinks", "HelpSiteOnlineLinks", "HelpSiteTranslation",
+                "HelpSitePipeline", "HelpSiteCLI", "HelpSitePreview",
                 // The loopback HTTP server the online link tests run against.
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -77,6 +102,6 @@ let package = Package(
 // `swift build` or `swift test` must not try to link them.
 if Context.environment["HELPSITE_FUZZ"] != nil {
     package.targets += ["LoaderFuzzer", "NormaliserFuzzer"].map {
-        .executableTarget(name: $0, dependencies: ["HelpSiteCore"], path: "Fuzz/\($0)")
+        .executableTarget(name: $0, dependencies: ["HelpSiteModel", "HelpSiteContent", "HelpSiteCheck"], path: "Fuzz/\($0)")
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import HelpSiteCore
+import HelpSitePipeline
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import HelpSiteCore
+import HelpSiteModel
+import HelpSitePipeline
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(

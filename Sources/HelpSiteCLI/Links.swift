@@ -1,7 +1,8 @@
 import ArgumentParser
 import Dispatch
 import Foundation
-import HelpSiteCore
+import HelpSiteOnlineLinks
+import HelpSiteModel
 
 struct Links: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import HelpSiteCore
+import HelpSiteOnlineLinks
 
 /// What `helpsite links` needs beyond its flags: the loaded content, the online settings, durations.
 enum LinksOptions {

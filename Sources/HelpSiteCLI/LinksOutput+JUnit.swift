@@ -1,5 +1,5 @@
 import Foundation
-import HelpSiteCore
+import HelpSiteLinks
 
 extension LinksOutput {
     /// JUnit XML, which CI systems show as tests: one test case per page (its

@@ -1,5 +1,5 @@
 import Foundation
-import HelpSiteCore
+import HelpSiteLinks
 
 /// How `helpsite links` shows its report: compiler-style lines, JSON, or JUnit XML.
 enum LinksOutput {

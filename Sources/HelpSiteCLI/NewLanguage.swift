@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import HelpSiteCore
+import HelpSiteContent
+import HelpSiteTranslation
+import HelpSitePipeline
 
 struct NewLanguage: ParsableCommand {
     static let configuration = CommandConfiguration(

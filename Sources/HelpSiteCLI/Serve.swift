@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import HelpSiteCore
 import HelpSitePreview
 
 struct Serve: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import HelpSiteCore
+import HelpSiteModel
+import HelpSiteContent
+import HelpSiteTranslation
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(

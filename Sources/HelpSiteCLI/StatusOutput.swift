@@ -1,5 +1,6 @@
 import Foundation
-import HelpSiteCore
+import HelpSiteModel
+import HelpSiteTranslation
 
 /// How `helpsite status` shows its report: a table and compiler-style lines, or JSON.
 enum StatusOutput {

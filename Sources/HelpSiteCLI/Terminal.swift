@@ -1,5 +1,5 @@
 import Foundation
-import HelpSiteCore
+import HelpSiteModel
 
 /// How diagnostics look on a terminal: the compiler form, coloured only when
 /// standard error is a terminal and NO_COLOR is not set.

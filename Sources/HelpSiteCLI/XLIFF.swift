@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import HelpSiteCore
+import HelpSiteModel
+import HelpSiteContent
+import HelpSiteTranslation
+import HelpSitePipeline
 
 struct ExportXLIFF: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,5 @@
-import HelpSiteCore
 import ServiceLifecycle
+import HelpSitePublish
 
 /// Looks at content/ and templates/ every `pollInterval` and rebuilds when a file
 /// changed, once the files have settled. Polling file stamps (the ones the

@@ -1,4 +1,4 @@
-import HelpSiteCore
+import HelpSiteModel
 
 /// The page every page of the preview shows while the content has errors: each
 /// problem with its file, line and column, until the files are fixed.

@@ -1,5 +1,6 @@
 import Dispatch
-import HelpSiteCore
+import HelpSiteModel
+import HelpSitePipeline
 
 /// The one place where the preview builds the site, so that options meant for the
 /// preview only (such as marking what is not translated yet) are given here.

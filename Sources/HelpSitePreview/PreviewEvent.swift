@@ -1,4 +1,4 @@
-import HelpSiteCore
+import HelpSitePipeline
 
 /// What the preview server tells whoever runs it; the command line prints these.
 public enum PreviewEvent: Sendable {

@@ -1,5 +1,4 @@
 import Foundation
-import HelpSiteCore
 import Hummingbird
 import ServiceLifecycle
 

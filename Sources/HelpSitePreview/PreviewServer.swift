@@ -1,8 +1,8 @@
-import HelpSiteCore
 import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle
+import HelpSitePublish
 
 /// `helpsite serve`: builds the site, serves it, and builds it again whenever
 /// content/ or templates/ change, telling open pages to reload.

@@ -1,4 +1,5 @@
-import HelpSiteCore
+import HelpSiteModel
+import HelpSitePipeline
 
 /// What the last build left, and the browsers waiting to hear of the next one.
 actor PreviewState {

@@ -1,0 +1,113 @@
+import HelpSiteModel
+
+/// Phone numbers, e-mail addresses and web addresses written in prose are
+/// the same in every language, part by part of the page (the introduction,
+/// each step, the insurance section), however the sentences around them are worded.
+struct ProseRule: PairRule {
+    /// A part of a page and the facts written in it.
+    struct Part: Sendable {
+        let name: String
+        let location: SourceLocation
+        var facts: [Fact]
+    }
+
+    func check(_ pair: PagePair) -> [Diagnostic] {
+        let matched = Matched(pair.referenceProse, pair.translationProse) { $0.name }
+        return matched.pairs.flatMap { compare($0.reference, $0.translation, pair) }
+    }
+
+    /// What the prose of a page holds, part by part, read once.
+    static func findings(in page: Page, _ reader: ProseFacts) -> [(name: String, location: SourceLocation, findings: [ProseFacts.Finding])] {
+        texts(of: page).map { name, fields in
+            let findings = fields.flatMap { field -> [ProseFacts.Finding] in
+                switch field {
+                case .markdown(let markdown): reader.facts(in: markdown)
+                case .plain(let text): reader.facts(inPlainText: text)
+                }
+            }
+            let location = fields.first.map { field -> SourceLocation in
+                switch field {
+                case .markdown(let markdown): markdown.location
+                case .plain(let text): text.location
+                }
+            } ?? SourceLocation(file: page.file)
+            return (name, location, findings)
+        }
+    }
+
+    /// Prose facts that cannot be right in any language: a phone number with a digit too few.
+    static func invalid(_ parts: [(name: String, location: SourceLocation, findings: [ProseFacts.Finding])]) -> [Diagnostic] {
+        parts.flatMap(\.findings).compactMap { finding in
+            guard case .invalid(let written, let problem, let location) = finding else { return nil }
+            return Diagnostic(.error, "'\(written)' in the text \(problem)", at: location, code: "fact.invalid")
+        }
+    }
+
+    static func parts(_ parts: [(name: String, location: SourceLocation, findings: [ProseFacts.Finding])], of page: Page) -> [Part] {
+        parts.map { part in
+            Part(name: part.name, location: part.location, facts: part.findings.compactMap { finding -> Fact? in
+                if case .fact(let fact) = finding { return fact }
+                return nil
+            })
+        }
+    }
+
+    private func compare(_ expected: Part, _ actual: Part, _ pair: PagePair) -> [Diagnostic] {
+        func key(_ fact: Fact) -> String {
+            // A fact's value is in normal form already; a declared variant counts as its reference form.
+            let value = fact.kind == .url ? (pair.urlVariants.toReference[pair.language]?[fact.value] ?? fact.value) : fact.value
+            return "\(fact.kind.rawValue) \(value)"
+        }
+        var unmatched = actual.facts
+        var missing: [Fact] = []
+        for fact in expected.facts {
+            if let index = unmatched.firstIndex(where: { key($0) == key(fact) }) { unmatched.remove(at: index) } else { missing.append(fact) }
+        }
+        var found: [Diagnostic] = []
+        for kind in Fact.Kind.allCases {
+            let gone = missing.filter { $0.kind == kind }, added = unmatched.filter { $0.kind == kind }
+            if gone.count == 1, added.count == 1 {
+                found.append(pair.differs(kind, shown(added[0]), at: added[0].location, from: shown(gone[0]), at: gone[0].location,
+                                          hint: " in the text of \(expected.name)"))
+                continue
+            }
+            found += gone.map { pair.missing("\(kind.name) \(shown($0)) in the text of \(expected.name)", at: actual.location, original: $0.location) }
+            found += added.map { pair.extra("\(kind.name) \(shown($0)) in the text of \(expected.name)", at: $0.location) }
+        }
+        return found
+    }
+
+    /// Phone numbers in their E.164 form; the rest as written.
+    private func shown(_ fact: Fact) -> String {
+        fact.kind == .phone ? fact.value : fact.written
+    }
+
+    enum Field {
+        case markdown(Markdown)
+        case plain(Located<String>)
+    }
+
+    /// Every text of a page that a translator writes, by part.
+    static func texts(of page: Page) -> [(String, [Field])] {
+        var page_: [Field] = [.plain(page.title), .plain(page.description), .markdown(page.intro)]
+        if let checklist = page.checklist { page_ += [.plain(checklist.title)] + checklist.items.map(Field.plain) }
+        if let commitments = page.commitments { page_.append(.markdown(commitments)) }
+        var parts: [(String, [Field])] = [("the introduction", page_)]
+        for section in page.sections {
+            var fields: [Field] = [.plain(section.title)]
+            if let body = section.body { fields.append(.markdown(body)) }
+            for block in section.contacts {
+                fields += [.plain(block.organisation)] + block.departments.map(Field.plain)
+                for channel in block.channels {
+                    fields += [channel.label, channel.note].compactMap { $0 }.map(Field.plain)
+                }
+            }
+            if let insurance = page.insurance, insurance.section.id == section.id {
+                fields += [.plain(insurance.products.title)] + insurance.products.items.map(Field.plain)
+                if let note = insurance.products.note { fields.append(.plain(note)) }
+            }
+            parts.append(("'\(section.id.value)'", fields))
+        }
+        return parts
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import HelpSiteModel
+import HelpSiteMarkdown
+import HelpSiteContent
+import HelpSiteRender
+import HelpSitePublish
+import HelpSiteTranslation
+import HelpSitePublish
+
+/// The whole build as one call: load, check, render, publish, record. `helpsite build`
+/// and the preview server both build through here, so they build the same site.
+public struct SiteBuild: Sendable {
+    public var content: String
+    public var templates: String
+    /// The folder replaced with the built site.
+    public var output: String
+    /// Renders every page, ignoring what the previous build recorded.
+    public var force: Bool
+    /// The helpsite executable, an input like the content: a new version may write pages differently.
+    public var generator: String?
+    /// For a preview: text still in the reference language is outlined (see `helpsite status`).
+    public var markUntranslated: Bool
+    /// How many groups of pages are built at once; `nil` is one per core. The output is the
+    /// same for any number (tested).
+    public var workers: Int?
+
+    public init(content: String, templates: String, output: String, force: Bool = false,
+                generator: String? = Bundle.main.executablePath, markUntranslated: Bool = false, workers: Int? = nil) {
+        self.content = content
+        self.templates = templates
+        self.output = output
+        self.force = force
+        self.generator = generator
+        self.markUntranslated = markUntranslated
+        self.workers = workers
+    }
+
+    /// What a build did.
+    public enum Outcome: Sendable {
+        /// No content or template file changed since the last build: nothing was written.
+        case upToDate
+        /// The output folder was replaced.
+        case built(Summary)
+        /// The content or the templates have errors (all of them are given): nothing was written.
+        case failed(Diagnostics)
+    }
+
+    public struct Summary: Sendable {
+        public var pages: Int
+        /// Language codes, reference first.
+        public var languages: [String]
+        /// Pages whose previous file was still right and was kept.
+        public var kept: Int
+        /// Problems that did not stop the build.
+        public var warnings: Diagnostics
+        /// Why the build could not be recorded for the next one (which then renders every page).
+        public var unrecorded: String?
+    }
+
+    /// The page id of an input file that is a page file (`<content>/<language>/<id>.yaml`).
+    static func pageID(ofInput path: String, content: String, languages: [LanguageContent]) -> String? {
+        let prefix = Paths.join(content, "")
+        guard path.hasPrefix(prefix) else { return nil }
+        let parts = path.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let name = parts.last, name.hasSuffix(".yaml"), !name.hasPrefix("."), name != "language.yaml",
+              languages.contains(where: { $0.language.code == parts[0] }) else { return nil }
+        return String(name.dropLast(".yaml".count))
+    }
+
+    /// Shared by the groups' workers: whether pages are still written, and the first write error.
+    private final class GroupState: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stopped = false
+        private var failure: (any Error)?
+
+        var writing: Bool { lock.withLock { !stopped } }
+        var error: (any Error)? { lock.withLock { failure } }
+
+        func stopWriting() { lock.withLock { stopped = true } }
+
+        func fail(_ error: any Error) {
+            lock.withLock {
+                stopped = true
+                if failure == nil { failure = error }
+            }
+        }
+    }
+
+    /// A group whose page files are all as they were at the `previous` build, taken from its
+    /// summaries without reading a file: its pages must be known clean, and their files still
+    /// at hand (kept in the staging folder, or linked from the output). nil, with nothing
+    /// written, when they are not: the group is then read.
+    private func keep(_ ids: ArraySlice<String>, of skeleton: Site, as previous: BuildManifest, check: CachedCheck.Session,
+                      renderer: SiteRenderer, unchanged: UnchangedPages,
+                      writing write: (OutputFile) throws -> Void) throws -> CachedCheck.GroupFindings? {
+        let summaries = skeleton.replacingPages(byLanguage: [skeleton.languages.map { content in
+            let folder = Paths.join(self.content, content.language.code)
+            return ids.compactMap { id in
+                let file = Paths.join(folder, id + ".yaml")
+                return previous.summaries[file]?.page(file: file)
+            }
+        }])
+        guard check.reuse(summaries),
+              try renderer.keep(summaries, recorded: { previous.outputs[$0]?.fingerprint }, unchanged: unchanged, writing: write)
+        else { return nil }
+        return CachedCheck.GroupFindings(summaries: summaries.languages.map(\.pages))
+    }
+
+    /// Builds the site. Throws only when the output cannot be written, and then the
+    /// output folder is as it was.
+    public func run() throws -> Outcome {
+        var inputs = BuildManifest.snapshot(of: [content, templates], extra: [generator].compactMap { $0 })
+        // A preview and a published site of the same files differ: the option is an input too.
+        if markUntranslated { inputs["--mark-untranslated"] = BuildManifest.Stamp(size: 0, modified: 0) }
+        let previous = force ? nil : BuildManifest.read(for: output)
+        if let previous, previous.inputs == inputs, previous.outputsExist(in: output) {
+            return .upToDate
+        }
+        let (skeleton, pageIDs, skeletonProblems) = SiteLoader.loadSkeleton(contentDirectory: content)
+        let (templates, templateProblems) = TemplateSet.load(directory: self.templates)
+        guard let skeleton else { return .failed(Diagnostics(skeletonProblems.all + templateProblems.all)) }
+        // Pages known clean from an earlier check or build, and unchanged since, are not checked
+        // again (`CachedCheck`); --force checks every page.
+        let check = CachedCheck.Session(site: skeleton, contentDirectory: content,
+                                        cacheFile: force ? nil : CachedCheck.cacheFile(for: content), generator: generator)
+        // The previous build's record, if this helpsite made it: what the output holds, and
+        // what the site it replaced (kept beside the output) holds.
+        let reusable = previous.flatMap { $0.madeBy(generator, now: inputs) ? $0 : nil }
+        // Nothing is written while the site as a whole is wrong; the pages are still all read
+        // and checked, so that every error is found in one build. The staging folder starts
+        // from the replaced site where it is still as recorded, so that only what changed is
+        // written.
+        let staged: StagedSite?
+        if templates != nil, !skeletonProblems.hasErrors, !templateProblems.hasErrors {
+            staged = try StagedSite(replacing: output, protecting: [content, self.templates], retained: reusable?.retained)
+        } else {
+            staged = nil
+        }
+        // A page is rendered again unless the staging folder holds it made from the same
+        // fingerprint, or the output does, as recorded (then it is hard-linked from there).
+        let current = reusable?.outputs ?? [:]
+        let output = self.output
+        let unchanged: UnchangedPages = { path, fingerprint in
+            if staged?.holds(path, madeFrom: fingerprint) == true { return true }
+            guard let record = current[path], record.fingerprint == fingerprint else { return false }
+            return (try? SystemFile.identity(of: Paths.join(output, path))) == record.identity
+        }
+        // A preview outlines what the translation stage finds untranslated.
+        let untranslated: UntranslatedPlaces? = markUntranslated ? { @Sendable site in TranslationStatus.untranslatedPlaces(site) } : nil
+        let renderer = templates.map { SiteRenderer(templates: $0, workers: 1, untranslated: untranslated) }
+
+        // The pages a group at a time, each group on one core: read, checked, rendered, written
+        // and let go. Only each page's summary (id, slug, title) is kept, for the site files:
+        // memory does not grow with the pages' text. A rebuild reads only the groups with a
+        // changed page: the others are known clean and their files kept (`keep`). A preview's
+        // marks come from the same inputs, so the same holds for it.
+        let unread = reusable.map { manifest in
+            manifest.unchangedPages(now: inputs) { Self.pageID(ofInput: $0, content: content, languages: skeleton.languages) }
+        } ?? []
+        let state = GroupState()
+        let groups = SiteLoader.pageGroups(pageIDs).concurrentMap(workers: workers) { ids -> CachedCheck.GroupFindings in
+            if let previous = reusable, let renderer, let staged, ids.allSatisfy(unread.contains) {
+                do {
+                    if let kept = try keep(ids, of: skeleton, as: previous, check: check, renderer: renderer,
+                                           unchanged: unchanged, writing: staged.write) {
+                        return kept
+                    }
+                } catch {
+                    state.fail(error) // the build stops; the group is read like any other, and nothing more is written
+                }
+            }
+            // The check reads the group's Markdown, the renderer renders it: one parse each.
+            return CommonMark.sharingParses {
+                let (group, findings) = check.read(ids, of: skeleton)
+                if findings.hasErrors { state.stopWriting() }
+                guard let renderer, let staged, state.writing else { return findings }
+                do {
+                    _ = try renderer.renderPages(group, unchanged: unchanged, writing: staged.write)
+                } catch {
+                    state.fail(error)
+                }
+                return findings
+            }
+        }
+        if let error = state.error {
+            staged?.abandon()
+            throw error
+        }
+
+        let (site, found, _) = check.conclude(skeleton, problems: skeletonProblems, groups: groups)
+        let problems = Diagnostics(found.all + templateProblems.all)
+        guard let renderer, let staged, !problems.hasErrors else {
+            staged?.abandon()
+            return .failed(problems)
+        }
+        let manifest: BuildManifest
+        do {
+            try renderer.renderSiteFiles(site, writing: staged.write)
+            do {
+                try BuildManifest.remove(for: output)
+            } catch {
+                throw SiteWriter.Failure(description: "cannot remove \(BuildManifest.location(for: output).path), the record of the site being replaced: \(error)")
+            }
+            let retained = try staged.commit(retaining: reusable != nil)
+            let summaries = site.languages.flatMap(\.pages).map { ($0.file, BuildManifest.PageSummary($0)) }
+            manifest = BuildManifest(inputs: inputs, outputs: staged.records, retained: retained ? reusable?.outputs : nil,
+                                     summaries: Dictionary(summaries, uniquingKeysWith: { first, _ in first }))
+        } catch {
+            staged.abandon()
+            throw error
+        }
+        var unrecorded: String?
+        do {
+            try manifest.write(for: output)
+        } catch {
+            unrecorded = "cannot record this build in \(BuildManifest.location(for: output).path) (\(error))"
+        }
+        return .built(Summary(
+            pages: site.languages.reduce(0) { $0 + $1.pages.count }, languages: site.languages.map(\.language.code),
+            kept: staged.keptPages, warnings: problems, unrecorded: unrecorded
+        ))
+    }
+}

@@ -1,0 +1,285 @@
+import Foundation
+import HelpSiteModel
+
+/// What a build read and wrote, kept beside the output folder
+/// (`.helpsite-cache/build-public.txt`), so that the next build can tell what changed.
+public struct BuildManifest: Equatable, Sendable {
+    /// Size and modification time of a file, the way `make` tells a changed file.
+    public struct Stamp: Equatable, Sendable {
+        public var size: Int
+        public var modified: Double
+
+        public init(size: Int, modified: Double) {
+            self.size = size
+            self.modified = modified
+        }
+    }
+
+    /// What the site files (home, 404 pages, sitemap) and the slug check need of a page
+    /// file, kept so that a rebuild need not read a page file that did not change.
+    public struct PageSummary: Equatable, Sendable {
+        public var id: String
+        public var slug: String
+        /// Line and column of the slug and of the title.
+        public var slugAt: [Int]
+        public var title: String
+        public var titleAt: [Int]
+        /// Of the file's text, as `Page.fingerprint`.
+        public var fingerprint: UInt64
+
+        init(id: String, slug: String, slugAt: [Int], title: String, titleAt: [Int], fingerprint: UInt64) {
+            self.id = id
+            self.slug = slug
+            self.slugAt = slugAt
+            self.title = title
+            self.titleAt = titleAt
+            self.fingerprint = fingerprint
+        }
+
+        package init(_ page: Page) {
+            id = page.id
+            slug = page.slug.value
+            slugAt = [page.slug.location.line, page.slug.location.column]
+            title = page.title.value
+            titleAt = [page.title.location.line, page.title.location.column]
+            fingerprint = page.fingerprint.value
+        }
+
+        /// The page as `Page.summary` has it, from its file `file`.
+        package func page(file: String) -> Page {
+            func at(_ place: [Int]) -> SourceLocation {
+                SourceLocation(file: file, line: place.first ?? 0, column: place.dropFirst().first ?? 0)
+            }
+            return Page.summary(id: id, file: file, slug: Located(slug, at: at(slugAt)), title: Located(title, at: at(titleAt)),
+                                fingerprint: Fingerprint(value: fingerprint))
+        }
+    }
+
+    /// Raised when the manifest's meaning changes, so that an old one is ignored.
+    public static let version = 3
+
+    /// Every file of the content and template folders (and the helpsite executable), by path.
+    public var inputs: [String: Stamp]
+    /// Every file of the output folder, relative to it: what it was made from (for a page,
+    /// its fingerprint), and its identity.
+    public var outputs: [String: OutputRecord]
+    /// The same for the site this build replaced, kept beside the output folder
+    /// (`.public.helpsite-previous`) for the next build to start from; `nil` if it was not kept.
+    public var retained: [String: OutputRecord]?
+    /// Page file (as in `inputs`) → what lists of pages need of it.
+    public var summaries: [String: PageSummary]
+
+    public init(inputs: [String: Stamp], outputs: [String: OutputRecord], retained: [String: OutputRecord]? = nil,
+                summaries: [String: PageSummary] = [:]) {
+        self.inputs = inputs
+        self.outputs = outputs
+        self.retained = retained
+        self.summaries = summaries
+    }
+
+    /// The page ids whose files need not be read again: every input but page files is as
+    /// it was (same stamps), and so are all the page's files, each of which has a summary.
+    /// - Parameter pageFile: the page id of a content file, if it is a page file.
+    package func unchangedPages(now inputs: [String: Stamp], pageFile: (String) -> String?) -> Set<String> {
+        var changed = Set<String>()
+        var unchanged = Set<String>()
+        for path in Set(inputs.keys).union(self.inputs.keys) {
+            let id = pageFile(path)
+            if inputs[path] == self.inputs[path], let id {
+                if summaries[path] == nil { changed.insert(id) } else { unchanged.insert(id) }
+            } else if let id {
+                changed.insert(id)
+            } else if inputs[path] != self.inputs[path] {
+                return [] // site.yaml, a language.yaml, a template, the executable…: every page may change
+            }
+        }
+        return unchanged.subtracting(changed)
+    }
+
+    /// Where the manifest of `output` lives.
+    public static func location(for output: String) -> URL {
+        let outputURL = URL(fileURLWithPath: output).standardizedFileURL
+        let parent = outputURL.deletingLastPathComponent()
+        // An output inside the cache folder already (the preview's) keeps its record beside it.
+        let cache = parent.lastPathComponent == ".helpsite-cache" ? parent : parent.appendingPathComponent(".helpsite-cache")
+        return cache.appendingPathComponent("build-\(outputURL.lastPathComponent).txt")
+    }
+
+    /// The stamps of every file under `folders` (and of `extra` files).
+    public static func snapshot(of folders: [String], extra: [String] = []) -> [String: Stamp] {
+        var stamps: [String: Stamp] = [:]
+        let fileManager = FileManager.default
+        func stamp(_ path: String) {
+            guard let attributes = try? fileManager.attributesOfItem(atPath: path),
+                  attributes[.type] as? FileAttributeType != .typeDirectory else { return }
+            stamps[path] = Stamp(size: (attributes[.size] as? Int) ?? -1,
+                                 modified: (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)
+        }
+        for folder in folders {
+            for entry in FileWalk.entries(under: folder) where entry.kind != S_IFDIR {
+                stamps[Paths.join(folder, entry.relative)] = Stamp(size: entry.size, modified: entry.modified)
+            }
+        }
+        extra.forEach(stamp)
+        return stamps
+    }
+
+    public static func read(for output: String) -> BuildManifest? {
+        guard let data = FileManager.default.contents(atPath: location(for: output).path) else { return nil }
+        return BuildManifest(text: String(decoding: data, as: UTF8.self))
+    }
+
+    /// Written after a publish; a manifest that cannot be written only costs the next build its
+    /// shortcut. A temporary file renamed over the old one, so that a reader never sees half.
+    public func write(for output: String) throws {
+        let url = BuildManifest.location(for: output)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.path + ".\(getpid()).tmp"
+        do {
+            try SystemFile.write(Data(text.utf8), to: temporary)
+            guard rename(temporary, url.path) == 0 else { throw SystemFile.Failure.last }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    // MARK: The record's text
+    //
+    // One line per file, tab-separated, read and written by hand: tens of thousands of lines
+    // every build, which JSONDecoder and JSONEncoder took most of a one-page rebuild to do.
+    //
+    //     helpsite build record 3
+    //     input   <size>  <modification time, the Double's bits in hex>  <path>
+    //     output  <fingerprint>  <inode>  <size>  <time in ns>  <path>
+    //     kept                                        (the replaced site was kept: its files follow)
+    //     retained <fingerprint>  <inode>  <size>  <time in ns>  <path>
+    //     page    <path>  <id>  <slug>  <line>  <column>  <title>  <line>  <column>  <fingerprint>
+    //     end                                         (so that a record cut short is never read)
+    //
+    // Text fields escape `\`, tab, line feed and carriage return with a backslash.
+
+    static var header: String { "helpsite build record \(version)" }
+
+    /// The record as the file holds it.
+    var text: String {
+        var text = Self.header + "\n"
+        func line(_ fields: [String]) { text += fields.joined(separator: "\t") + "\n" }
+        func record(_ kind: String, _ path: String, _ record: OutputRecord) {
+            line([kind, record.fingerprint, String(record.identity.inode), String(record.identity.size),
+                  String(record.identity.modified), Self.escape(path)])
+        }
+        for path in inputs.keys.sorted() {
+            let stamp = inputs[path]!
+            line(["input", String(stamp.size), String(stamp.modified.bitPattern, radix: 16), Self.escape(path)])
+        }
+        for path in outputs.keys.sorted() { record("output", path, outputs[path]!) }
+        if let retained {
+            line(["kept"])
+            for path in retained.keys.sorted() { record("retained", path, retained[path]!) }
+        }
+        for path in summaries.keys.sorted() {
+            let page = summaries[path]!
+            line(["page", Self.escape(path), Self.escape(page.id), Self.escape(page.slug)] + page.slugAt.prefix(2).map { String($0) }
+                 + [Self.escape(page.title)] + page.titleAt.prefix(2).map { String($0) } + [String(page.fingerprint, radix: 16)])
+        }
+        return text + "end\n"
+    }
+
+    /// nil for a record of another version, or one that does not read whole.
+    init?(text: String) {
+        // Split on the bytes: `String.split` finds Characters, many times slower, and a tab or
+        // a line feed is never part of another character in UTF-8.
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
+        guard lines.first.map(String.init) == Self.header, lines.suffix(2) == ["end", ""] else { return nil }
+        var inputs: [String: Stamp] = [:], outputs: [String: OutputRecord] = [:], summaries: [String: PageSummary] = [:]
+        var retained: [String: OutputRecord]?
+        func record(_ fields: [Substring]) -> (String, OutputRecord)? {
+            guard fields.count == 6, let inode = UInt64(fields[2]), let size = Int64(fields[3]), let modified = Int64(fields[4]) else { return nil }
+            return (Self.unescape(fields[5]), OutputRecord(fingerprint: String(fields[1]),
+                                                           identity: FileIdentity(inode: inode, size: size, modified: modified)))
+        }
+        for line in lines.dropFirst().dropLast(2) {
+            let fields = line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(Substring.init)
+            switch fields.first {
+            case "input":
+                guard fields.count == 4, let size = Int(fields[1]), let bits = UInt64(fields[2], radix: 16) else { return nil }
+                inputs[Self.unescape(fields[3])] = Stamp(size: size, modified: Double(bitPattern: bits))
+            case "output":
+                guard let (path, found) = record(fields) else { return nil }
+                outputs[path] = found
+            case "kept":
+                retained = retained ?? [:]
+            case "retained":
+                guard retained != nil, let (path, found) = record(fields) else { return nil }
+                retained?[path] = found
+            case "page":
+                guard fields.count == 10, let slugLine = Int(fields[4]), let slugColumn = Int(fields[5]),
+                      let titleLine = Int(fields[7]), let titleColumn = Int(fields[8]),
+                      let fingerprint = UInt64(fields[9], radix: 16) else { return nil }
+                summaries[Self.unescape(fields[1])] = PageSummary(
+                    id: Self.unescape(fields[2]), slug: Self.unescape(fields[3]), slugAt: [slugLine, slugColumn],
+                    title: Self.unescape(fields[6]), titleAt: [titleLine, titleColumn], fingerprint: fingerprint)
+            default:
+                return nil
+            }
+        }
+        self.init(inputs: inputs, outputs: outputs, retained: retained, summaries: summaries)
+    }
+
+    private static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
+        else { return text }
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": escaped += "\\\\"
+            case "\t": escaped += "\\t"
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
+    private static func unescape(_ text: Substring) -> String {
+        guard text.utf8.contains(UInt8(ascii: "\\")) else { return String(text) }
+        var result = ""
+        var escaping = false
+        for scalar in text.unicodeScalars {
+            if escaping {
+                switch scalar {
+                case "t": result += "\t"
+                case "n": result += "\n"
+                case "r": result += "\r"
+                default: result.unicodeScalars.append(scalar)
+                }
+                escaping = false
+            } else if scalar == "\\" {
+                escaping = true
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Whether `generator` (the helpsite executable) is the one that made the recorded files:
+    /// a new helpsite may write any page differently, so its fingerprints are not comparable.
+    public func madeBy(_ generator: String?, now inputs: [String: Stamp]) -> Bool {
+        guard let generator, let stamp = self.inputs[generator] else { return false }
+        return stamp == inputs[generator]
+    }
+
+    /// Whether `output` still holds every file this manifest says the build wrote.
+    public func outputsExist(in output: String) -> Bool {
+        outputs.keys.allSatisfy { FileManager.default.fileExists(atPath: Paths.join(output, $0)) }
+    }
+
+    /// Forgets the build of `output`: done before the output folder is replaced, so that a
+    /// record never describes a folder it was not made for, even if the build stops there.
+    package static func remove(for output: String) throws(SystemFile.Failure) {
+        guard unlink(location(for: output).path) == 0 || errno == ENOENT else { throw .last }
+    }
+}

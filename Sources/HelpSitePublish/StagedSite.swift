@@ -1,0 +1,89 @@
+import Foundation
+import HelpSiteModel
+
+/// A new site being written beside the output folder, file by file, so that a
+/// build never needs every page in memory at once. Nothing a reader can see
+/// changes until `commit()` swaps the whole folder in; `abandon()` (or a crash)
+/// leaves the previous site as it was.
+///
+/// Given the record of the site retained by the last build (`RetainedSite`), the staging
+/// folder starts as that site instead of empty: files whose fingerprint is still the one
+/// recorded stay as they are, the others are replaced, and what the new site no longer
+/// has is removed at `commit()`.
+///
+/// `write` may be called from several threads at once: the build's workers each
+/// write the pages they render.
+public final class StagedSite: @unchecked Sendable {
+    private let staging: URL
+    private let output: URL
+    /// The files the staging folder started with, as recorded (empty for a fresh folder).
+    public let startedWith: [String: OutputRecord]
+    /// Guards `madeFolders` and `files`.
+    private let lock = NSLock()
+    private var madeFolders: Set<String> = []
+    private var files: [String: OutputRecord] = [:]
+    private var unchangedPages = 0
+    /// Every file written so far, relative to the output folder, in path order.
+    public var written: [String] { lock.withLock { files.keys.sorted() } }
+    /// Every file written so far, with what it was made from: the record of the new site.
+    public var records: [String: OutputRecord] { lock.withLock { files } }
+    /// Pages not rendered again: kept as they were, or hard-linked from the output folder.
+    public var keptPages: Int { lock.withLock { unchangedPages } }
+
+    /// - Parameters:
+    ///   - protected: folders the output must never be or contain (content, templates).
+    ///   - retained: the record of the site the last build kept beside the output; `nil`
+    ///     starts from an empty folder (and removes a retained site, if there is one).
+    public init(replacing output: String, protecting protected: [String] = [], retained: [String: OutputRecord]? = nil) throws {
+        (staging, self.output, startedWith) = try SiteWriter.beginStaging(output, protecting: protected, retained: retained)
+    }
+
+    /// Whether the staging folder already holds `path` made from `fingerprint`.
+    public func holds(_ path: String, madeFrom fingerprint: String) -> Bool {
+        startedWith[path]?.fingerprint == fingerprint
+    }
+
+    public func write(_ files: [OutputFile]) throws {
+        for file in files { try write(file) }
+    }
+
+    public func write(_ file: OutputFile) throws {
+        let fingerprint = file.fingerprint ?? OutputRecord.fingerprint(of: file.contents)
+        let record: OutputRecord
+        if let existing = startedWith[file.path], existing.fingerprint == fingerprint {
+            record = existing
+        } else {
+            let folder = staging.appendingPathComponent(file.path).deletingLastPathComponent().path
+            let isNew = lock.withLock { madeFolders.insert(folder).inserted }
+            let identity = try SiteWriter.write(file, into: staging, previous: output, makingFolder: isNew)
+            record = OutputRecord(fingerprint: fingerprint, identity: identity)
+        }
+        lock.withLock {
+            files[file.path] = record
+            if file.isUnchanged { unchangedPages += 1 }
+        }
+    }
+
+    /// Puts the new site in place of the old in one step, once its files are on disk:
+    /// a crash just after the swap must not leave a published site of empty files.
+    /// - Parameter retaining: keep the replaced site as `.<name>.helpsite-previous` for the
+    ///   next build to start from, rather than delete it.
+    /// - Returns: whether the replaced site was kept.
+    @discardableResult
+    public func commit(retaining: Bool = false) throws -> Bool {
+        do {
+            if !startedWith.isEmpty {
+                try RetainedSite.prune(staging.path, keeping: Set(records.keys), from: startedWith)
+            }
+            try SystemFile.flushFileSystem(holding: staging.path)
+        } catch {
+            throw SiteWriter.Failure(description: "cannot write the site to disk: \(error)")
+        }
+        return try SiteWriter.swapIn(staging, at: output, keepingPreviousAt: retaining ? RetainedSite.location(of: output) : nil)
+    }
+
+    /// Removes what was written; the output folder is untouched.
+    public func abandon() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}

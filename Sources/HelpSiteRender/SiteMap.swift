@@ -1,0 +1,35 @@
+import HelpSiteModel
+
+/// `sitemap.xml` with every page in every language and its alternates
+/// (`xhtml:link rel="alternate"`), and the `robots.txt` that points to it.
+struct SiteMap {
+    let site: Site
+    let addresses: SiteAddresses
+
+    func xml() -> String {
+        var xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+
+            """
+        for content in site.languages {
+            for page in content.pages {
+                xml += "  <url>\n    <loc>\(HTML.escape(addresses.absolute(language: content.language.code, pageID: page.id)))</loc>\n"
+                for other in site.languages where other.page(id: page.id) != nil {
+                    xml += link(other.language.code, addresses.absolute(language: other.language.code, pageID: page.id))
+                }
+                xml += link("x-default", addresses.absolute(language: site.settings.referenceLanguage, pageID: page.id))
+                xml += "  </url>\n"
+            }
+        }
+        return xml + "</urlset>\n"
+    }
+
+    func robots() -> String {
+        "User-agent: *\nAllow: /\n\nSitemap: \(site.settings.baseURL.value)sitemap.xml\n"
+    }
+
+    private func link(_ hreflang: String, _ href: String) -> String {
+        "    <xhtml:link rel=\"alternate\" hreflang=\"\(hreflang)\" href=\"\(HTML.escape(href))\"/>\n"
+    }
+}
