@@ -41,11 +41,11 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let started = ContinuousClock.now
-        let build = SiteBuild(content: project.content, templates: project.templates, output: output, force: force,
-                              markUntranslated: markUntranslated)
-        let outcome: SiteBuild.Outcome
+        let pipeline = Pipeline(content: project.content, templates: project.templates, output: output, force: force,
+                                generator: Bundle.main.executablePath, markUntranslated: markUntranslated)
+        let outcome: Pipeline.Outcome
         do {
-            outcome = try build.run()
+            outcome = try pipeline.build()
         } catch {
             Terminal.error("\(error); \(output)/ left unchanged")
             throw ExitCode.failure
@@ -69,7 +69,7 @@ struct Build: ParsableCommand {
     }
 
     /// `Built 3 pages in 3 languages (nl, fr, en) into public/ in 20 ms`, also printed by `serve`.
-    static func line(_ summary: SiteBuild.Summary, into output: String, milliseconds: Int) -> String {
+    static func line(_ summary: Pipeline.Summary, into output: String, milliseconds: Int) -> String {
         let reuse = summary.kept > 0 ? " (\(summary.kept) unchanged, kept)" : ""
         let codes = summary.languages.joined(separator: ", ")
         return "Built \(summary.pages) pages in \(summary.languages.count) languages (\(codes)) into \(output)/ in \(milliseconds) ms\(reuse)"

@@ -40,7 +40,8 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let started = ContinuousClock.now
-        let outcome = CachedCheck.run(contentDirectory: project.content, cacheFile: noCache ? nil : CachedCheck.cacheFile(for: project.content))
+        let outcome = Pipeline(content: project.content, templates: project.templates, force: noCache,
+                               generator: Bundle.main.executablePath).check()
         let diagnostics = outcome.diagnostics
         let elapsed = Terminal.milliseconds(ContinuousClock.now - started)
         let reused = outcome.reused > 0 ? ", \(outcome.reused) unchanged since the last check" : ""

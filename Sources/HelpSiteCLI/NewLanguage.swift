@@ -63,7 +63,7 @@ struct NewLanguage: ParsableCommand {
             throw ExitCode.failure
         }
         // The promise of the command: the site it leaves still checks.
-        let after = CachedCheck.run(contentDirectory: content, cacheFile: CachedCheck.cacheFile(for: content)).diagnostics
+        let after = Pipeline(content: content, generator: Bundle.main.executablePath).check().diagnostics
         if after.hasErrors {
             Terminal.report(after, summary: "\(Terminal.counts(after)): the new language does not check; please report this")
             throw ExitCode.failure

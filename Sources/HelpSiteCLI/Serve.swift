@@ -43,7 +43,7 @@ struct Serve: ParsableCommand {
     func run() throws {
         let server = PreviewServer(configuration: PreviewConfiguration(
             content: project.content, templates: project.templates, output: output,
-            host: host, port: port, stopsOnSignals: true
+            host: host, port: port, generator: Bundle.main.executablePath, stopsOnSignals: true
         ))
         let output = output
         let result = Blocking.run { try await server.run { Serve.show($0, output: output) } }

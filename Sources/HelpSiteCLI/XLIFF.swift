@@ -133,7 +133,7 @@ struct ImportXLIFF: ParsableCommand {
         summary += changed > 0 ? " in \(files)" : ", no file written"
         summary += "; \(plan.unchanged) unchanged, \(plan.untranslated) without a target"
         FileHandle.standardError.write(Data((summary + "\n").utf8))
-        let findings = CachedCheck.run(contentDirectory: content, cacheFile: CachedCheck.cacheFile(for: content)).diagnostics
+        let findings = Pipeline(content: content, generator: Bundle.main.executablePath).check().diagnostics
         try report(findings, findings.isEmpty ? "all facts agree" : "checked after the import")
     }
 

@@ -8,11 +8,10 @@ public enum SiteLoader {
 
     /// Reads `site.yaml`, then each language's `language.yaml` and pages.
     /// - Parameter directory: the content folder as the user named it; messages use it as a prefix.
-    /// - Parameter only: read only these pages (by id), for a check that knows the verdicts
-    ///   of the others (`CachedCheck`). What spans pages (two pages with one slug, a language
-    ///   with no pages) is then left to the caller.
-    public static func load(contentDirectory directory: String, only: Set<String>? = nil) -> (site: Site?, diagnostics: Diagnostics) {
-        let (site, diagnostics) = read(directory, only: only)
+    /// Holds every page at once: the commands that need the whole site (status, XLIFF) use
+    /// it; `check`, `build` and `serve` read a group of pages at a time (`Pipeline`).
+    public static func load(contentDirectory directory: String) -> (site: Site?, diagnostics: Diagnostics) {
+        let (site, diagnostics) = read(directory, only: nil)
         return (diagnostics.hasErrors ? nil : site, diagnostics)
     }
 

@@ -14,19 +14,19 @@ struct PreviewBuilder: Sendable {
         self.configuration = configuration
     }
 
-    func build() async -> (SiteBuild.Outcome, Duration) {
+    func build() async -> (Pipeline.Outcome, Duration) {
         // A preview outlines what is not translated yet; the published build never does.
-        let build = SiteBuild(content: configuration.content, templates: configuration.templates,
-                              output: configuration.output, markUntranslated: true)
+        let pipeline = Pipeline(content: configuration.content, templates: configuration.templates,
+                                output: configuration.output, generator: configuration.generator, markUntranslated: true)
         return await withCheckedContinuation { continuation in
             queue.async {
                 let started = ContinuousClock.now
-                let outcome: SiteBuild.Outcome
+                let outcome: Pipeline.Outcome
                 do {
-                    outcome = try build.run()
+                    outcome = try pipeline.build()
                 } catch {
                     // The previous preview is still in place; the pages say why it is not new.
-                    let problem = Diagnostic.error("cannot write the preview: \(error)", at: SourceLocation(file: build.output))
+                    let problem = Diagnostic.error("cannot write the preview: \(error)", at: SourceLocation(file: pipeline.output))
                     outcome = .failed(Diagnostics([problem]))
                 }
                 continuation.resume(returning: (outcome, ContinuousClock.now - started))

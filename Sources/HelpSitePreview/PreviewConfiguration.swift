@@ -14,6 +14,8 @@ public struct PreviewConfiguration: Sendable {
     /// How long the files must stay as they are before a rebuild, so that an editor's
     /// several writes, or a `git checkout`, make one build.
     public var settleTime: Duration
+    /// The helpsite executable, an input of every build (`Pipeline.generator`).
+    public var generator: String?
     /// Stop gracefully on SIGINT and SIGTERM (the command line); off for a server run inside tests.
     public var stopsOnSignals: Bool
 
@@ -22,7 +24,7 @@ public struct PreviewConfiguration: Sendable {
     public init(
         content: String = "content", templates: String = "templates", output: String = PreviewConfiguration.defaultOutput,
         host: String = "127.0.0.1", port: Int = 8080, pollInterval: Duration = .milliseconds(300),
-        settleTime: Duration = .milliseconds(150), stopsOnSignals: Bool = false
+        settleTime: Duration = .milliseconds(150), generator: String? = nil, stopsOnSignals: Bool = false
     ) {
         self.content = content
         self.templates = templates
@@ -31,6 +33,7 @@ public struct PreviewConfiguration: Sendable {
         self.port = port
         self.pollInterval = pollInterval
         self.settleTime = settleTime
+        self.generator = generator
         self.stopsOnSignals = stopsOnSignals
     }
 }

@@ -14,7 +14,7 @@ actor PreviewState {
     /// Records a build and tells every listener its generation. A build with nothing to do changes nothing.
     /// Called once the new files are in place: a page served just before carries the previous
     /// generation and so reloads once more, which is harmless; the other order could miss a change.
-    func record(_ outcome: SiteBuild.Outcome) {
+    func record(_ outcome: Pipeline.Outcome) {
         switch outcome {
         case .upToDate: return
         case .built: problems = nil

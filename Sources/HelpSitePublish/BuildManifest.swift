@@ -64,7 +64,7 @@ public struct BuildManifest: Equatable, Sendable {
     /// its fingerprint), and its identity.
     public var outputs: [String: OutputRecord]
     /// The same for the site this build replaced, kept beside the output folder
-    /// (`.public.helpsite-previous`) for the next build to start from; `nil` if it was not kept.
+    /// (`.helpsite-cache/previous-public`) for the next build to start from; `nil` if it was not kept.
     public var retained: [String: OutputRecord]?
     /// Page file (as in `inputs`) → what lists of pages need of it.
     public var summaries: [String: PageSummary]

@@ -7,19 +7,23 @@ import Darwin
 #endif
 import HelpSiteModel
 
-/// The site a build replaced, kept beside the output folder (`.public.helpsite-previous`)
-/// so that the next build can start its staging folder from it and touch only the files
+/// The site a build replaced, kept in the cache folder beside the output folder
+/// (`.helpsite-cache/previous-public`), never beside the output itself: that folder is often
+/// inside a web root, and a server would publish yesterday's site under a hidden name. Kept so
+/// that the next build can start its staging folder from it and touch only the files
 /// that changed, instead of making every folder and link again and deleting a whole tree.
 ///
 /// It is only ever trusted through its record (`BuildManifest.retained`): the path,
 /// fingerprint and identity of every file. Before a build starts from it, every entry is
 /// compared with that record, and whatever does not match is removed.
 enum RetainedSite {
-    static let marker = ".helpsite-previous"
-
-    /// `.public.helpsite-previous` beside `public`.
+    /// `.helpsite-cache/previous-public` for `public`; the cache folder is on the output's own
+    /// file system (its parent), so the swap can rename the replaced site into it. An output
+    /// inside the cache folder already (the preview's) keeps its replaced site beside it.
     static func location(of output: URL) -> URL {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent)\(marker)")
+        let parent = output.deletingLastPathComponent()
+        let cache = parent.lastPathComponent == ".helpsite-cache" ? parent : parent.appendingPathComponent(".helpsite-cache")
+        return cache.appendingPathComponent("previous-\(output.lastPathComponent)")
     }
 
     /// Compares the tree at `folder` with `record`, file by file. Returns the files that are

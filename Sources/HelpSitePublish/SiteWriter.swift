@@ -137,7 +137,9 @@ public enum SiteWriter {
 
     /// The replaced site: kept for the next build if asked (and possible), else deleted.
     private static func retire(_ previous: URL, keepingAt kept: URL?) -> Bool {
-        if let kept, Foundation.rename(previous.path, kept.path) == 0 { return true }
+        // Not kept where it cannot be renamed to (another file system): the next build starts afresh.
+        if let kept, (try? SystemFile.makeFolders(kept.deletingLastPathComponent().path)) != nil,
+           Foundation.rename(previous.path, kept.path) == 0 { return true }
         try? FileManager.default.removeItem(at: previous)
         return false
     }

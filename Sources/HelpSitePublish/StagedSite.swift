@@ -66,7 +66,7 @@ public final class StagedSite: @unchecked Sendable {
 
     /// Puts the new site in place of the old in one step, once its files are on disk:
     /// a crash just after the swap must not leave a published site of empty files.
-    /// - Parameter retaining: keep the replaced site as `.<name>.helpsite-previous` for the
+    /// - Parameter retaining: keep the replaced site (`.helpsite-cache/previous-<name>`) for the
     ///   next build to start from, rather than delete it.
     /// - Returns: whether the replaced site was kept.
     @discardableResult

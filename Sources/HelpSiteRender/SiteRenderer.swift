@@ -24,54 +24,9 @@ public struct SiteRenderer: Sendable {
         self.untranslated = untranslated
     }
 
-    /// Every page in every language, the home page, and the static files.
-    public func render(_ site: Site) -> [OutputFile] {
-        render(site, unchanged: [:]).files
-    }
-
-    /// Like `render(_:)`, but a page whose fingerprint is the one given in `unchanged`
-    /// (the previous build's, for files still there) is not rendered again: its file is
-    /// marked unchanged. Returns every page's fingerprint for the next build. The other
-    /// forms take, instead of the dictionary, a test of whether a file made from a page's
-    /// fingerprint is still at hand.
-    /// A page's fingerprint covers what its HTML depends on: its file in every language
-    /// (titles and slugs appear in the switcher and alternates), its language's
-    /// language.yaml, site.yaml, and the templates.
-    public func render(_ site: Site, unchanged: [String: String]) -> (files: [OutputFile], fingerprints: [String: String]) {
-        var files: [OutputFile] = []
-        let fingerprints = render(site, unchanged: { unchanged[$0] == $1 }) { files += $0 }
-        return (files, fingerprints)
-    }
-
-    /// Renders in batches of `batchSize` pages and hands each batch to `emit` (the writer) before
-    /// rendering the next, so that a site of any size holds one batch of pages in memory.
-    /// Returns every page's fingerprint.
-    public func render(
-        _ site: Site, unchanged: UnchangedPages, batchSize: Int = 256, emit: ([OutputFile]) throws -> Void
-    ) rethrows -> [String: String] {
-        let plan = Plan(self, site)
-        // Pages are independent: each batch is rendered on every core, in a fixed order, so the
-        // output does not depend on how many cores there are.
-        for start in stride(from: 0, to: plan.jobs.count, by: max(1, batchSize)) {
-            let batch = Array(plan.jobs[start..<min(start + max(1, batchSize), plan.jobs.count)])
-            try emit(batch.concurrentMap(workers: workers) { plan.file($0, unchanged: unchanged) })
-        }
-        try emit(siteFiles(site, plan.addresses))
-        return plan.fingerprints
-    }
-
-    /// Renders every page and hands each file to `write` on the worker that rendered it:
-    /// writing (file creation is most of it, in the kernel) runs on every core alongside
-    /// rendering, and a page is let go as soon as it is written. `write` is called from
-    /// several threads at once. After the first error, no more pages are rendered and it is
-    /// thrown. Returns every page's fingerprint.
-    public func render(
-        _ site: Site, unchanged: UnchangedPages, writing write: @Sendable (OutputFile) throws -> Void
-    ) throws -> [String: String] {
-        let fingerprints = try renderPages(site, unchanged: unchanged, writing: write)
-        try renderSiteFiles(site, writing: write)
-        return fingerprints
-    }
+    // A page's fingerprint covers what its HTML depends on: its file in every language
+    // (titles and slugs appear in the switcher and alternates), its language's
+    // language.yaml, site.yaml, and the templates.
 
     /// The home page, the 404 pages, the sitemap, robots.txt and the static files: what
     /// lists every page. Only each page's id, slug and title are read, so `site` may hold

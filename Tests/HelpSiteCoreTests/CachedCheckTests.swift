@@ -1,5 +1,13 @@
 import Foundation
-import HelpSiteCore
+@testable import HelpSiteModel
+@testable import HelpSiteContent
+@testable import HelpSiteCheck
+@testable import HelpSiteRender
+@testable import HelpSitePublish
+@testable import HelpSiteLinks
+@testable import HelpSiteOnlineLinks
+@testable import HelpSiteTranslation
+@testable import HelpSitePipeline
 import Testing
 
 /// `helpsite check` reads again only the pages that changed since a run that found them
@@ -17,11 +25,14 @@ struct CachedCheckTests {
         return site
     }
 
-    func check(_ site: TemporaryFolder, cache: Bool = true) -> CachedCheck.Outcome {
-        CachedCheck.run(contentDirectory: site.path + "/content", cacheFile: cache ? site.path + "/.helpsite-cache/check.txt" : nil)
+    /// Reuse is judged against the helpsite that made the record: this test process.
+    static let generator = Bundle.main.executablePath
+
+    func check(_ site: TemporaryFolder, cache: Bool = true) -> Pipeline.CheckOutcome {
+        Pipeline(content: site.path + "/content", force: !cache, generator: Self.generator).check()
     }
 
-    func messages(_ outcome: CachedCheck.Outcome) -> [String] {
+    func messages(_ outcome: Pipeline.CheckOutcome) -> [String] {
         outcome.diagnostics.map(\.description)
     }
 
@@ -78,28 +89,30 @@ struct CachedCheckTests {
         let site = try twoPageSite()
         try site.write("version 1", to: "bin/helpsite")
         let generator = site.path + "/bin/helpsite"
-        let run = { CachedCheck.run(contentDirectory: site.path + "/content", cacheFile: site.path + "/.helpsite-cache/check.txt", generator: generator) }
+        let run = { Pipeline(content: site.path + "/content", generator: generator).check() }
         _ = run()
         #expect(run().reused == 2)
         try site.write("version 2, longer", to: "bin/helpsite")
         #expect(run().reused == 0)
     }
 
-    /// The build's check, as `SiteBuild` runs it: each page read and checked on its own
-    /// (the build reads its pages a group at a time), but for those known clean.
-    static func buildCheck(_ content: String, cacheFile: String) throws -> [String] {
-        let (loaded, ids, problems) = SiteLoader.loadSkeleton(contentDirectory: content)
-        let skeleton = try #require(loaded)
-        let session = CachedCheck.Session(site: skeleton, contentDirectory: content, cacheFile: cacheFile)
-        let groups = ids.map { session.read([$0], of: skeleton).findings }
-        return session.conclude(skeleton, problems: problems, groups: groups).diagnostics.map(\.description)
+    /// The findings of `helpsite build` (`Pipeline.build()`), which reads and checks the
+    /// pages a group at a time, each group but for the pages the record knows clean.
+    static func buildCheck(_ content: String) throws -> [String] {
+        let output = try TemporaryFolder()
+        let pipeline = Pipeline(content: content, templates: Paths.templates, output: output.path + "/public", generator: generator)
+        switch try pipeline.build() {
+        case .failed(let problems): return problems.map(\.description)
+        case .built(let summary): return summary.warnings.map(\.description)
+        case .upToDate: return []
+        }
     }
 
     /// The build loads every page (it renders them) and checks those not known clean.
     @Test func theBuildsCheckFindsWhatAFullCheckFinds() throws {
         let site = try twoPageSite()
-        let content = site.path + "/content", cacheFile = site.path + "/.helpsite-cache/check.txt"
-        func buildCheck() throws -> [String] { try Self.buildCheck(content, cacheFile: cacheFile) }
+        let content = site.path + "/content"
+        func buildCheck() throws -> [String] { try Self.buildCheck(content) }
         #expect(try buildCheck().isEmpty)
         #expect(check(site).reused == 2, "the build's check records the clean pages for the command too")
         let page = try site.read("content/fr/contact.yaml")
@@ -116,8 +129,7 @@ struct CachedCheckTests {
         let site = try twoPageSite()
         let page = try site.read("content/fr/contact.yaml")
         try site.write(Data([0xEF, 0xBB, 0xBF]) + Data(page.utf8), to: "content/fr/contact.yaml")
-        let content = site.path + "/content", cacheFile = site.path + "/.helpsite-cache/check.txt"
-        #expect(try Self.buildCheck(content, cacheFile: cacheFile).isEmpty)
+        #expect(try Self.buildCheck(site.path + "/content").isEmpty)
         #expect(check(site).reused == 2)
     }
 }

@@ -151,7 +151,7 @@ struct FailedWriteTests {
         #expect(try stagingLeft(in: folder.path).isEmpty)
     }
 
-    /// A build that starts from the site the last build replaced (`.public.helpsite-previous`)
+    /// A build that starts from the site the last build replaced (`.helpsite-cache/previous-public`)
     /// and fails part-way: the published site is as it was, and the replaced site, partly
     /// changed, is gone rather than trusted. The next build is exactly a build from nothing.
     @Test func aBuildStartedFromTheReplacedSite() throws {
@@ -164,7 +164,7 @@ struct FailedWriteTests {
         #expect(try cli.helpsite("build", in: folder.path).status == 0)
         try retitle("Réclamations")
         #expect(try cli.helpsite("build", in: folder.path).status == 0)
-        let replaced = folder.path + "/.public.helpsite-previous"
+        let replaced = folder.path + "/.helpsite-cache/previous-public"
         #expect(FileManager.default.fileExists(atPath: replaced))
         let before = try cli.snapshot(folder.path + "/public")
 

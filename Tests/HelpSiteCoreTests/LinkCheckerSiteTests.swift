@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import HelpSiteCore
+@testable import HelpSiteModel
+@testable import HelpSiteMarkdown
+@testable import HelpSiteContent
+@testable import HelpSiteCheck
+@testable import HelpSiteRender
+@testable import HelpSitePublish
+@testable import HelpSiteLinks
+@testable import HelpSiteOnlineLinks
+@testable import HelpSiteTranslation
+@testable import HelpSitePipeline
 
 /// The link check on sites HelpSite built: the shipped one is clean, and a
 /// slip in content is reported at the page and at the content line it came from.
@@ -37,13 +46,21 @@ struct LinkCheckerSiteTests {
         page = page.replacingOccurrences(of: "[onze website](https://www.voorbeeldbank.example/nl/uitleg)", with: "[onze website](#uitleg)")
         page = page.replacingOccurrences(of: "url: https://www.voorbeeldbank.example/nl/klacht", with: "url: http://www.voorbeeldbank.example/nl/klacht")
         try folder.write(page, to: "content/nl/complaints.yaml")
+        // The same slips in French, so that the facts agree and the site builds.
+        var french = try folder.read("content/fr/complaints.yaml")
+        french = french.replacingOccurrences(of: "[notre site](https://www.voorbeeldbank.example/fr/explication)", with: "[notre site](#uitleg)")
+        french = french.replacingOccurrences(of: "url: https://www.voorbeeldbank.example/nl/klacht", with: "url: http://www.voorbeeldbank.example/nl/klacht")
+        try folder.write(french, to: "content/fr/complaints.yaml")
         let (report, lines) = try await Self.buildAndCheck(content: folder.path + "/content", in: folder, lazily: lazily)
-        let anchor = try #require(report.problems.first { $0.diagnostic.code == "link.anchor" })
+        let dutch = report.problems.filter { $0.diagnostic.location.file.contains("/nl/") }
+        let anchor = try #require(dutch.first { $0.diagnostic.code == "link.anchor" })
         #expect(anchor.diagnostic.location.file == folder.path + "/public/nl/klachten/index.html")
         #expect(anchor.diagnostic.notes.map(\.location) == [SourceLocation(file: folder.path + "/content/nl/complaints.yaml", line: 12, column: 7)])
-        let insecure = try #require(report.problems.first { $0.diagnostic.code == "link.insecure" })
+        let insecure = try #require(dutch.first { $0.diagnostic.code == "link.insecure" })
         #expect(insecure.diagnostic.notes.map(\.location) == [SourceLocation(file: folder.path + "/content/nl/complaints.yaml", line: 35, column: 18)])
         #expect(lines.filter { $0.contains("note:") } == [
+            "content/fr/complaints.yaml:13:7: note: the link is written here",
+            "content/fr/complaints.yaml:36:18: note: the link is written here",
             "content/nl/complaints.yaml:12:7: note: the link is written here",
             "content/nl/complaints.yaml:35:18: note: the link is written here",
         ])

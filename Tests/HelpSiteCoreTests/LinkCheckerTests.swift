@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import HelpSiteCore
+@testable import HelpSiteModel
+@testable import HelpSiteMarkdown
+@testable import HelpSiteContent
+@testable import HelpSiteCheck
+@testable import HelpSiteRender
+@testable import HelpSitePublish
+@testable import HelpSiteLinks
+@testable import HelpSiteOnlineLinks
+@testable import HelpSiteTranslation
+@testable import HelpSitePipeline
 
 /// The offline link check on small hand-written sites (`Fixtures/links/`),
 /// each broken case with its exact diagnostic, and on sites HelpSite built.
@@ -56,7 +65,7 @@ struct LinkCheckerTests {
     @Test func missingPublicFolderIsOneError() async {
         let report = await LinkChecker(.init(publicDirectory: "/nonexistent/public")).check()
         #expect(report.problems.map(\.diagnostic.description)
-            == ["/nonexistent/public: error: /nonexistent/public/ does not exist or is not a folder; run helpsite build first, or name the folder with --public"])
+            == ["/nonexistent/public: error: /nonexistent/public/ does not exist or is not a folder; build the site first, or check the folder the build wrote"])
     }
 
     @Test(arguments: [

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import HelpSiteCore
+@testable import HelpSiteModel
+@testable import HelpSiteMarkdown
+@testable import HelpSiteContent
+@testable import HelpSiteCheck
+@testable import HelpSiteRender
+@testable import HelpSitePublish
+@testable import HelpSiteLinks
+@testable import HelpSiteOnlineLinks
+@testable import HelpSiteTranslation
+@testable import HelpSitePipeline
 
 @Suite("Loading content")
 struct LoaderTests {
@@ -66,7 +75,7 @@ struct LoaderTests {
         #expect(loaded?.languages[1].pages[0].title.value == "Plaintes")
     }
 
-    @Test func invalidUTF8IsReportedWithTheByteOffset() throws {
+    @Test func invalidUTF8IsReportedAtTheLineAndColumnOfTheFirstBadByte() throws {
         let site = try TemporaryFolder()
         try site.overlay(Paths.fixtures.appendingPathComponent("base"))
         // "Plaintes" saved as Latin-1 by a word processor: é is the single byte 0xE9.
@@ -75,7 +84,9 @@ struct LoaderTests {
         bytes.append(contentsOf: Data("clamations\n".utf8))
         try site.write(bytes, to: "content/fr/complaints.yaml")
         let messages = SiteLoader.load(contentDirectory: site.path + "/content").diagnostics.map(\.description)
-        #expect(messages == ["\(site.path)/content/fr/complaints.yaml: error: \(site.path)/content/fr/complaints.yaml is not UTF-8 text: invalid byte at offset 23; save it as UTF-8"])
+        // Line 2, column 9: "title: R" is eight characters; the bad byte is the ninth.
+        #expect(messages == ["\(site.path)/content/fr/complaints.yaml:2:9: error: \(site.path)/content/fr/complaints.yaml is not UTF-8 text: the byte 0xE9 cannot start or continue a character; save the file as UTF-8"])
+        #expect(UTF8Text.firstInvalidByte(in: bytes)?.offset == 23)
     }
 
     @Test func emptyAndOversizedFilesAreRefused() throws {

@@ -1,5 +1,13 @@
 import Foundation
-import HelpSiteCore
+@testable import HelpSiteModel
+@testable import HelpSiteContent
+@testable import HelpSiteCheck
+@testable import HelpSiteRender
+@testable import HelpSitePublish
+@testable import HelpSiteLinks
+@testable import HelpSiteOnlineLinks
+@testable import HelpSiteTranslation
+@testable import HelpSitePipeline
 import Testing
 
 /// `helpsite serve` over real HTTP on loopback: a translator edits, breaks and fixes a

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import HelpSiteCore
+@testable import HelpSiteModel
+@testable import HelpSiteMarkdown
+@testable import HelpSiteContent
+@testable import HelpSiteCheck
+@testable import HelpSiteRender
+@testable import HelpSitePublish
+@testable import HelpSiteLinks
+@testable import HelpSiteOnlineLinks
+@testable import HelpSiteTranslation
+@testable import HelpSitePipeline
 
 /// A rebuild reads only the groups of pages with a changed file; the other pages come from
 /// the previous build's summaries and the check's record of clean pages.
@@ -23,9 +32,9 @@ struct RebuildTests {
     }
 
     func build(_ site: TemporaryFolder, into output: String = "public", force: Bool = false, preview: Bool = false,
-               workers: Int? = nil) throws -> SiteBuild.Outcome {
-        try SiteBuild(content: site.path + "/content", templates: Paths.templates, output: site.path + "/" + output,
-                      force: force, generator: site.path + "/bin/helpsite", markUntranslated: preview, workers: workers).run()
+               workers: Int? = nil) throws -> Pipeline.Outcome {
+        try Pipeline(content: site.path + "/content", templates: Paths.templates, output: site.path + "/" + output,
+                      force: force, generator: site.path + "/bin/helpsite", markUntranslated: preview, workers: workers).build()
     }
 
     /// A time in whole seconds, which setting a file's time keeps exactly.

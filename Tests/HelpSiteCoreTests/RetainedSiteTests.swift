@@ -1,8 +1,17 @@
 import Foundation
 import Testing
-@testable import HelpSiteCore
+@testable import HelpSiteModel
+@testable import HelpSiteMarkdown
+@testable import HelpSiteContent
+@testable import HelpSiteCheck
+@testable import HelpSiteRender
+@testable import HelpSitePublish
+@testable import HelpSiteLinks
+@testable import HelpSiteOnlineLinks
+@testable import HelpSiteTranslation
+@testable import HelpSitePipeline
 
-/// A build starts from the site the previous build replaced (`.public.helpsite-previous`):
+/// A build starts from the site the previous build replaced (`.helpsite-cache/previous-public`):
 /// whatever that site holds, the output is exactly a build from nothing, and files that did
 /// not change are neither written nor linked again.
 @Suite("Starting a build from the replaced site")
@@ -38,10 +47,10 @@ struct RetainedSiteTests {
     }
 
     @discardableResult
-    func build(_ folder: TemporaryFolder, into output: String = "public", force: Bool = false) throws -> SiteBuild.Summary {
-        let build = SiteBuild(content: folder.path + "/content", templates: Paths.templates, output: folder.path + "/" + output,
+    func build(_ folder: TemporaryFolder, into output: String = "public", force: Bool = false) throws -> Pipeline.Summary {
+        let build = Pipeline(content: folder.path + "/content", templates: Paths.templates, output: folder.path + "/" + output,
                               force: force, generator: folder.path + "/bin/helpsite")
-        guard case .built(let summary) = try build.run() else {
+        guard case .built(let summary) = try build.build() else {
             Issue.record("the build did not publish")
             throw CancellationError()
         }
@@ -79,7 +88,7 @@ struct RetainedSiteTests {
         return [Int(info.st_ino), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
     }
 
-    var retained: String { "/.public.helpsite-previous" }
+    var retained: String { "/.helpsite-cache/previous-public" }
 
     @Test func aOnePageChangeTouchesOnlyThatPagesFilesAndIsWhatABuildFromNothingMakes() throws {
         let folder = try project()
@@ -206,7 +215,7 @@ struct RetainedSiteTests {
         try build(folder, into: preview)
         try retitle(1, in: folder, to: "Eerste")
         try build(folder, into: preview)
-        #expect(FileManager.default.fileExists(atPath: folder.path + "/.helpsite-cache/.preview.helpsite-previous"))
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/.helpsite-cache/previous-preview"))
         try retitle(1, in: folder, to: "Tweede")
         #expect(try build(folder, into: preview).kept == 12)
         #expect(try folder.read(preview + "/fr/p1-plaintes/index.html").contains("<h1>Tweede</h1>"))

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import HelpSiteCore
+@testable import HelpSiteModel
+@testable import HelpSiteMarkdown
+@testable import HelpSiteContent
+@testable import HelpSiteCheck
+@testable import HelpSiteRender
+@testable import HelpSitePublish
+@testable import HelpSiteLinks
+@testable import HelpSiteOnlineLinks
+@testable import HelpSiteTranslation
+@testable import HelpSitePipeline
 
 /// The complaints page the repository ships, built end to end: every fact of
 /// the seed's FACTS.md is on every language's page, as text and as a link.
@@ -135,11 +144,9 @@ struct ShippedSiteTests {
 
     /// Pages are rendered on several threads; the site must not depend on how many.
     @Test func oneWorkerAndSeveralBuildTheSameBytes() throws {
-        let site = try #require(SiteLoader.load(contentDirectory: Paths.content).site)
-        let templates = try #require(TemplateSet.load(directory: Paths.templates).templates)
-        let serial = SiteRenderer(templates: templates, workers: 1).render(site)
+        let serial = try TestBuild.render(workers: 1)
         for workers in [2, 3, 8] {
-            let parallel = SiteRenderer(templates: templates, workers: workers).render(site)
+            let parallel = try TestBuild.render(workers: workers)
             #expect(parallel.map(\.path) == serial.map(\.path))
             #expect(parallel.map(\.contents) == serial.map(\.contents), "\(workers) workers")
         }

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import HelpSiteCore
+@testable import HelpSiteModel
+@testable import HelpSiteMarkdown
+@testable import HelpSiteContent
+@testable import HelpSiteCheck
+@testable import HelpSiteRender
+@testable import HelpSitePublish
+@testable import HelpSiteLinks
+@testable import HelpSiteOnlineLinks
+@testable import HelpSiteTranslation
+@testable import HelpSitePipeline
 
 @Suite("The preview's marks on untranslated text")
 struct UntranslatedMarkTests {
@@ -9,10 +18,8 @@ struct UntranslatedMarkTests {
         let copy = try ShippedCopy()
         try LanguageScaffold.write(try LanguageScaffold.plan(try copy.site(), contentDirectory: copy.content, code: "de", name: "Deutsch"))
         try copy.edit("de/complaints.yaml", "title: Klachtenprocedure", "title: Beschwerdeverfahren")
-        let site = try copy.site()
-        let (templates, _) = TemplateSet.load(directory: copy.folder.path + "/templates")
-        let plain = SiteRenderer(templates: try #require(templates)).render(site)
-        let marked = SiteRenderer(templates: try #require(templates), markUntranslated: true).render(site)
+        let plain = try TestBuild.render(content: copy.content, templates: copy.folder.path + "/templates")
+        let marked = try TestBuild.render(content: copy.content, templates: copy.folder.path + "/templates", markUntranslated: true)
 
         let german = try TestBuild.page("de/klachten/index.html", in: marked)
         #expect(german.contains("<h1>Beschwerdeverfahren</h1>"))

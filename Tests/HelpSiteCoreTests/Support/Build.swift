@@ -1,15 +1,32 @@
 import Foundation
 import Testing
-@testable import HelpSiteCore
+@testable import HelpSiteModel
+@testable import HelpSiteMarkdown
+@testable import HelpSiteContent
+@testable import HelpSiteCheck
+@testable import HelpSiteRender
+@testable import HelpSitePublish
+@testable import HelpSiteLinks
+@testable import HelpSiteOnlineLinks
+@testable import HelpSiteTranslation
+@testable import HelpSitePipeline
 
-/// The three stages as `helpsite build` composes them.
+/// The site as `helpsite build` makes it: `Pipeline.build()` into a temporary folder,
+/// every file read back.
 enum TestBuild {
-    static func render(content: String = Paths.content, templates: String = Paths.templates) throws -> [OutputFile] {
-        let (site, problems) = SiteLoader.load(contentDirectory: content)
-        let (set, templateProblems) = TemplateSet.load(directory: templates)
-        #expect(problems.isEmpty, "\(problems)")
-        #expect(templateProblems.isEmpty, "\(templateProblems)")
-        return SiteRenderer(templates: try #require(set)).render(try #require(site))
+    static func render(content: String = Paths.content, templates: String = Paths.templates,
+                       markUntranslated: Bool = false, workers: Int? = nil) throws -> [OutputFile] {
+        let folder = try TemporaryFolder()
+        let output = folder.path + "/public"
+        let pipeline = Pipeline(content: content, templates: templates, output: output, force: true, generator: nil,
+                                markUntranslated: markUntranslated, workers: workers)
+        guard case .built = try pipeline.build() else {
+            Issue.record("the build of \(content) failed: \(try pipeline.build())")
+            return []
+        }
+        return FileWalk.entries(under: output).filter { $0.kind == S_IFREG }.map { entry in
+            OutputFile(path: entry.relative, contents: FileManager.default.contents(atPath: output + "/" + entry.relative) ?? Data())
+        }
     }
 
     static func page(_ path: String, in files: [OutputFile]) throws -> String {

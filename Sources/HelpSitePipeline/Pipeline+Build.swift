@@ -7,56 +7,7 @@ import HelpSitePublish
 import HelpSiteTranslation
 import HelpSitePublish
 
-/// The whole build as one call: load, check, render, publish, record. `helpsite build`
-/// and the preview server both build through here, so they build the same site.
-public struct SiteBuild: Sendable {
-    public var content: String
-    public var templates: String
-    /// The folder replaced with the built site.
-    public var output: String
-    /// Renders every page, ignoring what the previous build recorded.
-    public var force: Bool
-    /// The helpsite executable, an input like the content: a new version may write pages differently.
-    public var generator: String?
-    /// For a preview: text still in the reference language is outlined (see `helpsite status`).
-    public var markUntranslated: Bool
-    /// How many groups of pages are built at once; `nil` is one per core. The output is the
-    /// same for any number (tested).
-    public var workers: Int?
-
-    public init(content: String, templates: String, output: String, force: Bool = false,
-                generator: String? = Bundle.main.executablePath, markUntranslated: Bool = false, workers: Int? = nil) {
-        self.content = content
-        self.templates = templates
-        self.output = output
-        self.force = force
-        self.generator = generator
-        self.markUntranslated = markUntranslated
-        self.workers = workers
-    }
-
-    /// What a build did.
-    public enum Outcome: Sendable {
-        /// No content or template file changed since the last build: nothing was written.
-        case upToDate
-        /// The output folder was replaced.
-        case built(Summary)
-        /// The content or the templates have errors (all of them are given): nothing was written.
-        case failed(Diagnostics)
-    }
-
-    public struct Summary: Sendable {
-        public var pages: Int
-        /// Language codes, reference first.
-        public var languages: [String]
-        /// Pages whose previous file was still right and was kept.
-        public var kept: Int
-        /// Problems that did not stop the build.
-        public var warnings: Diagnostics
-        /// Why the build could not be recorded for the next one (which then renders every page).
-        public var unrecorded: String?
-    }
-
+extension Pipeline {
     /// The page id of an input file that is a page file (`<content>/<language>/<id>.yaml`).
     static func pageID(ofInput path: String, content: String, languages: [LanguageContent]) -> String? {
         let prefix = Paths.join(content, "")
@@ -90,9 +41,9 @@ public struct SiteBuild: Sendable {
     /// summaries without reading a file: its pages must be known clean, and their files still
     /// at hand (kept in the staging folder, or linked from the output). nil, with nothing
     /// written, when they are not: the group is then read.
-    private func keep(_ ids: ArraySlice<String>, of skeleton: Site, as previous: BuildManifest, check: CachedCheck.Session,
+    private func keep(_ ids: ArraySlice<String>, of skeleton: Site, as previous: BuildManifest, check: CheckSession,
                       renderer: SiteRenderer, unchanged: UnchangedPages,
-                      writing write: (OutputFile) throws -> Void) throws -> CachedCheck.GroupFindings? {
+                      writing write: (OutputFile) throws -> Void) throws -> GroupFindings? {
         let summaries = skeleton.replacingPages(byLanguage: [skeleton.languages.map { content in
             let folder = Paths.join(self.content, content.language.code)
             return ids.compactMap { id in
@@ -103,12 +54,12 @@ public struct SiteBuild: Sendable {
         guard check.reuse(summaries),
               try renderer.keep(summaries, recorded: { previous.outputs[$0]?.fingerprint }, unchanged: unchanged, writing: write)
         else { return nil }
-        return CachedCheck.GroupFindings(summaries: summaries.languages.map(\.pages))
+        return GroupFindings(summaries: summaries.languages.map(\.pages))
     }
 
     /// Builds the site. Throws only when the output cannot be written, and then the
     /// output folder is as it was.
-    public func run() throws -> Outcome {
+    public func build() throws -> Outcome {
         var inputs = BuildManifest.snapshot(of: [content, templates], extra: [generator].compactMap { $0 })
         // A preview and a published site of the same files differ: the option is an input too.
         if markUntranslated { inputs["--mark-untranslated"] = BuildManifest.Stamp(size: 0, modified: 0) }
@@ -120,9 +71,9 @@ public struct SiteBuild: Sendable {
         let (templates, templateProblems) = TemplateSet.load(directory: self.templates)
         guard let skeleton else { return .failed(Diagnostics(skeletonProblems.all + templateProblems.all)) }
         // Pages known clean from an earlier check or build, and unchanged since, are not checked
-        // again (`CachedCheck`); --force checks every page.
-        let check = CachedCheck.Session(site: skeleton, contentDirectory: content,
-                                        cacheFile: force ? nil : CachedCheck.cacheFile(for: content), generator: generator)
+        // again (`CheckSession`); --force checks every page.
+        let check = CheckSession(site: skeleton, contentDirectory: content,
+                                        cacheFile: force ? nil : CheckSession.recordFile(for: content), generator: generator)
         // The previous build's record, if this helpsite made it: what the output holds, and
         // what the site it replaced (kept beside the output) holds.
         let reusable = previous.flatMap { $0.madeBy(generator, now: inputs) ? $0 : nil }
@@ -158,7 +109,7 @@ public struct SiteBuild: Sendable {
             manifest.unchangedPages(now: inputs) { Self.pageID(ofInput: $0, content: content, languages: skeleton.languages) }
         } ?? []
         let state = GroupState()
-        let groups = SiteLoader.pageGroups(pageIDs).concurrentMap(workers: workers) { ids -> CachedCheck.GroupFindings in
+        let groups = SiteLoader.pageGroups(pageIDs).concurrentMap(workers: workers) { ids -> GroupFindings in
             if let previous = reusable, let renderer, let staged, ids.allSatisfy(unread.contains) {
                 do {
                     if let kept = try keep(ids, of: skeleton, as: previous, check: check, renderer: renderer,

@@ -1,0 +1,225 @@
+import Foundation
+import HelpSiteModel
+import HelpSiteContent
+import HelpSiteCheck
+
+/// `helpsite check` that remembers, between runs, which pages were clean: a page
+/// (its file in every language) whose bytes, and everything the whole site shares,
+/// are the same as at a run where it had no finding at all is not read again.
+///
+/// What the verdict of a page depends on, and so what its key covers:
+/// - the page's file in every language (every rule compares one page across languages);
+/// - `site.yaml`, every `language.yaml` and `.sources.yaml`, and which page files
+///   exist (missing translations, the languages): one key for the whole site, and
+///   when it changes nothing is reused;
+/// - the helpsite executable (a new version may judge differently).
+///
+/// Two pages with one slug is the only finding that spans pages: it is worked out
+/// every run, from the slugs of the pages read and those kept in the cache.
+/// Only clean pages are kept, so every finding is always found afresh, and the
+/// output is what a check without the cache prints.
+enum CheckRecord {
+    /// Writes the record: the `known` and `fresh` (just checked) pages that no finding points
+    /// at. Nothing is recorded while the site as a whole has a finding of its own (in
+    /// site.yaml, a language.yaml, a missing translation…).
+    static func record(_ diagnostics: Diagnostics, site: Fingerprint, pageIDs: Set<String>, codes: [String], directory: String,
+                               known: [String: Cache.Page], fresh: [String: Cache.Page], cacheFile: String) {
+        func files(_ id: String) -> [String] { codes.map { Inventory.pageFile(directory, $0, id) } }
+        let pageFiles = Set(pageIDs.flatMap(files))
+        guard diagnostics.allSatisfy({ $0.files.isSubset(of: pageFiles) }) else {
+            try? FileManager.default.removeItem(atPath: cacheFile)
+            return
+        }
+        var pages = known.filter { !diagnostics.mention(pageFiles: files($0.key)) }
+        for (id, page) in fresh where !diagnostics.mention(pageFiles: files(id)) { pages[id] = page }
+        Cache(site: site, pages: pages).write(cacheFile)
+    }
+}
+
+/// Every content file, fingerprinted: one key for what the whole site shares, one per page.
+struct Inventory {
+    let site: Fingerprint
+    /// Page id → the fingerprint of its file in every language folder.
+    let pages: [String: Fingerprint]
+    /// Language folder → its page ids, in file order.
+    private let idsByFolder: [String: [String]]
+
+    func ids(in folder: String) -> [String] { idsByFolder[folder] ?? [] }
+
+    /// Every page id of every folder.
+    var allIDs: Set<String> { Set(idsByFolder.values.joined()) }
+
+    /// A page's key from its loaded files, as `init` makes it from the files on disk.
+    static func key(of id: String, in site: Site) -> Fingerprint {
+        var key = Fingerprint()
+        for content in site.languages.sorted(by: { $0.language.code < $1.language.code }) {
+            guard let page = content.page(id: id) else { continue }
+            var print = Fingerprint(content.language.code)
+            print.add(page.fingerprint)
+            key.add(print)
+        }
+        return key
+    }
+
+    static func pageFile(_ directory: String, _ code: String, _ id: String) -> String {
+        Paths.join(Paths.join(directory, code), id + ".yaml")
+    }
+
+    static func pageFiles(_ directory: String, _ site: Site, _ id: String) -> [String] {
+        site.settings.languages.map { pageFile(directory, $0.code, id) }
+    }
+
+    /// nil when anything is not a plain file or folder (a link, say): the loader reports it.
+    /// - Parameter fingerprintingPages: false leaves `pages` empty, for a caller that keys
+    ///   the pages from their loaded text (`key(of:in:)`).
+    init?(_ directory: String, generator: String?, fingerprintingPages: Bool = true) {
+        let fileManager = FileManager.default
+        var site = Fingerprint("helpsite check cache")
+        if let generator, let attributes = try? fileManager.attributesOfItem(atPath: generator) {
+            site.add(generator)
+            site.add("\(attributes[.size] as? Int ?? -1) \((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)")
+        } else {
+            return nil
+        }
+        var pageFiles: [(folder: String, id: String, path: String)] = []
+        var idsByFolder: [String: [String]] = [:]
+        // Files at the top and in the language folders, in order; anything else (a link, a
+        // folder in a language folder) is the loader's to report.
+        for entry in FileWalk.entries(under: directory) {
+            let parts = entry.relative.split(separator: "/", maxSplits: 1)
+            guard let last = parts.last, entry.kind == S_IFREG || (entry.kind == S_IFDIR && parts.count == 1) else { return nil }
+            let name = String(last)
+            site.add(name)
+            guard entry.kind == S_IFREG else { continue }
+            let path = Paths.join(directory, entry.relative)
+            if parts.count == 2, name.hasSuffix(".yaml"), !name.hasPrefix("."), name != "language.yaml" {
+                let folder = String(parts[0]), id = String(name.dropLast(".yaml".count))
+                pageFiles.append((folder, id, path))
+                idsByFolder[folder, default: []].append(id)
+            } else {
+                guard let data = fileManager.contents(atPath: path) else { return nil }
+                data.withUnsafeBytes { site.add(bytes: $0) }
+            }
+        }
+        guard fingerprintingPages else {
+            self.site = site
+            self.pages = [:]
+            self.idsByFolder = idsByFolder
+            return
+        }
+        // Each page's text fingerprinted as the loader does it (`Page.fingerprint`), on every
+        // core: most of the time of a check that reuses everything.
+        let prints = pageFiles.concurrentMap { file -> Fingerprint? in
+            var print = Fingerprint(file.folder)
+            guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+            // Fingerprint(text) without decoding the text: its UTF-8 bytes (the file's, but for
+            // a byte-order mark), then the separator `add(_: String)` ends with. A file that is
+            // not UTF-8 fingerprints differently, and does not load, so it is never recorded clean.
+            var text = Fingerprint()
+            data.withUnsafeBytes { bytes in
+                let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+                text.add(bytes: UnsafeRawBufferPointer(rebasing: bytes[bom...]))
+            }
+            text.add(bytes: [0xFF])
+            print.add(text)
+            return print
+        }
+        var pages: [String: Fingerprint] = [:]
+        for (file, print) in zip(pageFiles, prints) {
+            guard let print else { return nil }
+            pages[file.id, default: Fingerprint()].add(print)
+        }
+        self.site = site
+        self.pages = pages
+        self.idsByFolder = idsByFolder
+    }
+}
+
+/// The file: one line for the site, one per clean page with its slug in each language.
+///
+///     helpsite check cache 1
+///     site 8f3c…
+///     page complaints 1a2b… nl=2:7:klachten fr=2:7:plaintes en=2:7:complaints
+struct Cache {
+    struct Slug { var value: String; var line: Int; var column: Int }
+    struct Page { var key: Fingerprint; var slugs: [String: Slug] }
+
+    var site: Fingerprint
+    var pages: [String: Page]
+
+    static let header = "helpsite check cache 1"
+
+    /// Where the page's slug is in each language that has it.
+    static func slugs(of id: String, in site: Site) -> [String: Slug] {
+        var slugs: [String: Slug] = [:]
+        for content in site.languages {
+            guard let page = content.page(id: id) else { continue }
+            slugs[content.language.code] = Slug(value: page.slug.value, line: page.slug.location.line, column: page.slug.location.column)
+        }
+        return slugs
+    }
+
+    static func read(_ path: String) -> Cache? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        guard lines.first == Substring(header), lines.count >= 2 else { return nil }
+        let siteWords = lines[1].split(separator: " ")
+        guard siteWords.count == 2, siteWords[0] == "site", let site = UInt64(siteWords[1], radix: 16) else { return nil }
+        var pages: [String: Page] = [:]
+        for line in lines.dropFirst(2) {
+            let words = line.split(separator: " ")
+            guard words.count >= 3, words[0] == "page", let key = UInt64(words[2], radix: 16) else { return nil }
+            var slugs: [String: Slug] = [:]
+            for word in words.dropFirst(3) {
+                let parts = word.split(separator: "=", maxSplits: 1)
+                guard parts.count == 2 else { return nil }
+                let fields = parts[1].split(separator: ":", maxSplits: 2)
+                guard fields.count == 3, let line = Int(fields[0]), let column = Int(fields[1]) else { return nil }
+                slugs[String(parts[0])] = Slug(value: String(fields[2]), line: line, column: column)
+            }
+            pages[String(words[1])] = Page(key: Fingerprint(value: key), slugs: slugs)
+        }
+        return Cache(site: Fingerprint(value: site), pages: pages)
+    }
+
+    /// Written only when it changed, and without flushing it to disk: a lost cache costs one
+    /// full check. A temporary file renamed over the old one, so a reader never sees half.
+    func write(_ path: String) {
+        var text = Self.header + "\nsite \(site)\n"
+        for id in pages.keys.sorted() {
+            let page = pages[id]!
+            text += "page \(id) \(page.key)"
+            for code in page.slugs.keys.sorted() {
+                let slug = page.slugs[code]!
+                text += " \(code)=\(slug.line):\(slug.column):\(slug.value)"
+            }
+            text += "\n"
+        }
+        let data = Data(text.utf8)
+        guard FileManager.default.contents(atPath: path) != data else { return }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // A name of its own for every writer, threads of one process included: two checks of
+        // one site at once each rename a whole file, and the last one stays.
+        let temporary = path + ".\(getpid())-\(UInt64.random(in: 0...UInt64.max)).tmp"
+        do {
+            try SystemFile.write(data, to: temporary)
+            guard rename(temporary, path) == 0 else { throw SystemFile.Failure.last }
+        } catch {
+            unlink(temporary)
+        }
+    }
+}
+
+extension Diagnostic {
+    /// The files this finding points at, its notes included.
+    var files: Set<String> {
+        Set([location.file] + notes.map(\.location.file))
+    }
+}
+
+extension Diagnostics {
+    func mention(pageFiles: [String]) -> Bool {
+        contains { !$0.files.isDisjoint(with: pageFiles) }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import HelpSiteModel
+import HelpSiteMarkdown
+import HelpSiteContent
+import HelpSiteRender
+import HelpSitePublish
+import HelpSiteTranslation
+import HelpSitePublish
+
+/// The one path through the stages. `helpsite check` runs `check()`; `helpsite build` and
+/// the preview server (`helpsite serve`) run `build()`. Both read the site the same way: the
+/// skeleton (site.yaml, the language files, the list of page files), then the pages a group
+/// at a time, each group on one core, through one `CheckSession`; the build also renders and
+/// writes each group, and publishes once at the end (docs/architecture.md).
+public struct Pipeline: Sendable {
+    public var content: String
+    public var templates: String
+    /// The folder replaced with the built site.
+    public var output: String
+    /// Reads and renders every page, ignoring what the previous build and check recorded.
+    public var force: Bool
+    /// The helpsite executable, an input like the content: a new version may write pages
+    /// differently, and judge them differently. nil: nothing is reused from an earlier run.
+    public var generator: String?
+    /// For a preview: text still in the reference language is outlined (see `helpsite status`).
+    public var markUntranslated: Bool
+    /// How many groups of pages are built at once; `nil` is one per core. The output is the
+    /// same for any number (tested).
+    public var workers: Int?
+
+    public init(content: String, templates: String = "templates", output: String = "public", force: Bool = false,
+                generator: String?, markUntranslated: Bool = false, workers: Int? = nil) {
+        self.content = content
+        self.templates = templates
+        self.output = output
+        self.force = force
+        self.generator = generator
+        self.markUntranslated = markUntranslated
+        self.workers = workers
+    }
+
+    /// What a check found.
+    public struct CheckOutcome: Sendable {
+        public var diagnostics: Diagnostics
+        /// Pages of the site (ids of the reference language), 0 when it did not load.
+        public var pages: Int
+        public var languages: Int
+        /// Pages whose clean verdict came from the record of the last check.
+        public var reused: Int
+    }
+
+    /// Checks the content, writing nothing but the check's record
+    /// (`.helpsite-cache/check.txt` beside the content folder): a group of pages that is
+    /// byte for byte as it was when the last check found nothing in it is not read again,
+    /// unless `force` is set. The findings are those of a check that reads every page.
+    public func check() -> CheckOutcome {
+        let (loaded, ids, skeletonProblems) = SiteLoader.loadSkeleton(contentDirectory: content)
+        guard let skeleton = loaded else { return CheckOutcome(diagnostics: skeletonProblems, pages: 0, languages: 0, reused: 0) }
+        let session = CheckSession(site: skeleton, contentDirectory: content,
+                                   cacheFile: force ? nil : CheckSession.recordFile(for: content), generator: generator,
+                                   fingerprintingPages: true)
+        let groups = SiteLoader.pageGroups(ids).concurrentMap(workers: workers) { ids in
+            session.keep(ids, of: skeleton) ?? session.read(ids, of: skeleton).findings
+        }
+        let (site, diagnostics, loadedAll) = session.conclude(skeleton, problems: skeletonProblems, groups: groups)
+        guard loadedAll else { return CheckOutcome(diagnostics: diagnostics, pages: 0, languages: 0, reused: session.reused) }
+        return CheckOutcome(diagnostics: diagnostics, pages: site.pageIDs.count, languages: site.languages.count,
+                            reused: session.reused)
+    }
+
+    /// What a build did.
+    public enum Outcome: Sendable {
+        /// No content or template file changed since the last build: nothing was written.
+        case upToDate
+        /// The output folder was replaced.
+        case built(Summary)
+        /// The content or the templates have errors (all of them are given): nothing was written.
+        case failed(Diagnostics)
+    }
+
+    public struct Summary: Sendable {
+        public var pages: Int
+        /// Language codes, reference first.
+        public var languages: [String]
+        /// Pages whose previous file was still right and was kept.
+        public var kept: Int
+        /// Problems that did not stop the build.
+        public var warnings: Diagnostics
+        /// Why the build could not be recorded for the next one (which then renders every page).
+        public var unrecorded: String?
+    }
+}
