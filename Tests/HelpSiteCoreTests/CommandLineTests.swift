@@ -35,8 +35,13 @@ struct CommandLineTests {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
+        // Both pipes are read at once: a child that fills one (64 KiB) while the test reads
+        // the other to its end would wait for ever.
+        let errorsRead = DispatchGroup()
+        nonisolated(unsafe) var errData = Data()
+        DispatchQueue.global().async(group: errorsRead) { errData = errors.fileHandleForReading.readDataToEndOfFile() }
         let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        errorsRead.wait()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
                    errors: String(decoding: errData, as: UTF8.self))
@@ -47,6 +52,16 @@ struct CommandLineTests {
         try folder.overlay(Paths.fixtures.appendingPathComponent("base"))
         try folder.overlay(URL(fileURLWithPath: Paths.templates), at: "templates")
         return folder
+    }
+
+    /// The runner itself: a child that writes more to standard error than a pipe holds,
+    /// before it writes its output, must not hang the test.
+    @Test func aChildThatFillsStandardErrorFirstDoesNotHang() throws {
+        let folder = try TemporaryFolder()
+        let run = try helpsite(["-c", "head -c 100000 /dev/zero | tr '\\0' x >&2; echo done"], in: folder.path, executable: "/bin/sh")
+        #expect(run.status == 0)
+        #expect(run.output == "done\n")
+        #expect(run.errors.utf8.count == 100_000)
     }
 
     @Test func buildWithNoArgumentsPublishesAndSaysWhat() throws {
