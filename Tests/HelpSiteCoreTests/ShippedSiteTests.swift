@@ -32,7 +32,7 @@ struct ShippedSiteTests {
         Expected(path: "nl/klachten/index.html", lang: "nl", texts: [
             "Stellantis Financial Services Belux NV", "Operationele dienst / SRC (B2C-klanten)",
             "Operationele dienst / BU Lease (B2B-klanten)", "Bourgetlaan 20, bus 1", "1130 Brussel",
-            "Verzoeken > klachtenformulier", "Klachtendienst", "binnen 5 werkdagen", "binnen maximaal één maand",
+            "Verzoeken > Klachtenformulier", "Klachtendienst", "binnen 5 werkdagen", "binnen maximaal één maand",
             "Maandag, dinsdag en donderdag van 9u00 tot 11u00", "Woensdag en vrijdag van 13u00 tot 15u00",
             "Ombudsman in financiële geschillen (Ombudsfin)", "Koning Albert II-laan 8, bus 2", "1000 Brussel",
             "Algemene Directie Economische Inspectie", "Koning Albert II-laan 16", "gratis nummer",
