@@ -59,7 +59,7 @@ struct PublishedPageTests {
                 return "\(days) \(spec["opens"] as? String ?? "")-\(spec["closes"] as? String ?? "")"
             }
             #expect(published == hours)
-            #expect(points.allSatisfy { $0["availableLanguage"] as? [String] == ["nl", "fr"] })
+            #expect(points.allSatisfy { $0["availableLanguage"] as? [String] == nil })
             let address = organisation["address"] as? [String: Any]
             #expect(address?["postalCode"] as? String == block.address?.postalCode.value)
             #expect(address?["addressCountry"] as? String == "BE")
