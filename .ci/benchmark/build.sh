@@ -25,12 +25,21 @@ sizes=${NS:-100 1000 10000}
 work=$(mktemp -d "${TMPDIR:-/tmp}/helpsite-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-for tool in hugo cmark-gfm; do
-  command -v "$tool" >/dev/null || { echo "$tool is not installed: apt-get install $tool" >&2; exit 1; }
-done
-build=(swift build -c release --static-swift-stdlib --scratch-path .build-bench)
-"${build[@]}" --product helpsite >/dev/null
-helpsite=$("${build[@]}" --show-bin-path)/helpsite
+# ONLY_HELPSITE=1 skips the Hugo and cmark-gfm rows; HELPSITE=path times that binary
+# instead of building this tree (to compare two commits on the same sites).
+only=${ONLY_HELPSITE:-}
+if [ -z "$only" ]; then
+  for tool in hugo cmark-gfm; do
+    command -v "$tool" >/dev/null || { echo "$tool is not installed: apt-get install $tool" >&2; exit 1; }
+  done
+fi
+if [ -n "${HELPSITE:-}" ]; then
+  helpsite=$HELPSITE
+else
+  build=(swift build -c release --static-swift-stdlib --scratch-path .build-bench)
+  "${build[@]}" --product helpsite >/dev/null
+  helpsite=$("${build[@]}" --show-bin-path)/helpsite
+fi
 measure() { python3 .ci/benchmark/measure.py "$@"; }
 
 echo "| N | what | wall (median) | CPU (median) | peak RSS (median) | pages/s | runs |"
@@ -44,8 +53,8 @@ for n in $sizes; do
   find "$site/markdown" -name '*.md' -print0 | sort -z | xargs -0 cat > "$site/all.md"
   export PAGES=$((n * 3))
   measure "$n | helpsite build" "$runs" "$helpsite" build --content "$site/content" --templates "$site/templates" --output "$site/out-{run}/public"
-  measure "$n | hugo" "$runs" hugo --quiet -s "$site/hugo" -d "$site/hugo-out-{run}"
-  measure "$n | cmark-gfm (floor)" "$runs" cmark-gfm -e table -e strikethrough -e autolink -e tagfilter "$site/all.md"
+  [ -n "$only" ] || measure "$n | hugo" "$runs" hugo --quiet -s "$site/hugo" -d "$site/hugo-out-{run}"
+  [ -n "$only" ] || measure "$n | cmark-gfm (floor)" "$runs" cmark-gfm -e table -e strikethrough -e autolink -e tagfilter "$site/all.md"
   measure "$n | helpsite check" "$runs" "$helpsite" check --no-cache --content "$site/content"
   "$helpsite" check --content "$site/content" >/dev/null || true
   measure "$n | check again, no change (cache)" "$runs" "$helpsite" check --content "$site/content"
@@ -58,4 +67,5 @@ for n in $sizes; do
 done
 unset PAGES
 echo
-echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB; $(swift --version 2>/dev/null | head -1); $(hugo version | cut -d' ' -f1-2); cmark-gfm $(cmark-gfm --version | head -1 | awk '{print $2}')"
+echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB; $(swift --version 2>/dev/null | head -1)"
+[ -n "$only" ] || echo "$(hugo version | cut -d' ' -f1-2); cmark-gfm $(cmark-gfm --version | head -1 | awk '{print $2}')"

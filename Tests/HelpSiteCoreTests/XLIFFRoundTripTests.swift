@@ -36,7 +36,7 @@ struct XLIFFRoundTripTests {
         #expect(try unitText(xliff, unit: "step.second-review.title") == "Vous souhaitez un second examen ?")
         #expect(try unitText(xliff, unit: "step.first-contact.contact.sfs.channel.phone.label") == "Par téléphone, pendant les heures de bureau")
         #expect(xliff.contains(#"<note category="channel">phone: phone 00 32 2 370 77 11 (not translated)</note>"#))
-        #expect(xliff.contains(#"<note category="location" appliesTo="source">nl/complaints.yaml:19:12</note>"#))
+        #expect(xliff.contains(#"<note category="location" appliesTo="source">nl/complaints.yaml:20:12</note>"#))
         #expect(try unitText(xliff, unit: "labels.step") == "Étape {n}")
         for fact in ["00 32 2 370 77 11", "services4you@stellantis-finance.com", "Avenue du Bourget", "1130", "13:00", "plaintes"] {
             #expect(!xliff.contains("<target>\(fact)</target>") && !xliff.contains("<source>\(fact)</source>"), "\(fact)")
