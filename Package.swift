@@ -80,18 +80,44 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(
-            name: "HelpSiteCoreTests",
+        // Tests in layers (docs/testing.md). What the layers share: temporary folders, the
+        // fixtures' place, running the built binary, loopback servers.
+        .target(
+            name: "HelpSiteTestSupport",
             dependencies: [
-                "HelpSiteModel", "HelpSiteMarkdown", "HelpSiteContent", "HelpSiteCheck", "HelpSiteRender",
-                "HelpSitePublish", "HelpSiteLinks", "HelpSiteOnlineLinks", "HelpSiteTranslation",
-                "HelpSitePipeline", "HelpSiteCLI", "HelpSitePreview",
-                // The loopback HTTP server the online link tests run against.
+                "HelpSiteModel", "HelpSiteMarkdown", "HelpSiteContent", "HelpSiteCheck", "HelpSiteRender", "HelpSitePublish",
+                "HelpSiteLinks", "HelpSiteOnlineLinks", "HelpSiteTranslation", "HelpSitePipeline", "HelpSitePreview",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
-            exclude: ["Fixtures"]
+            path: "Tests/HelpSiteTestSupport"
+        ),
+        // The core layer: values in, values out. No process, no root, no network, no server.
+        .testTarget(
+            name: "HelpSiteCoreTests",
+            dependencies: [
+                "HelpSiteTestSupport", "HelpSiteModel", "HelpSiteMarkdown", "HelpSiteContent", "HelpSiteCheck",
+                "HelpSiteRender", "HelpSitePublish", "HelpSiteLinks", "HelpSiteOnlineLinks", "HelpSiteTranslation",
+                "HelpSitePipeline",
+            ]
+        ),
+        // The command layer: the built `helpsite` run as a process.
+        .testTarget(
+            name: "HelpSiteCommandTests",
+            dependencies: ["HelpSiteTestSupport", "HelpSiteCLI", "HelpSiteModel", "HelpSiteContent", "HelpSiteTranslation", "HelpSitePipeline"]
+        ),
+        // The system layer: root, nginx, lychee and servers on the loopback address. Each
+        // test says what it needs; outside `.ci/test` a test whose tool is missing is skipped.
+        .testTarget(
+            name: "HelpSiteSystemTests",
+            dependencies: [
+                "HelpSiteTestSupport", "HelpSiteCLI", "HelpSiteModel", "HelpSiteContent", "HelpSiteLinks",
+                "HelpSiteOnlineLinks", "HelpSitePipeline", "HelpSitePreview",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

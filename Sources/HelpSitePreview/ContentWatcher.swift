@@ -32,7 +32,7 @@ struct ContentWatcher: Service {
         await stopped(Task.isShuttingDownGracefully)
     }
 
-    func snapshot() -> [String: BuildManifest.Stamp] {
+    package func snapshot() -> [String: BuildManifest.Stamp] {
         BuildManifest.snapshot(of: folders)
     }
 

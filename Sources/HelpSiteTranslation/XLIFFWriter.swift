@@ -1,7 +1,7 @@
 /// Writes paired texts as an XLIFF 2.1 document: one `<file>` per content file,
 /// one `<unit>` per text with notes on where it is and what it is, and one
 /// `<segment>` holding the reference text and the current translation.
-enum XLIFFWriter {
+package enum XLIFFWriter {
     static let namespace = "urn:oasis:names:tc:xliff:document:2.0"
     static let version = "2.1"
 
@@ -52,7 +52,7 @@ enum XLIFFWriter {
 
     /// Character data: `&`, `<` and `>` escaped; CR kept as a reference (a parser would read
     /// it as LF); characters XML cannot hold written as XLIFF's `<cp hex="…"/>`.
-    static func text(_ value: String) -> String {
+    package static func text(_ value: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(value.utf8.count)
         for scalar in value.unicodeScalars {

@@ -9,6 +9,7 @@ import Foundation
 @testable import HelpSiteTranslation
 @testable import HelpSitePipeline
 import Testing
+import HelpSiteTestSupport
 
 /// The content files that commands rewrite are replaced whole or not at all.
 @Suite("Writing a content file")

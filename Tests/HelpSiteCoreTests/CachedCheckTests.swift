@@ -9,6 +9,7 @@ import Foundation
 @testable import HelpSiteTranslation
 @testable import HelpSitePipeline
 import Testing
+import HelpSiteTestSupport
 
 /// `helpsite check` reads again only the pages that changed since a run that found them
 /// clean, and finds exactly what a check of every page finds.
@@ -17,7 +18,7 @@ struct CachedCheckTests {
     /// The base fixture with a second page, `contact`, in both languages.
     func twoPageSite() throws -> TemporaryFolder {
         let site = try TemporaryFolder()
-        try site.overlay(Paths.fixtures.appendingPathComponent("base"))
+        try site.overlay(Project.fixtures.appendingPathComponent("base"))
         for (code, slug) in [("nl", "klachten"), ("fr", "plaintes")] {
             let page = try site.read("content/\(code)/complaints.yaml")
             try site.write(page.replacingOccurrences(of: "slug: \(slug)", with: "slug: contact-\(code)"), to: "content/\(code)/contact.yaml")
@@ -100,7 +101,7 @@ struct CachedCheckTests {
     /// pages a group at a time, each group but for the pages the record knows clean.
     static func buildCheck(_ content: String) throws -> [String] {
         let output = try TemporaryFolder()
-        let pipeline = Pipeline(content: content, templates: Paths.templates, output: output.path + "/public", generator: generator)
+        let pipeline = Pipeline(content: content, templates: Project.templates, output: output.path + "/public", generator: generator)
         switch try pipeline.build() {
         case .failed(let problems): return problems.map(\.description)
         case .built(let summary): return summary.warnings.map(\.description)

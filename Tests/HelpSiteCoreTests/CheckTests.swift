@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HelpSiteTestSupport
 @testable import HelpSiteModel
 @testable import HelpSiteMarkdown
 @testable import HelpSiteContent
@@ -36,7 +37,7 @@ struct CheckTests {
     /// The base site writes the street, the city and one web address differently in
     /// French, as site.yaml declares: no finding.
     @Test func declaredNamesAndURLVariantsPass() throws {
-        let base = Paths.fixtures.appendingPathComponent("base/content").path
+        let base = Project.fixtures.appendingPathComponent("base/content").path
         let site = try #require(SiteLoader.load(contentDirectory: base).site)
         let address = try #require(site.languages[1].pages[0].steps[0].contacts[0].address)
         #expect(address.street.value == "Rue de la Loi" && address.city.value == "Bruxelles")
@@ -45,7 +46,7 @@ struct CheckTests {
     }
 
     @Test func theShippedContentAgrees() throws {
-        let site = try #require(SiteLoader.load(contentDirectory: Paths.content).site)
+        let site = try #require(SiteLoader.load(contentDirectory: Project.content).site)
         let findings = SiteChecker.check(site)
         #expect(findings.isEmpty, "\(findings.sorted)")
     }
@@ -62,7 +63,7 @@ struct CheckTests {
     @Test func theSwappedOmbudsmanNumbersOfTheSeedAreCaught() throws {
         // The realistic slip FACTS.md warns of: Ombudsfin at 8 box 2, the supervisor at 16, swapped in French.
         let site = try TemporaryFolder()
-        try site.overlay(URL(fileURLWithPath: Paths.content), at: "content")
+        try site.overlay(URL(fileURLWithPath: Project.content), at: "content")
         let french = try site.read("content/fr/complaints.yaml")
         let swapped = french.replacingOccurrences(of: "number: \"8\"", with: "number: \"@@\"")
             .replacingOccurrences(of: "number: \"16\"", with: "number: \"8\"").replacingOccurrences(of: "number: \"@@\"", with: "number: \"16\"")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HelpSiteTestSupport
 @testable import HelpSiteModel
 @testable import HelpSiteMarkdown
 @testable import HelpSiteContent
@@ -33,7 +34,7 @@ struct LinkCheckerSiteTests {
     @Test(arguments: [false, true])
     func shippedSiteHasNoBrokenLinks(lazily: Bool) async throws {
         let folder = try TemporaryFolder()
-        let (report, lines) = try await Self.buildAndCheck(content: Paths.content, in: folder, lazily: lazily)
+        let (report, lines) = try await Self.buildAndCheck(content: Project.content, in: folder, lazily: lazily)
         #expect(lines == [])
         #expect(report.summary.pages >= 4 && report.summary.broken == 0 && report.summary.ok > 10)
     }
@@ -41,7 +42,7 @@ struct LinkCheckerSiteTests {
     @Test(arguments: [false, true])
     func slipsInContentNameTheContentLine(lazily: Bool) async throws {
         let folder = try TemporaryFolder()
-        try folder.overlay(Paths.fixtures.appendingPathComponent("base"))
+        try folder.overlay(Project.fixtures.appendingPathComponent("base"))
         var page = try folder.read("content/nl/complaints.yaml")
         page = page.replacingOccurrences(of: "[onze website](https://www.voorbeeldbank.example/nl/uitleg)", with: "[onze website](#uitleg)")
         page = page.replacingOccurrences(of: "url: https://www.voorbeeldbank.example/nl/klacht", with: "url: http://www.voorbeeldbank.example/nl/klacht")
@@ -68,7 +69,7 @@ struct LinkCheckerSiteTests {
 
     @Test func templateLinksNameThePageFile() async throws {
         let folder = try TemporaryFolder()
-        try folder.overlay(Paths.fixtures.appendingPathComponent("base"))
+        try folder.overlay(Project.fixtures.appendingPathComponent("base"))
         let site = try #require(SiteLoader.load(contentDirectory: folder.path + "/content").site)
         for file in try TestBuild.render(content: folder.path + "/content") {
             try folder.write(file.contents, to: "public/" + file.path)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HelpSiteTestSupport
 @testable import HelpSiteModel
 @testable import HelpSiteMarkdown
 @testable import HelpSiteContent
@@ -17,7 +18,7 @@ import Testing
 struct LinkCheckerTests {
     /// Checks `Fixtures/links/<name>/public` without content; messages as a user in that folder sees them.
     static func check(_ name: String) async -> (LinkReport, [String]) {
-        let folder = Paths.fixtures.appendingPathComponent("links/\(name)").path
+        let folder = Project.fixtures.appendingPathComponent("links/\(name)").path
         let report = await LinkChecker(.init(publicDirectory: folder + "/public")).check()
         let lines = report.diagnostics.sorted.flatMap { $0.description.split(separator: "\n").map(String.init) }
             .map { $0.replacingOccurrences(of: folder + "/", with: "") }
@@ -26,7 +27,7 @@ struct LinkCheckerTests {
 
     /// Compares with `expected.txt` beside the fixture; HELPSITE_RECORD=1 rewrites it.
     static func expectLines(_ lines: [String], fixture name: String) throws {
-        let expected = Paths.fixtures.appendingPathComponent("links/\(name)/expected.txt")
+        let expected = Project.fixtures.appendingPathComponent("links/\(name)/expected.txt")
         if ProcessInfo.processInfo.environment["HELPSITE_RECORD"] == "1" {
             try lines.map { $0 + "\n" }.joined().write(to: expected, atomically: true, encoding: .utf8)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HelpSiteTestSupport
 @testable import HelpSiteModel
 @testable import HelpSiteMarkdown
 @testable import HelpSiteContent
@@ -29,19 +30,19 @@ struct LoaderTests {
     /// Each input in Fixtures/fuzz/loader once crashed the loader fuzzer: its first byte
     /// chooses the file the rest replaces (as in Fuzz/LoaderFuzzer), in the shipped content.
     /// Each must now load to a diagnostic.
-    @Test(arguments: try FileManager.default.contentsOfDirectory(atPath: Paths.fixtures.appendingPathComponent("fuzz/loader").path).sorted())
+    @Test(arguments: try FileManager.default.contentsOfDirectory(atPath: Project.fixtures.appendingPathComponent("fuzz/loader").path).sorted())
     func aFuzzFindingLoadsToADiagnostic(_ name: String) throws {
-        let input = try Data(contentsOf: Paths.fixtures.appendingPathComponent("fuzz/loader/" + name))
+        let input = try Data(contentsOf: Project.fixtures.appendingPathComponent("fuzz/loader/" + name))
         let targets = ["fr/complaints.yaml", "nl/complaints.yaml", "site.yaml", "fr/language.yaml"]
         let folder = try TemporaryFolder()
-        try folder.overlay(URL(fileURLWithPath: Paths.content), at: "content")
+        try folder.overlay(URL(fileURLWithPath: Project.content), at: "content")
         try folder.write(input.dropFirst(), to: "content/" + targets[Int(input[0]) % targets.count])
         let (site, diagnostics) = SiteLoader.load(contentDirectory: folder.path + "/content")
         #expect(site == nil && diagnostics.hasErrors)
     }
 
     @Test func theBaseFixtureLoadsClean() throws {
-        let base = Paths.fixtures.appendingPathComponent("base/content").path
+        let base = Project.fixtures.appendingPathComponent("base/content").path
         let (site, diagnostics) = SiteLoader.load(contentDirectory: base)
         #expect(diagnostics.isEmpty, "\(diagnostics.all)")
         let french = try #require(site?.languages.last)
@@ -55,7 +56,7 @@ struct LoaderTests {
     }
 
     @Test func everyValueKnowsItsLineAndColumn() throws {
-        let base = Paths.fixtures.appendingPathComponent("base/content").path
+        let base = Project.fixtures.appendingPathComponent("base/content").path
         let site = try #require(SiteLoader.load(contentDirectory: base).site)
         let block = try #require(site.languages[0].pages[0].steps[0].contacts.first)
         #expect(block.organisation.location == SourceLocation(file: base + "/nl/complaints.yaml", line: 15, column: 23))
@@ -67,7 +68,7 @@ struct LoaderTests {
 
     @Test func byteOrderMarkAndWindowsLineEndingsAreAccepted() throws {
         let site = try TemporaryFolder()
-        try site.overlay(Paths.fixtures.appendingPathComponent("base"))
+        try site.overlay(Project.fixtures.appendingPathComponent("base"))
         let original = try site.read("content/fr/complaints.yaml")
         try site.write("\u{FEFF}" + original.replacingOccurrences(of: "\n", with: "\r\n"), to: "content/fr/complaints.yaml")
         let (loaded, diagnostics) = SiteLoader.load(contentDirectory: site.path + "/content")
@@ -77,7 +78,7 @@ struct LoaderTests {
 
     @Test func invalidUTF8IsReportedAtTheLineAndColumnOfTheFirstBadByte() throws {
         let site = try TemporaryFolder()
-        try site.overlay(Paths.fixtures.appendingPathComponent("base"))
+        try site.overlay(Project.fixtures.appendingPathComponent("base"))
         // "Plaintes" saved as Latin-1 by a word processor: é is the single byte 0xE9.
         var bytes = Data("slug: plaintes\ntitle: R".utf8)
         bytes.append(0xE9)
@@ -91,7 +92,7 @@ struct LoaderTests {
 
     @Test func emptyAndOversizedFilesAreRefused() throws {
         let site = try TemporaryFolder()
-        try site.overlay(Paths.fixtures.appendingPathComponent("base"))
+        try site.overlay(Project.fixtures.appendingPathComponent("base"))
         try site.write("  \n", to: "content/fr/complaints.yaml")
         try site.write(String(repeating: "# padding\n", count: SiteLoader.maximumFileSize / 10 + 1), to: "content/nl/complaints.yaml")
         let messages = SiteLoader.load(contentDirectory: site.path + "/content").diagnostics.map(\.message)
@@ -101,7 +102,7 @@ struct LoaderTests {
 
     func baseSite() throws -> TemporaryFolder {
         let site = try TemporaryFolder()
-        try site.overlay(Paths.fixtures.appendingPathComponent("base"))
+        try site.overlay(Project.fixtures.appendingPathComponent("base"))
         return site
     }
 

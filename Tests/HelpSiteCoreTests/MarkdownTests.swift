@@ -1,4 +1,5 @@
 import Testing
+import HelpSiteTestSupport
 @testable import HelpSiteModel
 @testable import HelpSiteMarkdown
 @testable import HelpSiteContent
@@ -76,7 +77,7 @@ struct MarkdownTests {
     /// pinned) on every parse; parsing on several threads must give what parsing on one
     /// gives (and, under `swift test --sanitize=thread`, report no race).
     @Test func parsingOnSeveralThreadsGivesWhatOneThreadGives() throws {
-        let site = try #require(SiteLoader.load(contentDirectory: Paths.content).site)
+        let site = try #require(SiteLoader.load(contentDirectory: Project.content).site)
         let sources = site.languages.flatMap(\.pages).flatMap { page in
             [page.intro.source, page.commitments?.source ?? ""] + page.sections.compactMap(\.body?.source)
         } + ["| a | b |\n|---|---|\n| ~~x~~ | www.example.be |", "<b>raw</b> and *emphasis* and info@example.be"]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HelpSiteTestSupport
 @testable import HelpSiteModel
 @testable import HelpSiteMarkdown
 @testable import HelpSiteContent
@@ -36,7 +37,7 @@ struct PublishTests {
     /// worker publishes, file for file.
     @Test func pagesWrittenBySeveralWorkersAtOnceAreThePagesOneWorkerWrites() throws {
         let project = try TemporaryFolder()
-        try project.overlay(URL(fileURLWithPath: Paths.content), at: "content")
+        try project.overlay(URL(fileURLWithPath: Project.content), at: "content")
         for index in 1...24 {
             for code in ["nl", "fr", "en"] {
                 let page = try project.read("content/\(code)/complaints.yaml")
@@ -49,7 +50,7 @@ struct PublishTests {
         var contents: [[Data]] = []
         for workers in [1, 4] {
             let output = project.path + "/public-\(workers)"
-            let pipeline = Pipeline(content: project.path + "/content", templates: Paths.templates, output: output, force: true,
+            let pipeline = Pipeline(content: project.path + "/content", templates: Project.templates, output: output, force: true,
                                     generator: nil, workers: workers)
             guard case .built = try pipeline.build() else { Issue.record("the build failed"); return }
             let files = try listing(output).filter { !$0.hasSuffix("/") && FileManager.default.contents(atPath: output + "/" + $0) != nil }

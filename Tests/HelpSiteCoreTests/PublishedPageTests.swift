@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HelpSiteTestSupport
 @testable import HelpSiteModel
 @testable import HelpSiteMarkdown
 @testable import HelpSiteContent
@@ -24,7 +25,7 @@ struct PublishedPageTests {
 
     init() throws {
         files = try TestBuild.render()
-        site = try #require(SiteLoader.load(contentDirectory: Paths.content).site)
+        site = try #require(SiteLoader.load(contentDirectory: Project.content).site)
     }
 
     func text(_ path: String) throws -> String { try TestBuild.page(path, in: files) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HelpSiteTestSupport
 @testable import HelpSiteModel
 @testable import HelpSiteMarkdown
 @testable import HelpSiteContent
@@ -18,7 +19,7 @@ struct RebuildTests {
     /// The base site with 40 pages, so that the first and the last page are in different groups.
     func fortyPageSite() throws -> TemporaryFolder {
         let site = try TemporaryFolder()
-        try site.overlay(Paths.fixtures.appendingPathComponent("base"))
+        try site.overlay(Project.fixtures.appendingPathComponent("base"))
         for (code, slug, title) in [("nl", "klachten", "Klachten"), ("fr", "plaintes", "Plaintes")] {
             let page = try site.read("content/\(code)/complaints.yaml")
             for index in 0..<40 {
@@ -33,7 +34,7 @@ struct RebuildTests {
 
     func build(_ site: TemporaryFolder, into output: String = "public", force: Bool = false, preview: Bool = false,
                workers: Int? = nil) throws -> Pipeline.Outcome {
-        try Pipeline(content: site.path + "/content", templates: Paths.templates, output: site.path + "/" + output,
+        try Pipeline(content: site.path + "/content", templates: Project.templates, output: site.path + "/" + output,
                       force: force, generator: site.path + "/bin/helpsite", markUntranslated: preview, workers: workers).build()
     }
 

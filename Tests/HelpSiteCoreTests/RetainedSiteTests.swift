@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HelpSiteTestSupport
 @testable import HelpSiteModel
 @testable import HelpSiteMarkdown
 @testable import HelpSiteContent
@@ -20,7 +21,7 @@ struct RetainedSiteTests {
     /// executable (its stamp decides whether recorded fingerprints may be trusted).
     func project(pages: Int = 6) throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
-        try folder.overlay(Paths.fixtures.appendingPathComponent("base"))
+        try folder.overlay(Project.fixtures.appendingPathComponent("base"))
         for number in 1...pages { try addPage(number, to: folder) }
         try folder.write("helpsite", to: "bin/helpsite")
         return folder
@@ -48,7 +49,7 @@ struct RetainedSiteTests {
 
     @discardableResult
     func build(_ folder: TemporaryFolder, into output: String = "public", force: Bool = false) throws -> Pipeline.Summary {
-        let build = Pipeline(content: folder.path + "/content", templates: Paths.templates, output: folder.path + "/" + output,
+        let build = Pipeline(content: folder.path + "/content", templates: Project.templates, output: folder.path + "/" + output,
                               force: force, generator: folder.path + "/bin/helpsite")
         guard case .built(let summary) = try build.build() else {
             Issue.record("the build did not publish")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HelpSiteTestSupport
 @testable import HelpSiteModel
 @testable import HelpSiteMarkdown
 @testable import HelpSiteContent
@@ -129,15 +130,15 @@ struct ShippedSiteTests {
     /// this keeps it from drifting: after changing content or templates, run `helpsite build`.
     @Test func theCommittedPublicFolderIsCurrent() throws {
         let files = try TestBuild.render()
-        let committed = try FileManager.default.subpathsOfDirectory(atPath: Paths.published)
+        let committed = try FileManager.default.subpathsOfDirectory(atPath: Project.published)
             .filter { path in
                 var isDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: Paths.published + "/" + path, isDirectory: &isDirectory)
+                FileManager.default.fileExists(atPath: Project.published + "/" + path, isDirectory: &isDirectory)
                 return !isDirectory.boolValue
             }
         #expect(Set(committed) == Set(files.map(\.path)), "public/ is stale: run `swift run helpsite build`")
         for file in files {
-            let onDisk = FileManager.default.contents(atPath: Paths.published + "/" + file.path)
+            let onDisk = FileManager.default.contents(atPath: Project.published + "/" + file.path)
             #expect(onDisk == file.contents, "public/\(file.path) is stale: run `swift run helpsite build`")
         }
     }

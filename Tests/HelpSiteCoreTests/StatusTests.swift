@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HelpSiteTestSupport
 @testable import HelpSiteModel
 @testable import HelpSiteMarkdown
 @testable import HelpSiteContent
@@ -10,52 +11,6 @@ import Testing
 @testable import HelpSiteOnlineLinks
 @testable import HelpSiteTranslation
 @testable import HelpSitePipeline
-
-/// A copy of the shipped site (content with its `.sources.yaml` files, and templates)
-/// that a test may change.
-struct ShippedCopy {
-    let folder: TemporaryFolder
-
-    init() throws {
-        folder = try TemporaryFolder()
-        try folder.overlay(URL(fileURLWithPath: Paths.content), at: "content")
-        try folder.overlay(URL(fileURLWithPath: Paths.templates), at: "templates")
-    }
-
-    var content: String { folder.path + "/content" }
-
-    /// Replaces `old` by `new` once in a content file; the test fails if `old` is not there.
-    func edit(_ file: String, _ old: String, _ new: String) throws {
-        let text = try folder.read("content/" + file)
-        #expect(text.contains(old), "\(file) has no '\(old)'")
-        try folder.write(text.replacing(old, with: new, maxReplacements: 1), to: "content/" + file)
-    }
-
-    func site() throws -> Site {
-        let (site, problems) = SiteLoader.load(contentDirectory: content)
-        #expect(problems.isEmpty, "\(problems.sorted)")
-        return try #require(site)
-    }
-
-    func report(_ languages: [String] = []) throws -> StatusReport {
-        TranslationStatus.report(try site(), languages: languages)
-    }
-
-    /// Every field that is not current, as `language part key state`, facts not localised left out.
-    func open(_ languages: [String] = []) throws -> [String] {
-        try report(languages).languages.flatMap { language in
-            language.parts.flatMap { part in
-                part.fields.filter { $0.state != .current }.map { "\(language.language) \(part.part) \($0.key) \($0.state.rawValue)" }
-            }
-        }
-    }
-
-    /// The 1-based line of the first line of a file that contains `text`.
-    func line(of text: String, in file: String) throws -> Int {
-        let lines = try folder.read("content/" + file).split(separator: "\n", omittingEmptySubsequences: false)
-        return try #require(lines.firstIndex { $0.contains(text) }) + 1
-    }
-}
 
 @Suite("Translation status")
 struct StatusTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HelpSiteTestSupport
 @testable import HelpSiteModel
 @testable import HelpSiteMarkdown
 @testable import HelpSiteContent
@@ -60,15 +61,15 @@ struct TemplateSyntaxTests {
     }
 
     @Test func theShippedTemplatesCompile() throws {
-        for name in try FileManager.default.contentsOfDirectory(atPath: Paths.templates) where name.hasSuffix(".mustache") {
-            let text = try String(contentsOfFile: Paths.templates + "/" + name, encoding: .utf8)
+        for name in try FileManager.default.contentsOfDirectory(atPath: Project.templates) where name.hasSuffix(".mustache") {
+            let text = try String(contentsOfFile: Project.templates + "/" + name, encoding: .utf8)
             #expect(error(in: text) == nil, "\(name)")
         }
     }
 
     @Test func aFileThatDoesNotParseIsADiagnosticWithItsPlace() throws {
         let folder = try TemporaryFolder()
-        try folder.overlay(URL(fileURLWithPath: Paths.templates))
+        try folder.overlay(URL(fileURLWithPath: Project.templates))
         try folder.write("<nav>\n{{#translations}}\n  <a href=\"{{href}}\">{{name}}</a>\n</nav>\n", to: "switcher.mustache")
         let messages = TemplateSet.load(directory: folder.path).diagnostics.map(\.description)
         #expect(messages == ["\(folder.path)/switcher.mustache:2:1: error: template does not parse: '{{#translations}}' is not closed: expected '{{/translations}}'"])
@@ -76,7 +77,7 @@ struct TemplateSyntaxTests {
 
     @Test func partialsThatIncludeEachOtherAreAnError() throws {
         let folder = try TemporaryFolder()
-        try folder.overlay(URL(fileURLWithPath: Paths.templates))
+        try folder.overlay(URL(fileURLWithPath: Project.templates))
         try folder.write("<div>\n{{#channels}}\n  {{> contact}}\n{{/channels}}\n</div>\n", to: "channel.mustache")
         try folder.write("<div class=\"contact\">\n{{> channel}}\n</div>\n", to: "contact.mustache")
         let messages = TemplateSet.load(directory: folder.path).diagnostics.map(\.description)

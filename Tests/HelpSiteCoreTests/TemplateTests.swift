@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HelpSiteTestSupport
 @testable import HelpSiteModel
 @testable import HelpSiteMarkdown
 @testable import HelpSiteContent
@@ -15,7 +16,7 @@ import Testing
 struct TemplateTests {
     func templates(with page: String) throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
-        try folder.overlay(URL(fileURLWithPath: Paths.templates))
+        try folder.overlay(URL(fileURLWithPath: Project.templates))
         try folder.write(page, to: "page.mustache")
         return folder
     }
@@ -37,7 +38,7 @@ struct TemplateTests {
 
     /// The list of known names must hold every value the views produce, or a correct template would be refused.
     @Test func everyValueTheViewsProduceIsKnown() throws {
-        let site = try #require(SiteLoader.load(contentDirectory: Paths.content).site)
+        let site = try #require(SiteLoader.load(contentDirectory: Project.content).site)
         let content = try #require(site.reference)
         let view = PageView(site: site, content: content, page: content.pages[0], addresses: SiteAddresses(site: site),
                             labels: TemplateObject(content.strings.labels))

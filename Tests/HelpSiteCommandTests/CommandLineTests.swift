@@ -1,58 +1,19 @@
 import Foundation
 import Testing
+import HelpSiteTestSupport
 
 /// `helpsite` as a user runs it: exit codes, output, and what it leaves on disk.
 @Suite("The helpsite command")
 struct CommandLineTests {
-    struct Run {
-        let status: Int32
-        let output: String
-        let errors: String
+    func helpsite(_ arguments: String..., in folder: String, executable: String? = nil) throws -> HelpsiteRunner.Run {
+        try HelpsiteRunner().helpsite(arguments, in: folder, executable: executable)
     }
 
-    /// The executable is built beside the test bundle (the test target depends on it).
-    static let executable: URL = {
-        let bundleFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [bundleFolder, Bundle.main.bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL]
-            .map { $0.appendingPathComponent("helpsite") }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }()
-
-    /// - Parameter executable: what to run instead, such as a tool that runs helpsite under a limit.
-    func helpsite(_ arguments: String..., in folder: String, executable: String? = nil) throws -> Run {
-        try helpsite(arguments, in: folder, executable: executable)
+    func helpsite(_ arguments: [String], in folder: String, executable: String? = nil) throws -> HelpsiteRunner.Run {
+        try HelpsiteRunner().helpsite(arguments, in: folder, executable: executable)
     }
 
-    func helpsite(_ arguments: [String], in folder: String, executable: String? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? Self.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        // Both pipes are read at once: a child that fills one (64 KiB) while the test reads
-        // the other to its end would wait for ever.
-        let errorsRead = DispatchGroup()
-        nonisolated(unsafe) var errData = Data()
-        DispatchQueue.global().async(group: errorsRead) { errData = errors.fileHandleForReading.readDataToEndOfFile() }
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        errorsRead.wait()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
-                   errors: String(decoding: errData, as: UTF8.self))
-    }
-
-    func project() throws -> TemporaryFolder {
-        let folder = try TemporaryFolder()
-        try folder.overlay(Paths.fixtures.appendingPathComponent("base"))
-        try folder.overlay(URL(fileURLWithPath: Paths.templates), at: "templates")
-        return folder
-    }
+    func project() throws -> TemporaryFolder { try HelpsiteRunner().project() }
 
     /// The runner itself: a child that writes more to standard error than a pipe holds,
     /// before it writes its output, must not hang the test.
@@ -215,16 +176,7 @@ struct CommandLineTests {
         }
     }
 
-    /// Every file under a folder with its bytes: what "left exactly as it was" is compared on.
-    func snapshot(_ folder: String) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for path in try FileManager.default.subpathsOfDirectory(atPath: folder) {
-            var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { files[path] = FileManager.default.contents(atPath: folder + "/" + path) }
-        }
-        return files
-    }
+    func snapshot(_ folder: String) throws -> [String: Data] { try HelpsiteRunner().snapshot(folder) }
 
     /// A build stopped part-way — killed outright, or asked to stop — leaves the previous site
     /// exactly as it was, and the next build removes what the stopped one left behind.
@@ -241,7 +193,7 @@ struct CommandLineTests {
             }
         }
         let process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = HelpsiteRunner.executable
         process.arguments = ["build"]
         process.currentDirectoryURL = folder.url
         process.standardOutput = FileHandle.nullDevice

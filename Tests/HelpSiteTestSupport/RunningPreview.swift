@@ -1,27 +1,27 @@
 import Foundation
-@testable import HelpSiteModel
-@testable import HelpSiteContent
-@testable import HelpSiteCheck
-@testable import HelpSiteRender
-@testable import HelpSitePublish
-@testable import HelpSiteLinks
-@testable import HelpSiteOnlineLinks
-@testable import HelpSiteTranslation
-@testable import HelpSitePipeline
+import HelpSiteModel
+import HelpSiteContent
+import HelpSiteCheck
+import HelpSiteRender
+import HelpSitePublish
+import HelpSiteLinks
+import HelpSiteOnlineLinks
+import HelpSiteTranslation
+import HelpSitePipeline
 import HelpSitePreview
 import Testing
 
 /// `helpsite serve` run inside the test process on a port the system picks, on a
 /// copy of the base fixture with the shipped templates.
-final class RunningPreview: @unchecked Sendable {
-    let project: TemporaryFolder
-    let port: Int
+package final class RunningPreview: @unchecked Sendable {
+    package let project: TemporaryFolder
+    package let port: Int
     private let task: Task<Void, any Error>
 
-    var output: String { project.path + "/preview" }
+    package var output: String { project.path + "/preview" }
 
     /// Starts the server and returns once it listens (after the first build).
-    init(project: TemporaryFolder) async throws {
+    package init(project: TemporaryFolder) async throws {
         self.project = project
         let configuration = PreviewConfiguration(
             content: project.path + "/content", templates: project.path + "/templates", output: project.path + "/preview",
@@ -46,20 +46,20 @@ final class RunningPreview: @unchecked Sendable {
         self.port = port
     }
 
-    static func project() throws -> TemporaryFolder {
+    package static func project() throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
-        try folder.overlay(Paths.fixtures.appendingPathComponent("base"))
-        try folder.overlay(URL(fileURLWithPath: Paths.templates), at: "templates")
+        try folder.overlay(Project.fixtures.appendingPathComponent("base"))
+        try folder.overlay(URL(fileURLWithPath: Project.templates), at: "templates")
         return folder
     }
 
-    func get(_ target: String, method: String = "GET") async throws -> LoopbackClient.Response {
+    package func get(_ target: String, method: String = "GET") async throws -> LoopbackClient.Response {
         try await LoopbackClient.get(target, port: port, method: method)
     }
 
     /// Asks for `target` until `condition` holds of the answer, for up to a minute (the
     /// server rebuilds within a second; the margin is for a loaded machine).
-    func eventually(_ target: String, _ condition: (LoopbackClient.Response) -> Bool) async throws -> LoopbackClient.Response {
+    package func eventually(_ target: String, _ condition: (LoopbackClient.Response) -> Bool) async throws -> LoopbackClient.Response {
         let deadline = Date().addingTimeInterval(60)
         var last = try await get(target)
         while !condition(last), Date() < deadline {
@@ -69,7 +69,7 @@ final class RunningPreview: @unchecked Sendable {
         return last
     }
 
-    func stop() async {
+    package func stop() async {
         task.cancel()
         _ = await task.result
     }

@@ -2,14 +2,14 @@ import NIOCore
 import NIOHTTP1
 
 /// The behaviours of the test server, one per path.
-enum TestRoutes {
+package enum TestRoutes {
     /// The huge body: 64 MiB, far more than the checker may read, sent in 64 KiB chunks.
-    static let hugeChunks = 1024
-    static let chunkSize = 64 * 1024
+    package static let hugeChunks = 1024
+    package static let chunkSize = 64 * 1024
     /// How long `/slow` takes, well past the tests' timeouts.
-    static let slowDelay = TimeAmount.seconds(3)
+    package static let slowDelay = TimeAmount.seconds(3)
 
-    static func response(path: String, method: HTTPMethod, count: Int) -> TestResponse {
+    package static func response(path: String, method: HTTPMethod, count: Int) -> TestResponse {
         switch path {
         case "/ok", "/chain/3", "/temporary-target": return TestResponse(.ok)
         case "/chain/1": return .redirect(.movedPermanently, to: "/chain/2")
@@ -36,28 +36,28 @@ enum TestRoutes {
     }
 }
 
-struct TestResponse: Sendable {
-    var status: HTTPResponseStatus
-    var headers: [(String, String)] = []
-    var delay: TimeAmount = .zero
-    var huge = false
+package struct TestResponse: Sendable {
+    package var status: HTTPResponseStatus
+    package var headers: [(String, String)] = []
+    package var delay: TimeAmount = .zero
+    package var huge = false
 
-    init(_ status: HTTPResponseStatus, headers: [(String, String)] = [], delay: TimeAmount = .zero, huge: Bool = false) {
+    package init(_ status: HTTPResponseStatus, headers: [(String, String)] = [], delay: TimeAmount = .zero, huge: Bool = false) {
         self.status = status
         self.headers = headers
         self.delay = delay
         self.huge = huge
     }
 
-    static func redirect(_ status: HTTPResponseStatus, to location: String) -> TestResponse {
+    package static func redirect(_ status: HTTPResponseStatus, to location: String) -> TestResponse {
         TestResponse(status, headers: [("Location", location)])
     }
 
-    static func tooManyRequests(retryAfter: String) -> TestResponse {
+    package static func tooManyRequests(retryAfter: String) -> TestResponse {
         TestResponse(.tooManyRequests, headers: [("Retry-After", retryAfter)])
     }
 
-    func write(to context: ChannelHandlerContext, isHead: Bool, state: ServerState) {
+    package func write(to context: ChannelHandlerContext, isHead: Bool, state: ServerState) {
         let body = "\(status.code) \(status.reasonPhrase)\n"
         var headers = HTTPHeaders(headers)
         if !huge { headers.add(name: "Content-Length", value: "\(body.utf8.count)") }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HelpSiteTestSupport
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -7,12 +8,12 @@ import FoundationXML
 /// `helpsite links` as the web team runs it: exit codes, the three formats, the cache beside public/.
 @Suite("The helpsite links command")
 struct LinksCommandTests {
-    let command = CommandLineTests()
+    let command = HelpsiteRunner()
 
     /// A folder holding a copy of `Fixtures/links/<name>/public`.
     func project(_ name: String) throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
-        try folder.overlay(Paths.fixtures.appendingPathComponent("links/\(name)/public"), at: "public")
+        try folder.overlay(Project.fixtures.appendingPathComponent("links/\(name)/public"), at: "public")
         return folder
     }
 
@@ -31,7 +32,7 @@ struct LinksCommandTests {
     @Test func brokenLinksExitOneWithEveryProblem() throws {
         let folder = try project("broken-links")
         let run = try command.helpsite("links", "--content", "none", in: folder.path)
-        let expected = try String(contentsOf: Paths.fixtures.appendingPathComponent("links/broken-links/expected.txt"), encoding: .utf8)
+        let expected = try String(contentsOf: Project.fixtures.appendingPathComponent("links/broken-links/expected.txt"), encoding: .utf8)
         #expect(run.status == 1)
         #expect(run.errors == expected)
         #expect(run.output.hasSuffix(" ms: 3 ok, 0 redirected, 9 broken, 1 skipped; 9 errors, 1 warning\n"))
@@ -74,7 +75,7 @@ struct LinksCommandTests {
 
     @Test func excludePatternsComeFromSiteYAMLAndAreChecked() throws {
         let folder = try project("broken-links")
-        try folder.overlay(Paths.fixtures.appendingPathComponent("base/content/site.yaml").deletingLastPathComponent(), at: "content")
+        try folder.overlay(Project.fixtures.appendingPathComponent("base/content/site.yaml").deletingLastPathComponent(), at: "content")
         var site = try folder.read("content/site.yaml")
         site += "link_check:\n  exclude:\n    - \"(unclosed\"\n"
         try folder.write(site, to: "content/site.yaml")

@@ -1,39 +1,39 @@
 import Foundation
 import Testing
-@testable import HelpSiteModel
-@testable import HelpSiteMarkdown
-@testable import HelpSiteContent
-@testable import HelpSiteCheck
-@testable import HelpSiteRender
-@testable import HelpSitePublish
-@testable import HelpSiteLinks
-@testable import HelpSiteOnlineLinks
-@testable import HelpSiteTranslation
-@testable import HelpSitePipeline
+import HelpSiteModel
+import HelpSiteMarkdown
+import HelpSiteContent
+import HelpSiteCheck
+import HelpSiteRender
+import HelpSitePublish
+import HelpSiteLinks
+import HelpSiteOnlineLinks
+import HelpSiteTranslation
+import HelpSitePipeline
 
 /// A copy of a content folder in a temporary folder, exported to XLIFF and imported back
 /// as `helpsite export-xliff` and `import-xliff` do.
-struct XLIFFProject {
-    let folder: TemporaryFolder
-    var content: String { folder.path + "/content" }
+package struct XLIFFProject {
+    package let folder: TemporaryFolder
+    package var content: String { folder.path + "/content" }
 
     /// The shipped site (nl, fr, en), or the small base fixture (nl, fr).
-    init(shipped: Bool = true) throws {
+    package init(shipped: Bool = true) throws {
         folder = try TemporaryFolder()
         if shipped {
-            try folder.overlay(URL(fileURLWithPath: Paths.content), at: "content")
+            try folder.overlay(URL(fileURLWithPath: Project.content), at: "content")
         } else {
-            try folder.overlay(Paths.fixtures.appendingPathComponent("base"))
+            try folder.overlay(Project.fixtures.appendingPathComponent("base"))
         }
     }
 
-    func site() throws -> Site {
+    package func site() throws -> Site {
         let (site, problems) = SiteLoader.load(contentDirectory: content)
         #expect(problems.isEmpty, "\(problems.all)")
         return try #require(site)
     }
 
-    func export(_ language: String) throws -> String {
+    package func export(_ language: String) throws -> String {
         let (xliff, problems) = XLIFFExport.document(site: try site(), language: language, contentDirectory: content)
         #expect(problems.isEmpty, "\(problems.all)")
         return try #require(xliff)
@@ -41,7 +41,7 @@ struct XLIFFProject {
 
     /// Plans the import and, when it may go ahead, writes it; the problems as a translator reads them.
     @discardableResult
-    func importing(_ xliff: String, named name: String = "fr.xlf") throws -> (plan: XLIFFImport.Plan?, problems: [String]) {
+    package func importing(_ xliff: String, named name: String = "fr.xlf") throws -> (plan: XLIFFImport.Plan?, problems: [String]) {
         let (plan, problems) = XLIFFImport.plan(xliff: xliff, file: name, site: try site(), contentDirectory: content)
         if let plan { try XLIFFImport.write(plan) }
         let lines = problems.sorted.map { $0.description.replacingOccurrences(of: folder.path + "/", with: "") }
@@ -49,7 +49,7 @@ struct XLIFFProject {
     }
 
     /// Every file of the content folder, by path, as bytes.
-    func snapshot() throws -> [String: Data] {
+    package func snapshot() throws -> [String: Data] {
         var files: [String: Data] = [:]
         let enumerator = try #require(FileManager.default.enumerator(atPath: content))
         while let item = enumerator.nextObject() as? String {
@@ -62,7 +62,7 @@ struct XLIFFProject {
 }
 
 /// The XLIFF a CAT tool gives back: `xliff` with the target of one unit replaced, as the tool would escape it.
-func translating(_ xliff: String, unit: String, to text: String) throws -> String {
+package func translating(_ xliff: String, unit: String, to text: String) throws -> String {
     let start = try #require(xliff.range(of: "<unit id=\"\(unit)\">"), "no unit \(unit)")
     let open = try #require(xliff.range(of: "<target>", range: start.upperBound..<xliff.endIndex))
     let close = try #require(xliff.range(of: "</target>", range: open.upperBound..<xliff.endIndex))
@@ -70,7 +70,7 @@ func translating(_ xliff: String, unit: String, to text: String) throws -> Strin
 }
 
 /// The text of one element of one unit (`source` or `target`), XML references read.
-func unitText(_ xliff: String, unit: String, _ element: String = "target") throws -> String {
+package func unitText(_ xliff: String, unit: String, _ element: String = "target") throws -> String {
     let start = try #require(xliff.range(of: "<unit id=\"\(unit)\">"), "no unit \(unit)")
     let open = try #require(xliff.range(of: "<\(element)>", range: start.upperBound..<xliff.endIndex))
     let close = try #require(xliff.range(of: "</\(element)>", range: open.upperBound..<xliff.endIndex))

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import HelpSiteTestSupport
 
 /// The built site served by Debian's nginx on a loopback port and checked
 /// with `helpsite links --url`, then the same site with a broken internal
 /// link, anchor and hreflang (the script `.ci/nginx-e2e` does the work).
-@Suite("nginx end to end")
+@Suite("nginx end to end", .needs(.nginx))
 struct NginxEndToEndTests {
     /// Runs a script of `.ci/` with the built `helpsite`; its exit status and everything it printed.
     /// Waited for on a thread of its own: a script runs for seconds, and blocking Swift's few
@@ -18,9 +19,9 @@ struct NginxEndToEndTests {
     private static func run(_ name: String) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [Paths.repository.appendingPathComponent(".ci/\(name)").path]
+        process.arguments = [Project.repository.appendingPathComponent(".ci/\(name)").path]
         var environment = ProcessInfo.processInfo.environment
-        environment["HELPSITE"] = CommandLineTests.executable.path
+        environment["HELPSITE"] = HelpsiteRunner.executable.path
         environment["NO_COLOR"] = "1"
         process.environment = environment
         let pipe = Pipe()
@@ -47,7 +48,7 @@ struct NginxEndToEndTests {
 
 /// lychee as a second opinion on the same pages, offline (the script `.ci/lychee-compare`):
 /// no error where `helpsite links` finds none, the same pages and lines on the broken sites.
-@Suite("lychee agrees")
+@Suite("lychee agrees", .needs(.lychee))
 struct LycheeComparisonTests {
     @Test(.timeLimit(.minutes(1)))
     func lycheeAgreesOnCleanAndBrokenSites() async throws {

@@ -2,10 +2,10 @@ import NIOCore
 
 /// The behaviours of the hostile server, one per path. Each is written as the bytes
 /// on the wire, because most of them cannot be said through an HTTP encoder.
-enum HostileRoutes {
-    static let refuseHead = "HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+package enum HostileRoutes {
+    package static let refuseHead = "HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
 
-    static func answer(path: String, method: String) -> HostileAnswer {
+    package static func answer(path: String, method: String) -> HostileAnswer {
         // The endless and trickling bodies come after a GET, as from a server that refuses HEAD.
         let refusesHead = ["/endless", "/trickle-body"].contains(path)
         if refusesHead, method == "HEAD" { return HostileAnswer(refuseHead) }
@@ -47,18 +47,18 @@ enum HostileRoutes {
 /// Bytes to send: `head` at once, then the pieces one after another, `every` apart,
 /// until `piece` says there are no more (then the connection is closed) or the client
 /// hangs up.
-struct HostileAnswer: Sendable {
-    var head: String
-    var every: TimeAmount
-    var piece: @Sendable (Int) -> String?
+package struct HostileAnswer: Sendable {
+    package var head: String
+    package var every: TimeAmount
+    package var piece: @Sendable (Int) -> String?
 
-    init(_ head: String, every: TimeAmount = .zero, piece: @escaping @Sendable (Int) -> String? = { _ in nil }) {
+    package init(_ head: String, every: TimeAmount = .zero, piece: @escaping @Sendable (Int) -> String? = { _ in nil }) {
         self.head = head
         self.every = every
         self.piece = piece
     }
 
-    func start(on context: NIOLoopBound<ChannelHandlerContext>, state: HostileState) {
+    package func start(on context: NIOLoopBound<ChannelHandlerContext>, state: HostileState) {
         state.startStream()
         send(head, index: -1, on: context, state: state)
     }

@@ -1,20 +1,20 @@
 import Foundation
 import Testing
-@testable import HelpSiteModel
-@testable import HelpSiteMarkdown
-@testable import HelpSiteContent
-@testable import HelpSiteCheck
-@testable import HelpSiteRender
-@testable import HelpSitePublish
-@testable import HelpSiteLinks
-@testable import HelpSiteOnlineLinks
-@testable import HelpSiteTranslation
-@testable import HelpSitePipeline
+import HelpSiteModel
+import HelpSiteMarkdown
+import HelpSiteContent
+import HelpSiteCheck
+import HelpSiteRender
+import HelpSitePublish
+import HelpSiteLinks
+import HelpSiteOnlineLinks
+import HelpSiteTranslation
+import HelpSitePipeline
 
 /// The site as `helpsite build` makes it: `Pipeline.build()` into a temporary folder,
 /// every file read back.
-enum TestBuild {
-    static func render(content: String = Paths.content, templates: String = Paths.templates,
+package enum TestBuild {
+    package static func render(content: String = Project.content, templates: String = Project.templates,
                        markUntranslated: Bool = false, workers: Int? = nil) throws -> [OutputFile] {
         let folder = try TemporaryFolder()
         let output = folder.path + "/public"
@@ -29,14 +29,14 @@ enum TestBuild {
         }
     }
 
-    static func page(_ path: String, in files: [OutputFile]) throws -> String {
+    package static func page(_ path: String, in files: [OutputFile]) throws -> String {
         let file = try #require(files.first { $0.path == path }, "no \(path) among \(files.map(\.path))")
         return String(decoding: file.contents, as: UTF8.self)
     }
 }
 
 /// What a reader sees of a page: the text without tags, entities decoded, spaces folded.
-func visibleText(_ html: String) -> String {
+package func visibleText(_ html: String) -> String {
     var text = html.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
     for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
         text = text.replacingOccurrences(of: entity, with: character)
@@ -45,7 +45,7 @@ func visibleText(_ html: String) -> String {
 }
 
 /// The destinations of a page's links, as a browser would read the href attributes.
-func linkTargets(_ html: String) -> Set<String> {
+package func linkTargets(_ html: String) -> Set<String> {
     let regex = try! Regex(#"href="([^"]*)""#)
     return Set(html.matches(of: regex).compactMap { $0.output[1].substring.map(String.init) }
         .map { $0.replacingOccurrences(of: "&amp;", with: "&") })

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HelpSiteTestSupport
 @testable import HelpSiteModel
 @testable import HelpSiteMarkdown
 @testable import HelpSiteContent

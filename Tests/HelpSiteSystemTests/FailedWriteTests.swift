@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HelpSiteTestSupport
 
 /// A real build through the `helpsite` binary that cannot write: its output folder may not
 /// be changed, its file system is read-only or full, or a file size limit stops it. Each
@@ -11,9 +12,9 @@ import Testing
 /// they use what stops root: the immutable attribute (`chattr +i`, on ext4, xfs or btrfs),
 /// a small tmpfs (`mount -t tmpfs`, which needs CAP_SYS_ADMIN) and a file size limit
 /// (`prlimit --fsize`). When one is missing the test fails and says what it needs.
-@Suite("A build that cannot write")
+@Suite("A build that cannot write", .needs(.root))
 struct FailedWriteTests {
-    let cli = CommandLineTests()
+    let cli = HelpsiteRunner()
 
     /// Runs a system tool the test depends on; a failure names the tool and what it needs.
     @discardableResult
@@ -138,7 +139,7 @@ struct FailedWriteTests {
         // SIGXFSZ, the signal kills it there without a word.
         let largest = before.values.map(\.count).max() ?? 0
         #expect(largest > 4096, "the limit must be smaller than the largest page (\(largest) bytes)")
-        let run = try cli.helpsite("--fsize=4096", CommandLineTests.executable.path, "build", "--force", in: folder.path,
+        let run = try cli.helpsite("--fsize=4096", HelpsiteRunner.executable.path, "build", "--force", in: folder.path,
                                    executable: "/usr/bin/prlimit")
         #expect(run.status == 1, "\(run.errors)")
         #expect(run.errors.hasPrefix("error: cannot write \(folder.path)/.public.helpsite-staging-"), "\(run.errors)")
@@ -169,7 +170,7 @@ struct FailedWriteTests {
         let before = try cli.snapshot(folder.path + "/public")
 
         try retitle("Plaintes et réclamations")
-        let run = try cli.helpsite("--fsize=4096", CommandLineTests.executable.path, "build", in: folder.path,
+        let run = try cli.helpsite("--fsize=4096", HelpsiteRunner.executable.path, "build", in: folder.path,
                                    executable: "/usr/bin/prlimit")
         #expect(run.status == 1, "\(run.errors)")
         #expect(run.errors.hasSuffix(": File too large; public/ left unchanged\n"), "\(run.errors)")

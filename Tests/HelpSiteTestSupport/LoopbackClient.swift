@@ -4,19 +4,23 @@ import Foundation
 /// line it means: URL types and HTTP clients tidy `/../` and `%2e%2e` away before sending.
 /// The blocking socket calls run on threads of their own, never on Swift's concurrency
 /// threads, which the server under test needs.
-enum LoopbackClient {
-    struct Response {
-        let status: Int
+package enum LoopbackClient {
+    package struct Response {
+        package let status: Int
         /// Header names in lower case.
-        let headers: [String: String]
-        let body: String
+        package let headers: [String: String]
+        package let body: String
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    package struct Failure: Error, CustomStringConvertible {
+        package let description: String
+
+        package init(description: String) {
+            self.description = description
+        }
     }
 
-    static func get(_ target: String, port: Int, method: String = "GET") async throws -> Response {
+    package static func get(_ target: String, port: Int, method: String = "GET") async throws -> Response {
         let raw = try await onThread {
             let socket = try Socket(port: port, timeoutSeconds: 20)
             defer { socket.close() }
@@ -28,7 +32,7 @@ enum LoopbackClient {
         return try parse(raw)
     }
 
-    static func parse(_ raw: String) throws -> Response {
+    package static func parse(_ raw: String) throws -> Response {
         guard let split = raw.range(of: "\r\n\r\n") else { throw Failure(description: "no complete head in: \(raw)") }
         let lines = raw[..<split.lowerBound].components(separatedBy: "\r\n")
         let statusWords = lines[0].split(separator: " ")
@@ -43,7 +47,7 @@ enum LoopbackClient {
 
     /// Runs blocking work on a thread of its own: not on Swift's concurrency threads, nor on
     /// Dispatch's global queues, whose few threads other suites need (`concurrentPerform`).
-    static func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    package static func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             Thread { continuation.resume(with: Result { try work() }) }.start()
         }
@@ -51,11 +55,11 @@ enum LoopbackClient {
 }
 
 /// The preview's server-sent events, read as a browser's EventSource would receive them.
-final class EventStreamReader: @unchecked Sendable {
+package final class EventStreamReader: @unchecked Sendable {
     private let socket: Socket
     private var received = ""
 
-    init(port: Int) async throws {
+    package init(port: Int) async throws {
         socket = try await LoopbackClient.onThread {
             let socket = try Socket(port: port, timeoutSeconds: 1)
             try socket.send("GET /_helpsite/events HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\n\r\n")
@@ -66,12 +70,12 @@ final class EventStreamReader: @unchecked Sendable {
     deinit { socket.close() }
 
     /// The generations announced so far (`data: 3` lines of `build` events).
-    var generations: [Int] {
+    package var generations: [Int] {
         received.matches(of: /event: build\ndata: (\d+)\n\n/).compactMap { Int($0.output.1) }
     }
 
     /// Reads until an event announces a generation `predicate` accepts, for up to `seconds`.
-    func waitFor(seconds: Double = 60, _ predicate: @escaping @Sendable (Int) -> Bool) async throws -> Int {
+    package func waitFor(seconds: Double = 60, _ predicate: @escaping @Sendable (Int) -> Bool) async throws -> Int {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if let match = generations.first(where: predicate) { return match }
@@ -83,7 +87,7 @@ final class EventStreamReader: @unchecked Sendable {
     }
 
     /// Reads until the server closes the stream, for up to `seconds`; whether it did.
-    func waitForEnd(seconds: Double = 30) async throws -> Bool {
+    package func waitForEnd(seconds: Double = 30) async throws -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             guard let chunk = try await LoopbackClient.onThread({ [socket] in try socket.receive(orNothingAfterTimeout: true) }) else {
@@ -96,10 +100,10 @@ final class EventStreamReader: @unchecked Sendable {
 }
 
 /// A connected TCP socket with a receive time-out.
-final class Socket: @unchecked Sendable {
+package final class Socket: @unchecked Sendable {
     private let descriptor: Int32
 
-    init(port: Int, timeoutSeconds: Int) throws {
+    package init(port: Int, timeoutSeconds: Int) throws {
         descriptor = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw LoopbackClient.Failure(description: "socket: \(String(cString: strerror(errno)))") }
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
@@ -120,7 +124,7 @@ final class Socket: @unchecked Sendable {
         }
     }
 
-    func send(_ text: String) throws {
+    package func send(_ text: String) throws {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let sent = bytes.withUnsafeBytes { Foundation.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -131,7 +135,7 @@ final class Socket: @unchecked Sendable {
 
     /// The next bytes; `nil` once the server closed the connection. A time-out is an error,
     /// or, with `orNothingAfterTimeout`, an empty chunk.
-    func receive(orNothingAfterTimeout: Bool = false) throws -> Data? {
+    package func receive(orNothingAfterTimeout: Bool = false) throws -> Data? {
         var buffer = [UInt8](repeating: 0, count: 16384)
         let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
         if count > 0 { return Data(buffer[..<count]) }
@@ -140,7 +144,7 @@ final class Socket: @unchecked Sendable {
         throw LoopbackClient.Failure(description: "receive: \(String(cString: strerror(errno)))")
     }
 
-    func close() {
+    package func close() {
         Foundation.close(descriptor)
     }
 }

@@ -7,11 +7,11 @@ import NIOPosix
 /// link tests. Each path is one behaviour (see `TestRoutes`); the server counts
 /// the requests of each path, the most in flight at once, and the bytes of the
 /// huge body it managed to send.
-final class TestHTTPServer: LoopbackServer {
-    let channel: any Channel
-    let state = ServerState()
+package final class TestHTTPServer: LoopbackServer {
+    package let channel: any Channel
+    package let state = ServerState()
 
-    init() async throws {
+    package init() async throws {
         let state = self.state
         channel = try await Self.bind { pipeline in
             try pipeline.configureHTTPServerPipeline()
@@ -21,23 +21,23 @@ final class TestHTTPServer: LoopbackServer {
 }
 
 /// A server the tests start on 127.0.0.1, on a port the system picks.
-protocol LoopbackServer: Sendable {
+package protocol LoopbackServer: Sendable {
     var channel: any Channel { get }
 }
 
 extension LoopbackServer {
-    var port: Int { channel.localAddress!.port! }
+    package var port: Int { channel.localAddress!.port! }
 
-    func url(_ path: String) -> String {
+    package func url(_ path: String) -> String {
         "http://127.0.0.1:\(port)\(path)"
     }
 
-    func stop() async {
+    package func stop() async {
         try? await channel.close()
     }
 
     /// Listens on 127.0.0.1; `handlers` sets up each connection's pipeline.
-    static func bind(
+    package static func bind(
         _ handlers: @escaping @Sendable (ChannelPipeline.SynchronousOperations) throws -> Void
     ) async throws -> any Channel {
         try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -50,7 +50,7 @@ extension LoopbackServer {
 }
 
 /// What the server saw; read by the tests, written on the event loop.
-final class ServerState: @unchecked Sendable {
+package final class ServerState: @unchecked Sendable {
     private let lock = NSLock()
     private var counts: [String: Int] = [:]
     private var methods: [String: [String]] = [:]
@@ -61,7 +61,7 @@ final class ServerState: @unchecked Sendable {
     private var arrivals: [String: [ContinuousClock.Instant]] = [:]
 
     /// Records a request; returns how many requests this path has had, this one included.
-    func begin(_ path: String, method: String, userAgent: String?) -> Int {
+    package func begin(_ path: String, method: String, userAgent: String?) -> Int {
         lock.withLock {
             counts[path, default: 0] += 1
             arrivals[path, default: []].append(ContinuousClock.now)
@@ -73,32 +73,32 @@ final class ServerState: @unchecked Sendable {
         }
     }
 
-    func end() { lock.withLock { inFlight -= 1 } }
-    func addSent(_ bytes: Int) { lock.withLock { sent += bytes } }
+    package func end() { lock.withLock { inFlight -= 1 } }
+    package func addSent(_ bytes: Int) { lock.withLock { sent += bytes } }
 
-    func requests(_ path: String) -> Int { lock.withLock { counts[path] ?? 0 } }
+    package func requests(_ path: String) -> Int { lock.withLock { counts[path] ?? 0 } }
     /// When each request of `path` arrived, first to last.
-    func arrivalTimes(_ path: String) -> [ContinuousClock.Instant] { lock.withLock { arrivals[path] ?? [] } }
-    func methods(_ path: String) -> [String] { lock.withLock { methods[path] ?? [] } }
-    var totalRequests: Int { lock.withLock { counts.values.reduce(0, +) } }
-    var peakInFlight: Int { lock.withLock { peak } }
-    var bytesSent: Int { lock.withLock { sent } }
-    var agents: Set<String> { lock.withLock { userAgents } }
+    package func arrivalTimes(_ path: String) -> [ContinuousClock.Instant] { lock.withLock { arrivals[path] ?? [] } }
+    package func methods(_ path: String) -> [String] { lock.withLock { methods[path] ?? [] } }
+    package var totalRequests: Int { lock.withLock { counts.values.reduce(0, +) } }
+    package var peakInFlight: Int { lock.withLock { peak } }
+    package var bytesSent: Int { lock.withLock { sent } }
+    package var agents: Set<String> { lock.withLock { userAgents } }
 }
 
 /// One connection's requests: reads each head, answers it from `TestRoutes`.
-final class RouteHandler: ChannelInboundHandler {
-    typealias InboundIn = HTTPServerRequestPart
-    typealias OutboundOut = HTTPServerResponsePart
+package final class RouteHandler: ChannelInboundHandler {
+    package typealias InboundIn = HTTPServerRequestPart
+    package typealias OutboundOut = HTTPServerResponsePart
 
-    let state: ServerState
+    package let state: ServerState
     private var head: HTTPRequestHead?
 
-    init(state: ServerState) {
+    package init(state: ServerState) {
         self.state = state
     }
 
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+    package func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head): self.head = head
         case .body: break

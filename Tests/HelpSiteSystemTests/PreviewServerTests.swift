@@ -9,6 +9,7 @@ import Foundation
 @testable import HelpSiteTranslation
 @testable import HelpSitePipeline
 import Testing
+import HelpSiteTestSupport
 
 /// `helpsite serve` over real HTTP on loopback: a translator edits, breaks and fixes a
 /// page while the preview is open.
@@ -194,7 +195,7 @@ struct PreviewServerTests {
     @Test func ctrlCStopsTheServerCleanlyEvenWithAPageOpen() async throws {
         let project = try RunningPreview.project()
         let process = Process()
-        process.executableURL = CommandLineTests.executable
+        process.executableURL = HelpsiteRunner.executable
         process.arguments = ["serve", "--port", "0"]
         process.currentDirectoryURL = project.url
         var environment = ProcessInfo.processInfo.environment
@@ -233,10 +234,10 @@ struct PreviewServerTests {
 
     @Test func aBadPortIsAUsageErrorAndHelpTeachesWithExamples() throws {
         let project = try RunningPreview.project()
-        let run = try CommandLineTests().helpsite("serve", "--port", "70000", in: project.path)
+        let run = try HelpsiteRunner().helpsite("serve", "--port", "70000", in: project.path)
         #expect(run.status == 2)
         #expect(run.errors.contains("--port must be between 0 and 65535, not 70000"))
-        let help = try CommandLineTests().helpsite("serve", "--help", in: project.path)
+        let help = try HelpsiteRunner().helpsite("serve", "--help", in: project.path)
         #expect(help.status == 0)
         #expect(help.output.contains("helpsite serve --port 0                 any free port; the address is printed"))
         #expect(help.output.contains("--output <dir>"))
@@ -247,7 +248,7 @@ struct PreviewServerTests {
         defer { Task { await preview.stop() } }
         // Waited for off Swift's concurrency threads, which the server in this process needs.
         let (port, folder) = (preview.port, preview.project.path)
-        let run = try await LoopbackClient.onThread { try CommandLineTests().helpsite("serve", "--port", "\(port)", in: folder) }
+        let run = try await LoopbackClient.onThread { try HelpsiteRunner().helpsite("serve", "--port", "\(port)", in: folder) }
         #expect(run.status == 1)
         #expect(run.errors.contains("error: cannot serve on 127.0.0.1:\(preview.port): "))
         #expect(run.errors.contains("Address already in use"))

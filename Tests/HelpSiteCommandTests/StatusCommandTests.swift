@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import HelpSiteTestSupport
 
 /// `helpsite status` and `helpsite new-language` as a user runs them.
 @Suite("The status and new-language commands")
 struct StatusCommandTests {
-    let command = CommandLineTests()
+    let command = HelpsiteRunner()
 
     @Test("--strict passes on the shipped site and fails, with the stale field's place, once a Dutch body changes")
     func strictExitCodes() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HelpSiteTestSupport
 
 /// `helpsite export-xliff` and `import-xliff` as a translator's agency runs them.
 extension CommandLineTests {

@@ -7,11 +7,11 @@ import NIOPosix
 /// response a byte a second, a status line that is not HTTP, a header with no colon,
 /// a header that never ends. Each path is one behaviour (`HostileRoutes`). It counts
 /// what it sent and how many of its endless answers are still being written.
-final class HostileHTTPServer: LoopbackServer {
-    let channel: any Channel
-    let state = HostileState()
+package final class HostileHTTPServer: LoopbackServer {
+    package let channel: any Channel
+    package let state = HostileState()
 
-    init() async throws {
+    package init() async throws {
         let state = self.state
         channel = try await Self.bind { pipeline in
             try pipeline.addHandler(RawRequestHandler(state: state))
@@ -20,36 +20,36 @@ final class HostileHTTPServer: LoopbackServer {
 }
 
 /// What the hostile server did; read by the tests, written on the event loop.
-final class HostileState: @unchecked Sendable {
+package final class HostileState: @unchecked Sendable {
     private let lock = NSLock()
     private var counts: [String: Int] = [:]
     private var sent = 0
     private var streaming = 0
 
-    func begin(_ path: String) { lock.withLock { counts[path, default: 0] += 1 } }
-    func addSent(_ bytes: Int) { lock.withLock { sent += bytes } }
-    func startStream() { lock.withLock { streaming += 1 } }
-    func endStream() { lock.withLock { streaming -= 1 } }
+    package func begin(_ path: String) { lock.withLock { counts[path, default: 0] += 1 } }
+    package func addSent(_ bytes: Int) { lock.withLock { sent += bytes } }
+    package func startStream() { lock.withLock { streaming += 1 } }
+    package func endStream() { lock.withLock { streaming -= 1 } }
 
-    func requests(_ path: String) -> Int { lock.withLock { counts[path] ?? 0 } }
-    var bytesSent: Int { lock.withLock { sent } }
+    package func requests(_ path: String) -> Int { lock.withLock { counts[path] ?? 0 } }
+    package var bytesSent: Int { lock.withLock { sent } }
     /// Endless answers still being written: one ends only when the client hangs up.
-    var openStreams: Int { lock.withLock { streaming } }
+    package var openStreams: Int { lock.withLock { streaming } }
 }
 
 /// Reads a request head as bytes, then answers it as its route says.
-final class RawRequestHandler: ChannelInboundHandler {
-    typealias InboundIn = ByteBuffer
-    typealias OutboundOut = ByteBuffer
+package final class RawRequestHandler: ChannelInboundHandler {
+    package typealias InboundIn = ByteBuffer
+    package typealias OutboundOut = ByteBuffer
 
-    let state: HostileState
+    package let state: HostileState
     private var received = ""
 
-    init(state: HostileState) {
+    package init(state: HostileState) {
         self.state = state
     }
 
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+    package func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var buffer = unwrapInboundIn(data)
         received += buffer.readString(length: buffer.readableBytes) ?? ""
         guard let end = received.range(of: "\r\n\r\n") else { return }

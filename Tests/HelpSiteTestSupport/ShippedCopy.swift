@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+import HelpSiteModel
+import HelpSiteContent
+import HelpSiteTranslation
+
+/// A copy of the shipped site (content with its `.sources.yaml` files, and templates)
+/// that a test may change.
+package struct ShippedCopy {
+    package let folder: TemporaryFolder
+
+    package init() throws {
+        folder = try TemporaryFolder()
+        try folder.overlay(URL(fileURLWithPath: Project.content), at: "content")
+        try folder.overlay(URL(fileURLWithPath: Project.templates), at: "templates")
+    }
+
+    package var content: String { folder.path + "/content" }
+
+    /// Replaces `old` by `new` once in a content file; the test fails if `old` is not there.
+    package func edit(_ file: String, _ old: String, _ new: String) throws {
+        let text = try folder.read("content/" + file)
+        #expect(text.contains(old), "\(file) has no '\(old)'")
+        try folder.write(text.replacing(old, with: new, maxReplacements: 1), to: "content/" + file)
+    }
+
+    package func site() throws -> Site {
+        let (site, problems) = SiteLoader.load(contentDirectory: content)
+        #expect(problems.isEmpty, "\(problems.sorted)")
+        return try #require(site)
+    }
+
+    package func report(_ languages: [String] = []) throws -> StatusReport {
+        TranslationStatus.report(try site(), languages: languages)
+    }
+
+    /// Every field that is not current, as `language part key state`, facts not localised left out.
+    package func open(_ languages: [String] = []) throws -> [String] {
+        try report(languages).languages.flatMap { language in
+            language.parts.flatMap { part in
+                part.fields.filter { $0.state != .current }.map { "\(language.language) \(part.part) \($0.key) \($0.state.rawValue)" }
+            }
+        }
+    }
+
+    /// The 1-based line of the first line of a file that contains `text`.
+    package func line(of text: String, in file: String) throws -> Int {
+        let lines = try folder.read("content/" + file).split(separator: "\n", omittingEmptySubsequences: false)
+        return try #require(lines.firstIndex { $0.contains(text) }) + 1
+    }
+}
