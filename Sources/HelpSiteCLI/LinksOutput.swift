@@ -28,7 +28,7 @@ enum LinksOutput {
                            milliseconds: Terminal.milliseconds(s.elapsed)),
             problems: report.problems.map { problem in
                 let diagnostic = problem.diagnostic
-                return .init(severity: diagnostic.severity.rawValue, code: diagnostic.code ?? "content.invalid", file: diagnostic.location.file, line: diagnostic.location.line,
+                return .init(severity: diagnostic.severity.rawValue, code: diagnostic.code.rawValue, file: diagnostic.location.file, line: diagnostic.location.line,
                              column: diagnostic.location.column, message: diagnostic.message, link: problem.link,
                              notes: diagnostic.notes.map {
                                  .init(file: $0.location.file, line: $0.location.line, column: $0.location.column, message: $0.message)

@@ -40,18 +40,18 @@ struct PagePair: Sendable {
     func differs(_ kind: Fact.Kind, _ value: String, at location: SourceLocation, from original: String,
                  at originalLocation: SourceLocation, hint: String = "") -> Diagnostic {
         Diagnostic(.error, "\(kind.name) \(value) differs from \(referenceLanguage) \(original) (\(originalLocation))\(hint)",
-                   at: location, code: "fact.differs", related: [originalLocation])
+                   at: location, code: .factDiffers, related: [originalLocation])
     }
 
     /// `e-mail services4you@… of nl is missing in fr (content/nl/…)`, reported where the translation should have it.
-    func missing(_ what: String, at location: SourceLocation, original: SourceLocation, code: String = "fact.missing",
+    func missing(_ what: String, at location: SourceLocation, original: SourceLocation, code: DiagnosticCode = .factMissing,
                  plural: Bool = false) -> Diagnostic {
         Diagnostic(.error, "\(what) of \(referenceLanguage) \(plural ? "are" : "is") missing in \(language) (\(original))",
                    at: location, code: code, related: [original])
     }
 
     /// `phone +32… is extra in en: nl does not have it`.
-    func extra(_ what: String, at location: SourceLocation, code: String = "fact.extra", plural: Bool = false) -> Diagnostic {
+    func extra(_ what: String, at location: SourceLocation, code: DiagnosticCode = .factExtra, plural: Bool = false) -> Diagnostic {
         Diagnostic(.error, "\(what) \(plural ? "are" : "is") extra in \(language): \(referenceLanguage) does not have \(plural ? "them" : "it")",
                    at: location, code: code)
     }

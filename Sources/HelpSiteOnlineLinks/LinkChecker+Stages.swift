@@ -22,7 +22,7 @@ extension LinkChecker {
         let (results, warnings) = await OnlineCheck.run(urls, options: online, exclusion: exclusion, progress: progress)
         for warning in warnings {
             let location = SourceLocation(file: online.cacheFile ?? context.folder.root)
-            findings.problems.append(LinkProblem(Diagnostic(.warning, warning, at: location, code: "link.cache"), link: nil))
+            findings.problems.append(LinkProblem(Diagnostic(.warning, warning, at: location, code: .linkCache), link: nil))
         }
         for result in results {
             findings.verdicts[result.url] = result.verdict

@@ -71,7 +71,7 @@ public struct LinkChecker: Sendable {
         var findings = OfflineCheck.run(context)
         for path in folder.unreadable {
             let location = SourceLocation(file: folder.display(path))
-            findings.problems.append(LinkProblem(Diagnostic(.error, "\(folder.display(path)) cannot be read", at: location, code: "link.unreadable"),
+            findings.problems.append(LinkProblem(Diagnostic(.error, "\(folder.display(path)) cannot be read", at: location, code: .linkUnreadable),
                                                  link: nil))
         }
         if let online = configuration.online {

@@ -53,7 +53,7 @@ struct CheckTests {
 
     @Test func aDifferenceNamesKindLanguagesBothValuesAndBothPlaces() throws {
         let finding = try #require(try Scenario("changed-digit", in: "check").findings().first)
-        #expect(finding.code == "fact.differs")
+        #expect(finding.code == .factDiffers)
         #expect(finding.message.hasPrefix("phone +3225551235 differs from nl +3225551234 ("))
         #expect(finding.location.file.hasSuffix("content/fr/complaints.yaml") && finding.location.line == 29)
         #expect(finding.related.count == 1 && finding.related[0].file.hasSuffix("content/nl/complaints.yaml"))

@@ -54,10 +54,10 @@ struct LinkCheckerSiteTests {
         try folder.write(french, to: "content/fr/complaints.yaml")
         let (report, lines) = try await Self.buildAndCheck(content: folder.path + "/content", in: folder, lazily: lazily)
         let dutch = report.problems.filter { $0.diagnostic.location.file.contains("/nl/") }
-        let anchor = try #require(dutch.first { $0.diagnostic.code == "link.anchor" })
+        let anchor = try #require(dutch.first { $0.diagnostic.code == .linkAnchor })
         #expect(anchor.diagnostic.location.file == folder.path + "/public/nl/klachten/index.html")
         #expect(anchor.diagnostic.notes.map(\.location) == [SourceLocation(file: folder.path + "/content/nl/complaints.yaml", line: 12, column: 7)])
-        let insecure = try #require(dutch.first { $0.diagnostic.code == "link.insecure" })
+        let insecure = try #require(dutch.first { $0.diagnostic.code == .linkInsecure })
         #expect(insecure.diagnostic.notes.map(\.location) == [SourceLocation(file: folder.path + "/content/nl/complaints.yaml", line: 35, column: 18)])
         #expect(lines.filter { $0.contains("note:") } == [
             "content/fr/complaints.yaml:13:7: note: the link is written here",
@@ -77,7 +77,7 @@ struct LinkCheckerSiteTests {
         // A translation deleted after the build: the other page's switcher and hreflang now lead nowhere.
         try FileManager.default.removeItem(atPath: folder.path + "/public/fr/plaintes/index.html")
         let report = await LinkChecker(.init(publicDirectory: folder.path + "/public", site: site)).check()
-        let broken = report.problems.filter { $0.diagnostic.code == "link.broken" && $0.diagnostic.location.file.hasSuffix("nl/klachten/index.html") }
+        let broken = report.problems.filter { $0.diagnostic.code == .linkBroken && $0.diagnostic.location.file.hasSuffix("nl/klachten/index.html") }
         // The hreflang alternate and the language switcher.
         #expect(broken.map(\.link) == ["https://help.voorbeeldbank.example/fr/plaintes/", "../../fr/plaintes/"], "\(report.problems.map(\.diagnostic))")
         #expect(broken.allSatisfy { $0.diagnostic.notes.map(\.message) == ["the page is built from this file (the link comes from a template)"] })

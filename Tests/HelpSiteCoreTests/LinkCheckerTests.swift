@@ -48,8 +48,8 @@ struct LinkCheckerTests {
         let (report, lines) = await Self.check("broken-links")
         try Self.expectLines(lines, fixture: "broken-links")
         #expect(report.problems.map(\.diagnostic.code) == [
-            "link.broken", "link.broken", "link.anchor", "link.anchor", "link.javascript", "link.mailto", "link.tel", "link.tel",
-            "link.insecure", "link.outside",
+            .linkBroken, .linkBroken, .linkAnchor, .linkAnchor, .linkJavascript, .linkMailto, .linkTel, .linkTel,
+            .linkInsecure, .linkOutside,
         ])
         #expect(report.problems.map(\.link).first == "../../fr/plainte/")
         #expect(report.hasErrors && report.diagnostics.warningCount == 1)
@@ -58,8 +58,8 @@ struct LinkCheckerTests {
     @Test func eachTranslationSlipIsCaught() async throws {
         let (report, lines) = await Self.check("broken-translations")
         try Self.expectLines(lines, fixture: "broken-translations")
-        #expect(Set(report.problems.map { $0.diagnostic.code ?? "" }) == [
-            "link.hreflang.incomplete", "link.translation.missing", "link.hreflang.mismatch", "link.hreflang.reciprocal",
+        #expect(Set(report.problems.map(\.diagnostic.code)) == [
+            .linkHreflangIncomplete, .linkTranslationMissing, .linkHreflangMismatch, .linkHreflangReciprocal,
         ])
     }
 

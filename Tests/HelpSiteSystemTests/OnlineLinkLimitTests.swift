@@ -66,7 +66,7 @@ struct OnlineLinkLimitTests {
         try folder.write("not json", to: "links.json")
         let report = try await OnlineLinkTests.check(["/ok"], on: server, options: OnlineLinkTests.options(cache: folder.path + "/links.json"),
                                                      in: folder)
-        #expect(report.problems.map(\.diagnostic.code) == ["link.cache"])
+        #expect(report.problems.map(\.diagnostic.code) == [.linkCache])
         #expect(report.problems.first?.diagnostic.severity == .warning)
         #expect(try folder.read("links.json").contains(server.url("/ok")))
         await server.stop()

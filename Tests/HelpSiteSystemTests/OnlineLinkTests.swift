@@ -93,7 +93,7 @@ struct OnlineLinkTests {
         let result = try Self.result(path, report, server)
         #expect(result.verdict == .broken && result.reason == reason && result.requests == 1)
         #expect(report.problems.map(\.diagnostic.message) == ["broken link '\(server.url(path))': \(reason)"])
-        #expect(report.problems.first?.diagnostic.code == "link.broken")
+        #expect(report.problems.first?.diagnostic.code == .linkBroken)
         await server.stop()
     }
 
@@ -126,7 +126,7 @@ struct OnlineLinkTests {
         let report = try await Self.check(["/always-busy"], on: server)
         let busy = try Self.result("/always-busy", report, server)
         #expect(busy.verdict == .skipped && busy.status == 429 && busy.requests == 3)
-        #expect(!report.hasErrors && report.problems.first?.diagnostic.code == "link.undecided")
+        #expect(!report.hasErrors && report.problems.first?.diagnostic.code == .linkUndecided)
         await server.stop()
     }
 

@@ -21,7 +21,7 @@ struct HoursRule: PairRule {
                 }
                 return Diagnostic(
                     .error, "hours of \(channel) on \(day.rawValue) are \(Self.text(have)) in \(pair.language) but \(Self.text(want)) in \(pair.referenceLanguage) (\(from))",
-                    at: at, code: "fact.differs", related: [from])
+                    at: at, code: .factDiffers, related: [from])
             }
         }
     }

@@ -51,6 +51,6 @@ struct PostalAddressRule: PairRule {
         }
         return [Diagnostic(
             .error, "\(kind.name) '\(actual.value)' is not \(pair.referenceLanguage) '\(expected.value)' (\(expected.location)) nor a declared name of it; correct it, or declare the \(pair.language) name once under place_names in site.yaml",
-            at: actual.location, code: "fact.undeclared", related: [expected.location])]
+            at: actual.location, code: .factUndeclared, related: [expected.location])]
     }
 }

@@ -39,7 +39,7 @@ struct ProseRule: PairRule {
     static func invalid(_ parts: [(name: String, location: SourceLocation, findings: [ProseFacts.Finding])]) -> [Diagnostic] {
         parts.flatMap(\.findings).compactMap { finding in
             guard case .invalid(let written, let problem, let location) = finding else { return nil }
-            return Diagnostic(.error, "'\(written)' in the text \(problem)", at: location, code: "fact.invalid")
+            return Diagnostic(.error, "'\(written)' in the text \(problem)", at: location, code: .factInvalid)
         }
     }
 

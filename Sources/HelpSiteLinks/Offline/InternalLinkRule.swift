@@ -7,12 +7,12 @@ struct InternalLinkRule: OfflineRule {
             switch link.target {
             case .outside:
                 findings.problems.append(context.problem(
-                    .error, "link.outside", "link '\(link.link.url)' leads outside \(context.folder.root)/: it climbs above the site's root with ../",
+                    .error, .linkOutside, "link '\(link.link.url)' leads outside \(context.folder.root)/: it climbs above the site's root with ../",
                     at: link))
             case .internalFile(nil, let wanted, _):
                 findings.record(link.key, .broken)
                 findings.problems.append(context.problem(
-                    .error, "link.broken", "broken link '\(link.link.url)': \(context.folder.display(wanted)) does not exist", at: link))
+                    .error, .linkBroken, "broken link '\(link.link.url)': \(context.folder.display(wanted)) does not exist", at: link))
             case .internalFile(let path?, _, let fragment?):
                 guard !fragment.isEmpty, let target = context.pageIndex[path], !context.folder.pages[target].ids.contains(fragment),
                       !Self.alwaysFound(fragment) else { continue }
@@ -20,7 +20,7 @@ struct InternalLinkRule: OfflineRule {
                 let written = link.link.url.hasPrefix("#") ? "" : " in '\(link.link.url)'"
                 var message = "broken anchor '#\(fragment)'\(written): \(context.folder.display(path)) has no element with id '\(fragment)'"
                 if let nearest = Self.nearest(fragment, in: context.folder.pages[target].ids) { message += "; did you mean '#\(nearest)'?" }
-                findings.problems.append(context.problem(.error, "link.anchor", message, at: link))
+                findings.problems.append(context.problem(.error, .linkAnchor, message, at: link))
             default:
                 continue
             }
@@ -48,20 +48,20 @@ struct AddressRule: OfflineRule {
             switch link.target {
             case .javascript:
                 findings.problems.append(context.problem(
-                    .error, "link.javascript", "javascript: link '\(link.link.url)': link to a real address (script links do nothing without JavaScript and are blocked by a content security policy)",
+                    .error, .linkJavascript, "javascript: link '\(link.link.url)': link to a real address (script links do nothing without JavaScript and are blocked by a content security policy)",
                     at: link))
             case .mailto(let rest):
                 let verdict = mailto[rest] ?? MailtoAddress.problem(rest)
                 mailto[rest] = verdict
                 guard let problem = verdict else { continue }
                 findings.record(link.key, .broken)
-                findings.problems.append(context.problem(.error, "link.mailto", "mailto: link '\(link.link.url)' \(problem)", at: link))
+                findings.problems.append(context.problem(.error, .linkMailto, "mailto: link '\(link.link.url)' \(problem)", at: link))
             case .tel(let rest):
                 let verdict = tel[rest] ?? TelephoneNumber.problem(rest, region: context.phoneRegion)
                 tel[rest] = verdict
                 guard let problem = verdict else { continue }
                 findings.record(link.key, .broken)
-                findings.problems.append(context.problem(.error, "link.tel", "tel: link '\(link.link.url)' \(problem)", at: link))
+                findings.problems.append(context.problem(.error, .linkTel, "tel: link '\(link.link.url)' \(problem)", at: link))
             default:
                 continue
             }
@@ -76,7 +76,7 @@ struct InsecureLinkRule: OfflineRule {
             guard !context.exclusion.excludes(link.link.url), !LocalHosts.isLocal(link.link.url) else { continue }
             let secure = "https" + link.link.url.dropFirst(4)
             findings.problems.append(context.problem(
-                .warning, "link.insecure", "insecure link '\(link.link.url)': use '\(secure)' (https is expected for every address on the web)",
+                .warning, .linkInsecure, "insecure link '\(link.link.url)': use '\(secure)' (https is expected for every address on the web)",
                 at: link))
         }
     }

@@ -77,7 +77,7 @@ extension LinkSources {
                 links[path] = [:]
                 let reason = diagnostics.sorted.first.map { ": \($0.message)" } ?? ""
                 warnings.append(Diagnostic(.warning, "\(file) does not read, so its links' content lines are not named\(reason)",
-                                           at: SourceLocation(file: file), code: "link.content"))
+                                           at: SourceLocation(file: file), code: .linkContent))
             }
         }
         return warnings

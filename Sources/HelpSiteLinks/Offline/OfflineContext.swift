@@ -89,7 +89,7 @@ package struct OfflineContext: Sendable {
     }
 
     /// A problem at a link's place in the page (`LinkSources.annotate` adds the content line later).
-    package func problem(_ severity: Diagnostic.Severity, _ code: String, _ message: String, at link: ResolvedLink) -> LinkProblem {
+    package func problem(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, at link: ResolvedLink) -> LinkProblem {
         let page = folder.pages[link.page]
         let (line, column) = position(of: link.link.offset, in: page)
         let location = SourceLocation(file: folder.display(page.path), line: line, column: column)
@@ -97,7 +97,7 @@ package struct OfflineContext: Sendable {
     }
 
     /// A problem with a page as a whole, at its `<html>` line.
-    package func problem(_ severity: Diagnostic.Severity, _ code: String, _ message: String, page path: String) -> LinkProblem {
+    package func problem(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, page path: String) -> LinkProblem {
         let line = pageIndex[path].map { position(of: folder.pages[$0].htmlOffset, in: folder.pages[$0]).line } ?? 0
         let location = SourceLocation(file: folder.display(path), line: line)
         return LinkProblem(Diagnostic(severity, message, at: location, code: code), link: nil, page: path)

@@ -26,10 +26,10 @@ package struct PublicFolder: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Diagnostic(.error, "\(root)/ does not exist or is not a folder; build the site first, or check the folder the build wrote",
-                             at: SourceLocation(file: root), code: "link.unreachable")
+                             at: SourceLocation(file: root), code: .linkUnreachable)
         }
         guard let (files, directories) = FileTree.walk(root) else {
-            throw Diagnostic(.error, "\(root)/ cannot be read", at: SourceLocation(file: root), code: "link.unreachable")
+            throw Diagnostic(.error, "\(root)/ cannot be read", at: SourceLocation(file: root), code: .linkUnreachable)
         }
         let htmlPaths = files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }.sorted()
         let pages = parse(htmlPaths, in: root)

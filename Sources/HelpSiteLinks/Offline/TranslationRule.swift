@@ -1,3 +1,4 @@
+import HelpSiteModel
 /// Every page links to each of its translations, and its `hreflang` set is
 /// complete (every translation, itself included), reciprocal (each target
 /// points back) and consistent (each `hreflang` is the target's `<html lang>`).
@@ -28,12 +29,12 @@ struct TranslationRule: OfflineRule {
             for (code, path) in expected.sorted(by: { $0.key < $1.key }) {
                 if !declared.contains(where: { $0.hreflang.lowercased() == code.lowercased() && $0.target == path }) {
                     findings.problems.append(context.problem(
-                        .error, "link.hreflang.incomplete", "incomplete hreflang set: no <link rel=\"alternate\" hreflang=\"\(code)\"> to \(context.folder.display(path))",
+                        .error, .linkHreflangIncomplete, "incomplete hreflang set: no <link rel=\"alternate\" hreflang=\"\(code)\"> to \(context.folder.display(path))",
                         page: page.path))
                 }
                 if path != page.path, !context.pageLinks[index].contains(where: { Self.isAnchor(context.links[$0], to: path) }) {
                     findings.problems.append(context.problem(
-                        .error, "link.translation.missing", "no link to the \(code) translation \(context.folder.display(path)): visitors cannot switch to it",
+                        .error, .linkTranslationMissing, "no link to the \(code) translation \(context.folder.display(path)): visitors cannot switch to it",
                         page: page.path))
                 }
             }
@@ -41,7 +42,7 @@ struct TranslationRule: OfflineRule {
                 let pointsBack = (alternates[context.pageIndex[alternate.target] ?? -1] ?? []).contains { $0.target == page.path }
                 if !pointsBack, context.pageIndex[alternate.target] != nil {
                     findings.problems.append(context.problem(
-                        .error, "link.hreflang.reciprocal", "hreflang '\(alternate.hreflang)' is not reciprocal: \(context.folder.display(alternate.target)) has no alternate link back to this page",
+                        .error, .linkHreflangReciprocal, "hreflang '\(alternate.hreflang)' is not reciprocal: \(context.folder.display(alternate.target)) has no alternate link back to this page",
                         at: alternate.link))
                 }
             }
@@ -68,7 +69,7 @@ struct TranslationRule: OfflineRule {
         findings.record(alternate.link.key, .broken)
         let declared = lang.map { "<html lang=\"\($0)\">" } ?? "no <html lang>"
         findings.problems.append(context.problem(
-            .error, "link.hreflang.mismatch", "hreflang '\(alternate.hreflang)' does not match its target: \(context.folder.display(alternate.target)) has \(declared)",
+            .error, .linkHreflangMismatch, "hreflang '\(alternate.hreflang)' does not match its target: \(context.folder.display(alternate.target)) has \(declared)",
             at: alternate.link))
     }
 

@@ -26,16 +26,16 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var location: SourceLocation
     public var message: String
     public var notes: [Note]
-    /// A stable, machine-readable name of the kind of problem (`fact.differs`),
-    /// for JSON output and for tests; `nil` for problems of reading a file.
-    public var code: String?
+    /// The kind of problem (`fact.differs`), for the JSON, GitHub and JUnit outputs and
+    /// for tests; a problem of reading a file is `content.invalid`.
+    public var code: DiagnosticCode
     /// Other places the message speaks of (the reference language's value), for tools;
     /// the message itself already names them for people.
     public var related: [SourceLocation]
 
     public init(
         _ severity: Severity, _ message: String, at location: SourceLocation, notes: [Note] = [],
-        code: String? = nil, related: [SourceLocation] = []
+        code: DiagnosticCode = .contentInvalid, related: [SourceLocation] = []
     ) {
         self.severity = severity
         self.message = message

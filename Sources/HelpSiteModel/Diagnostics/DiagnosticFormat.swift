@@ -53,7 +53,7 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
         let items: [[String: Any]] = diagnostics.sorted.map { diagnostic in
             var item = place(diagnostic.location)
             item["severity"] = diagnostic.severity.rawValue
-            item["code"] = diagnostic.code ?? "content.invalid"
+            item["code"] = diagnostic.code.rawValue
             item["message"] = diagnostic.message
             item["related"] = diagnostic.related.map(place)
             item["notes"] = diagnostic.notes.map { note -> [String: Any] in
@@ -86,7 +86,7 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
             var properties = ["file=\(escapeProperty(diagnostic.location.file))"]
             if diagnostic.location.line > 0 { properties.append("line=\(diagnostic.location.line)") }
             if diagnostic.location.column > 0 { properties.append("col=\(diagnostic.location.column)") }
-            if let code = diagnostic.code { properties.append("title=\(escapeProperty(code))") }
+            properties.append("title=\(escapeProperty(diagnostic.code.rawValue))")
             var message = diagnostic.message
             for note in diagnostic.notes { message += "\n\(note.location): note: \(note.message)" }
             return "::\(diagnostic.severity == .error ? "error" : "warning") \(properties.joined(separator: ","))::\(escapeData(message))\n"

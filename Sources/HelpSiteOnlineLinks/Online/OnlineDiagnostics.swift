@@ -10,23 +10,23 @@ enum OnlineDiagnostics {
         guard let first = links.first else { return nil }
         let severity: Diagnostic.Severity
         let message: String
-        let code: String
+        let code: DiagnosticCode
         switch result.verdict {
         case .ok:
             return nil
         case .redirected:
             severity = .warning
-            code = "link.redirected"
+            code = .linkRedirected
             message = "'\(first.link.url)' has moved permanently to '\(result.redirectedTo ?? "?")'; link to the new address"
         case .broken:
             severity = .error
-            code = "link.broken"
+            code = .linkBroken
             message = "broken link '\(first.link.url)': \(result.reason ?? "no answer")"
         case .skipped:
             // An excluded URL is the site's own choice; an undecided one is worth a look.
             guard result.status == 429 else { return nil }
             severity = .warning
-            code = "link.undecided"
+            code = .linkUndecided
             message = "'\(first.link.url)' was not checked: \(result.reason ?? "rate-limited")"
         }
         var problem = context.problem(severity, code, message, at: first)

@@ -41,7 +41,7 @@ struct SiteCrawler: Sendable {
             if first, let root = fetched.first, root.file == nil, root.next.isEmpty {
                 try await client.shutdown()
                 throw Diagnostic(.error, "\(self.root) \(root.failure ?? "has no page"); is the server running?",
-                                 at: SourceLocation(file: self.root), code: "link.unreachable")
+                                 at: SourceLocation(file: self.root), code: .linkUnreachable)
             }
             first = false
             round = []

@@ -1,0 +1,62 @@
+/// The kind of a problem, as a stable machine-readable name: what the JSON, GitHub and
+/// JUnit outputs carry. A public contract: every case is documented in
+/// docs/reference/diagnostics.md, and a test holds the two equal.
+public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
+    /// A file cannot be read as content: a YAML error, an unknown key, a missing key, a bad value, a page missing in one language, two pages of one language with one slug.
+    case contentInvalid = "content.invalid"
+
+    /// The same fact has another value in the translation: a phone number, e-mail or web address, postal code, number, box, building, opening hours, or the languages of a contact block.
+    case factDiffers = "fact.differs"
+    /// The translation has a fact the reference does not.
+    case factExtra = "fact.extra"
+    /// A phone number, e-mail address or web address in the prose cannot be right in any language, or a link uses `javascript:`, `vbscript:`, `data:` or `file:`.
+    case factInvalid = "fact.invalid"
+    /// The reference has the fact; the translation does not.
+    case factMissing = "fact.missing"
+    /// The street or city differs and is not declared in `place_names` in `site.yaml`.
+    case factUndeclared = "fact.undeclared"
+
+    /// The translation has a step, section, contact block, channel or address the reference does not.
+    case structureExtra = "structure.extra"
+    /// A channel is of one kind in one language and another kind in another (a phone in Dutch, an e-mail in French).
+    case structureKind = "structure.kind"
+    /// A step, section, contact block, channel or address is missing in the translation.
+    case structureMissing = "structure.missing"
+    /// The steps are in a different order.
+    case structureOrder = "structure.order"
+
+    /// A `#fragment` names no `id` (or `<a name>`) on the target page.
+    case linkAnchor = "link.anchor"
+    /// An internal link or asset leads to no file.
+    case linkBroken = "link.broken"
+    /// The cache file could not be read (it is replaced) or written.
+    case linkCache = "link.cache"
+    /// A content file did not read, so the content lines of its links are not named.
+    case linkContent = "link.content"
+    /// A page lacks `<link rel="alternate" hreflang>` for a translation, or for itself.
+    case linkHreflangIncomplete = "link.hreflang.incomplete"
+    /// An `hreflang` is not the target's `<html lang>`.
+    case linkHreflangMismatch = "link.hreflang.mismatch"
+    /// A page names an alternate that does not name it back.
+    case linkHreflangReciprocal = "link.hreflang.reciprocal"
+    /// A link uses `http:`.
+    case linkInsecure = "link.insecure"
+    /// A link runs `javascript:`.
+    case linkJavascript = "link.javascript"
+    /// A `mailto:` holds no valid e-mail address.
+    case linkMailto = "link.mailto"
+    /// A link climbs above the site's root with `../`.
+    case linkOutside = "link.outside"
+    /// A permanent redirect (301, 308).
+    case linkRedirected = "link.redirected"
+    /// A `tel:` is not an E.164 number (`tel:+3223707711`).
+    case linkTel = "link.tel"
+    /// A page does not link (`<a href>`) to one of its translations.
+    case linkTranslationMissing = "link.translation.missing"
+    /// The server kept answering `429 Too Many Requests`.
+    case linkUndecided = "link.undecided"
+    /// There is no public folder (or it cannot be read), or the `--url` server does not answer.
+    case linkUnreachable = "link.unreachable"
+    /// A page of the built site cannot be read.
+    case linkUnreadable = "link.unreadable"
+}
