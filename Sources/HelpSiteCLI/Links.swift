@@ -91,7 +91,6 @@ struct Links: ParsableCommand {
         configuration.servedAt = url
         configuration.serverOptions.timeout = .milliseconds(Int(timeout * 1000))
         configuration.contentDirectory = LinksOptions.contentDirectory(content)
-        configuration.keepsMemoryUntilExit = true // the command exits when the report is out
         if online {
             configuration.online = LinksOptions.online(
                 ttl: LinksOptions.duration(cacheTTL)!, cache: cache ?? LinksOptions.defaultCache(beside: self.public),
@@ -99,7 +98,8 @@ struct Links: ParsableCommand {
         }
         let progress = ProgressLine()
         let checker = LinkChecker(configuration)
-        let report = blocking { await checker.check(progress: { progress.show($0) }) }
+        // The command exits once the report is out: what the check read is never freed.
+        let report = blocking { await checker.check(progress: { progress.show($0) }, finished: { ProcessLifetime.keep($0) }) }
         progress.clear()
         switch format {
         case .human: LinksOutput.human(report)

@@ -25,10 +25,6 @@ public struct LinkChecker: Sendable {
         public var servedAt: String?
         /// Timeouts and limits for reading a served site when there is no online check.
         public var serverOptions = OnlineOptions()
-        /// For a process that exits right after the check (the `helpsite links` command):
-        /// the pages and links read are not freed one object at a time, which took a
-        /// twentieth of an offline check of 30,000 pages. A long-running caller leaves it off.
-        public var keepsMemoryUntilExit = false
 
         public init(publicDirectory: String = "public", site: Site? = nil, online: OnlineOptions? = nil) {
             self.publicDirectory = publicDirectory
@@ -44,7 +40,12 @@ public struct LinkChecker: Sendable {
     }
 
     /// Checks every page of the public folder; `progress` is called as each external URL is done.
-    public func check(progress: @escaping @Sendable (LinkProgress) -> Void = { _ in }) async -> LinkReport {
+    /// - Parameter finished: receives what the check read (pages, links) once it is done with
+    ///   it. By default it is freed on return; a process that exits right after (the `helpsite
+    ///   links` command) may keep it instead, since freeing 30,000 pages' worth of small objects
+    ///   one by one took a twentieth of an offline check.
+    public func check(progress: @escaping @Sendable (LinkProgress) -> Void = { _ in },
+                      finished: (any Sendable) -> Void = { _ in }) async -> LinkReport {
         let started = ContinuousClock.now
         var report = LinkReport()
         guard case (let settings, var sources)? = content(into: &report) else { return report }
@@ -86,7 +87,7 @@ public struct LinkChecker: Sendable {
         report.summary.pages = folder.pages.count
         for verdict in findings.verdicts.values { report.summary.count(verdict) }
         report.summary.elapsed = ContinuousClock.now - started
-        if configuration.keepsMemoryUntilExit { ProcessLifetime.keep([context, folder, findings, sources]) }
+        finished(WorkingSet(context: context, folder: folder, findings: findings, sources: sources))
         return report
     }
 
@@ -117,5 +118,13 @@ public struct LinkChecker: Sendable {
             }
         }
         return nil
+    }
+
+    /// What a check read and worked out, handed to the caller's `finished`.
+    private struct WorkingSet: Sendable {
+        let context: OfflineContext
+        let folder: PublicFolder
+        let findings: OfflineFindings
+        let sources: LinkSources
     }
 }

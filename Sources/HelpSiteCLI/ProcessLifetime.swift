@@ -4,11 +4,11 @@ import Foundation
 /// after, and the system takes the memory back at once, where freeing a site's worth of
 /// small objects one by one costs measurable time (the same reason compilers skip their
 /// final frees). Only for commands; a long-running process must not use it.
-package enum ProcessLifetime {
+enum ProcessLifetime {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var kept: [Any] = []
 
-    package static func keep(_ value: Any) {
+    static func keep(_ value: Any) {
         lock.withLock { kept.append(value) }
     }
 }
