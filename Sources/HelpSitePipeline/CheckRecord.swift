@@ -135,11 +135,13 @@ struct Inventory {
     }
 }
 
-/// The file: one line for the site, one per clean page with its slug in each language.
+/// The check's record (`RecordText`): the site's key, then one line per clean page with its
+/// key and, per language, where its slug is.
 ///
-///     helpsite check cache 1
-///     site 8f3c…
-///     page complaints 1a2b… nl=2:7:klachten fr=2:7:plaintes en=2:7:complaints
+///     helpsite check record 2
+///     site  8f3c…
+///     page  complaints  1a2b…  en  2  7  complaints  fr  2  7  plaintes  nl  2  7  klachten
+///     end
 struct Cache {
     struct Slug { var value: String; var line: Int; var column: Int }
     struct Page { var key: Fingerprint; var slugs: [String: Slug] }
@@ -147,7 +149,7 @@ struct Cache {
     var site: Fingerprint
     var pages: [String: Page]
 
-    static let header = "helpsite check cache 1"
+    static let header = "helpsite check record 2"
 
     /// Where the page's slug is in each language that has it.
     static func slugs(of id: String, in site: Site) -> [String: Slug] {
@@ -160,54 +162,36 @@ struct Cache {
     }
 
     static func read(_ path: String) -> Cache? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
-        guard lines.first == Substring(header), lines.count >= 2 else { return nil }
-        let siteWords = lines[1].split(separator: " ")
-        guard siteWords.count == 2, siteWords[0] == "site", let site = UInt64(siteWords[1], radix: 16) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path), let lines = RecordText.lines(of: data, header: header),
+              let first = lines.first, first.count == 2, first[0] == "site", let site = UInt64(first[1], radix: 16) else { return nil }
         var pages: [String: Page] = [:]
-        for line in lines.dropFirst(2) {
-            let words = line.split(separator: " ")
-            guard words.count >= 3, words[0] == "page", let key = UInt64(words[2], radix: 16) else { return nil }
+        for fields in lines.dropFirst() {
+            guard fields.count >= 3, (fields.count - 3) % 4 == 0, fields[0] == "page", let key = UInt64(fields[2], radix: 16) else { return nil }
             var slugs: [String: Slug] = [:]
-            for word in words.dropFirst(3) {
-                let parts = word.split(separator: "=", maxSplits: 1)
-                guard parts.count == 2 else { return nil }
-                let fields = parts[1].split(separator: ":", maxSplits: 2)
-                guard fields.count == 3, let line = Int(fields[0]), let column = Int(fields[1]) else { return nil }
-                slugs[String(parts[0])] = Slug(value: String(fields[2]), line: line, column: column)
+            for start in stride(from: 3, to: fields.count, by: 4) {
+                guard let line = Int(fields[start + 1]), let column = Int(fields[start + 2]) else { return nil }
+                slugs[String(fields[start])] = Slug(value: RecordText.unescape(fields[start + 3]), line: line, column: column)
             }
-            pages[String(words[1])] = Page(key: Fingerprint(value: key), slugs: slugs)
+            pages[RecordText.unescape(fields[1])] = Page(key: Fingerprint(value: key), slugs: slugs)
         }
         return Cache(site: Fingerprint(value: site), pages: pages)
     }
 
-    /// Written only when it changed, and without flushing it to disk: a lost cache costs one
-    /// full check. A temporary file renamed over the old one, so a reader never sees half.
+    /// Written only when it changed. A record that cannot be written costs the next check its
+    /// shortcut, nothing else.
     func write(_ path: String) {
-        var text = Self.header + "\nsite \(site)\n"
+        var writer = RecordText.Writer(header: Self.header)
+        writer.line(["site", site.description])
         for id in pages.keys.sorted() {
             let page = pages[id]!
-            text += "page \(id) \(page.key)"
+            var fields = ["page", RecordText.escape(id), page.key.description]
             for code in page.slugs.keys.sorted() {
                 let slug = page.slugs[code]!
-                text += " \(code)=\(slug.line):\(slug.column):\(slug.value)"
+                fields += [code, String(slug.line), String(slug.column), RecordText.escape(slug.value)]
             }
-            text += "\n"
+            writer.line(fields)
         }
-        let data = Data(text.utf8)
-        guard FileManager.default.contents(atPath: path) != data else { return }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        // A name of its own for every writer, threads of one process included: two checks of
-        // one site at once each rename a whole file, and the last one stays.
-        let temporary = path + ".\(getpid())-\(UInt64.random(in: 0...UInt64.max)).tmp"
-        do {
-            try SystemFile.write(data, to: temporary)
-            guard rename(temporary, path) == 0 else { throw SystemFile.Failure.last }
-        } catch {
-            unlink(temporary)
-        }
+        try? RecordText.write(writer.finished, to: path, onlyIfChanged: true)
     }
 }
 

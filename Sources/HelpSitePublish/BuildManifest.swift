@@ -125,29 +125,18 @@ public struct BuildManifest: Equatable, Sendable {
     }
 
     public static func read(for output: String) -> BuildManifest? {
-        guard let data = FileManager.default.contents(atPath: location(for: output).path) else { return nil }
-        return BuildManifest(text: String(decoding: data, as: UTF8.self))
+        guard let data = FileManager.default.contents(atPath: location(for: output).path),
+              let lines = RecordText.lines(of: data, header: header) else { return nil }
+        return BuildManifest(lines: lines)
     }
 
     /// Written after a publish; a manifest that cannot be written only costs the next build its
-    /// shortcut. A temporary file renamed over the old one, so that a reader never sees half.
+    /// shortcut.
     public func write(for output: String) throws {
-        let url = BuildManifest.location(for: output)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = url.path + ".\(getpid()).tmp"
-        do {
-            try SystemFile.write(Data(text.utf8), to: temporary)
-            guard rename(temporary, url.path) == 0 else { throw SystemFile.Failure.last }
-        } catch {
-            unlink(temporary)
-            throw error
-        }
+        try RecordText.write(text, to: BuildManifest.location(for: output).path)
     }
 
-    // MARK: The record's text
-    //
-    // One line per file, tab-separated, read and written by hand: tens of thousands of lines
-    // every build, which JSONDecoder and JSONEncoder took most of a one-page rebuild to do.
+    // MARK: The record's lines (`RecordText`)
     //
     //     helpsite build record 3
     //     input   <size>  <modification time, the Double's bits in hex>  <path>
@@ -155,56 +144,55 @@ public struct BuildManifest: Equatable, Sendable {
     //     kept                                        (the replaced site was kept: its files follow)
     //     retained <fingerprint>  <inode>  <size>  <time in ns>  <path>
     //     page    <path>  <id>  <slug>  <line>  <column>  <title>  <line>  <column>  <fingerprint>
-    //     end                                         (so that a record cut short is never read)
-    //
-    // Text fields escape `\`, tab, line feed and carriage return with a backslash.
+    //     end
 
     static var header: String { "helpsite build record \(version)" }
 
     /// The record as the file holds it.
     var text: String {
-        var text = Self.header + "\n"
-        func line(_ fields: [String]) { text += fields.joined(separator: "\t") + "\n" }
+        var writer = RecordText.Writer(header: Self.header)
+        let escape = RecordText.escape
         func record(_ kind: String, _ path: String, _ record: OutputRecord) {
-            line([kind, record.fingerprint, String(record.identity.inode), String(record.identity.size),
-                  String(record.identity.modified), Self.escape(path)])
+            writer.line([kind, record.fingerprint, String(record.identity.inode), String(record.identity.size),
+                         String(record.identity.modified), escape(path)])
         }
         for path in inputs.keys.sorted() {
             let stamp = inputs[path]!
-            line(["input", String(stamp.size), String(stamp.modified.bitPattern, radix: 16), Self.escape(path)])
+            writer.line(["input", String(stamp.size), String(stamp.modified.bitPattern, radix: 16), escape(path)])
         }
         for path in outputs.keys.sorted() { record("output", path, outputs[path]!) }
         if let retained {
-            line(["kept"])
+            writer.line(["kept"])
             for path in retained.keys.sorted() { record("retained", path, retained[path]!) }
         }
         for path in summaries.keys.sorted() {
             let page = summaries[path]!
-            line(["page", Self.escape(path), Self.escape(page.id), Self.escape(page.slug)] + page.slugAt.prefix(2).map { String($0) }
-                 + [Self.escape(page.title)] + page.titleAt.prefix(2).map { String($0) } + [String(page.fingerprint, radix: 16)])
+            writer.line(["page", escape(path), escape(page.id), escape(page.slug)] + page.slugAt.prefix(2).map { String($0) }
+                        + [escape(page.title)] + page.titleAt.prefix(2).map { String($0) } + [String(page.fingerprint, radix: 16)])
         }
-        return text + "end\n"
+        return writer.finished
     }
 
     /// nil for a record of another version, or one that does not read whole.
     init?(text: String) {
-        // Split on the bytes: `String.split` finds Characters, many times slower, and a tab or
-        // a line feed is never part of another character in UTF-8.
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
-        guard lines.first.map(String.init) == Self.header, lines.suffix(2) == ["end", ""] else { return nil }
+        guard let lines = RecordText.lines(of: Data(text.utf8), header: Self.header) else { return nil }
+        self.init(lines: lines)
+    }
+
+    private init?(lines: [[Substring]]) {
+        let unescape = RecordText.unescape
         var inputs: [String: Stamp] = [:], outputs: [String: OutputRecord] = [:], summaries: [String: PageSummary] = [:]
         var retained: [String: OutputRecord]?
         func record(_ fields: [Substring]) -> (String, OutputRecord)? {
             guard fields.count == 6, let inode = UInt64(fields[2]), let size = Int64(fields[3]), let modified = Int64(fields[4]) else { return nil }
-            return (Self.unescape(fields[5]), OutputRecord(fingerprint: String(fields[1]),
-                                                           identity: FileIdentity(inode: inode, size: size, modified: modified)))
+            return (unescape(fields[5]), OutputRecord(fingerprint: String(fields[1]),
+                                                      identity: FileIdentity(inode: inode, size: size, modified: modified)))
         }
-        for line in lines.dropFirst().dropLast(2) {
-            let fields = line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(Substring.init)
+        for fields in lines {
             switch fields.first {
             case "input":
                 guard fields.count == 4, let size = Int(fields[1]), let bits = UInt64(fields[2], radix: 16) else { return nil }
-                inputs[Self.unescape(fields[3])] = Stamp(size: size, modified: Double(bitPattern: bits))
+                inputs[unescape(fields[3])] = Stamp(size: size, modified: Double(bitPattern: bits))
             case "output":
                 guard let (path, found) = record(fields) else { return nil }
                 outputs[path] = found
@@ -217,52 +205,14 @@ public struct BuildManifest: Equatable, Sendable {
                 guard fields.count == 10, let slugLine = Int(fields[4]), let slugColumn = Int(fields[5]),
                       let titleLine = Int(fields[7]), let titleColumn = Int(fields[8]),
                       let fingerprint = UInt64(fields[9], radix: 16) else { return nil }
-                summaries[Self.unescape(fields[1])] = PageSummary(
-                    id: Self.unescape(fields[2]), slug: Self.unescape(fields[3]), slugAt: [slugLine, slugColumn],
-                    title: Self.unescape(fields[6]), titleAt: [titleLine, titleColumn], fingerprint: fingerprint)
+                summaries[unescape(fields[1])] = PageSummary(
+                    id: unescape(fields[2]), slug: unescape(fields[3]), slugAt: [slugLine, slugColumn],
+                    title: unescape(fields[6]), titleAt: [titleLine, titleColumn], fingerprint: fingerprint)
             default:
                 return nil
             }
         }
         self.init(inputs: inputs, outputs: outputs, retained: retained, summaries: summaries)
-    }
-
-    private static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
-        else { return text }
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": escaped += "\\\\"
-            case "\t": escaped += "\\t"
-            case "\n": escaped += "\\n"
-            case "\r": escaped += "\\r"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
-    }
-
-    private static func unescape(_ text: Substring) -> String {
-        guard text.utf8.contains(UInt8(ascii: "\\")) else { return String(text) }
-        var result = ""
-        var escaping = false
-        for scalar in text.unicodeScalars {
-            if escaping {
-                switch scalar {
-                case "t": result += "\t"
-                case "n": result += "\n"
-                case "r": result += "\r"
-                default: result.unicodeScalars.append(scalar)
-                }
-                escaping = false
-            } else if scalar == "\\" {
-                escaping = true
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 
     /// Whether `generator` (the helpsite executable) is the one that made the recorded files:

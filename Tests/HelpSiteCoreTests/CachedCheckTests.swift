@@ -80,7 +80,7 @@ struct CachedCheckTests {
     @Test func aBrokenCacheFileIsIgnored() throws {
         let site = try twoPageSite()
         _ = check(site)
-        try site.write("helpsite check cache 1\nsite nonsense\n", to: ".helpsite-cache/check.txt")
+        try site.write("helpsite check record 2\nsite nonsense\nend\n", to: ".helpsite-cache/check.txt")
         let outcome = check(site)
         #expect(outcome.reused == 0 && outcome.diagnostics.isEmpty)
         #expect(check(site).reused == 2)
@@ -132,5 +132,20 @@ struct CachedCheckTests {
         try site.write(Data([0xEF, 0xBB, 0xBF]) + Data(page.utf8), to: "content/fr/contact.yaml")
         #expect(try Self.buildCheck(site.path + "/content").isEmpty)
         #expect(check(site).reused == 2)
+    }
+}
+
+/// The text both records are kept in.
+@Suite("Record text")
+struct RecordTextTests {
+    @Test func fieldsComeBackAsWrittenAndARecordCutShortIsNotRead() throws {
+        var writer = RecordText.Writer(header: "helpsite test record 1")
+        let awkward = "a\tb\\c\nd\re"
+        writer.line(["page", RecordText.escape(awkward), "42"])
+        let lines = try #require(RecordText.lines(of: Data(writer.finished.utf8), header: "helpsite test record 1"))
+        #expect(lines.count == 1)
+        #expect(lines[0].count == 3 && RecordText.unescape(lines[0][1]) == awkward && lines[0][2] == "42")
+        #expect(RecordText.lines(of: Data(writer.text.utf8), header: "helpsite test record 1") == nil, "no end line")
+        #expect(RecordText.lines(of: Data(writer.finished.utf8), header: "helpsite test record 2") == nil, "another version")
     }
 }
