@@ -9,8 +9,8 @@ struct GroupFindings: Sendable {
     var load = Diagnostics()
     /// The findings of the group's pages not known clean; none when the group did not load.
     var check = Diagnostics()
-    /// Per language of the site, in its order: the group's pages, reduced to `Page.summary`.
-    var summaries: [[Page]]
+    /// Per language of the site, in its order: the group's pages, reduced to their summaries.
+    var summaries: [[PageSummary]]
 
     var hasErrors: Bool { load.hasErrors || check.hasErrors }
 }
@@ -94,12 +94,12 @@ final class CheckSession: @unchecked Sendable {
         }
         // What the site-wide rules read of a page: its slug, where it is written.
         let summaries = skeleton.languages.map { content in
-            ids.compactMap { id -> Page? in
+            ids.compactMap { id -> PageSummary? in
                 let code = content.language.code, file = Inventory.pageFile(directory, code, id)
                 guard let slug = kept[id]?.slugs[code] else { return nil }
                 let at = SourceLocation(file: file, line: slug.line, column: slug.column)
-                return Page.summary(id: id, file: file, slug: Located(slug.value, at: at), title: Located("", at: at),
-                                    fingerprint: Fingerprint())
+                return PageSummary(id: id, file: file, slug: Located(slug.value, at: at), title: Located("", at: at),
+                                   fingerprint: Fingerprint())
             }
         }
         return GroupFindings(summaries: summaries)
@@ -160,7 +160,7 @@ final class CheckSession: @unchecked Sendable {
     /// - Returns: also the site of summaries, and whether it loaded.
     func conclude(_ skeleton: Site, problems skeletonProblems: Diagnostics, groups: [GroupFindings])
         -> (site: Site, diagnostics: Diagnostics, loaded: Bool) {
-        let site = skeleton.replacingPages(byLanguage: groups.map(\.summaries))
+        let site = skeleton.replacingPages(byLanguage: groups.map { $0.summaries.map { $0.map(\.page) } })
         var diagnostics = skeletonProblems
         for group in groups { diagnostics.append(contentsOf: group.load) }
         diagnostics.append(contentsOf: SiteStructure.check(site))

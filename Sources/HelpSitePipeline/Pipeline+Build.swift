@@ -48,13 +48,13 @@ extension Pipeline {
             let folder = Paths.join(self.content, content.language.code)
             return ids.compactMap { id in
                 let file = Paths.join(folder, id + ".yaml")
-                return previous.summaries[file]?.page(file: file)
+                return previous.summaries[file]?.page
             }
         }])
         guard check.reuse(summaries),
               try renderer.keep(summaries, recorded: { previous.outputs[$0]?.fingerprint }, unchanged: unchanged, writing: write)
         else { return nil }
-        return GroupFindings(summaries: summaries.languages.map(\.pages))
+        return GroupFindings(summaries: summaries.languages.map { $0.pages.map(\.summary) })
     }
 
     /// Builds the site. Throws only when the output cannot be written, and then the
@@ -153,7 +153,7 @@ extension Pipeline {
                 throw SiteWriter.Failure(description: "cannot remove \(BuildManifest.location(for: output).path), the record of the site being replaced: \(error)")
             }
             let retained = try staged.commit(retaining: reusable != nil)
-            let summaries = site.languages.flatMap(\.pages).map { ($0.file, BuildManifest.PageSummary($0)) }
+            let summaries = site.languages.flatMap(\.pages).map { ($0.file, $0.summary) }
             manifest = BuildManifest(inputs: inputs, outputs: staged.records, retained: retained ? reusable?.outputs : nil,
                                      summaries: Dictionary(summaries, uniquingKeysWith: { first, _ in first }))
         } catch {

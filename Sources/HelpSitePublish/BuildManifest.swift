@@ -15,46 +15,6 @@ public struct BuildManifest: Equatable, Sendable {
         }
     }
 
-    /// What the site files (home, 404 pages, sitemap) and the slug check need of a page
-    /// file, kept so that a rebuild need not read a page file that did not change.
-    public struct PageSummary: Equatable, Sendable {
-        public var id: String
-        public var slug: String
-        /// Line and column of the slug and of the title.
-        public var slugAt: [Int]
-        public var title: String
-        public var titleAt: [Int]
-        /// Of the file's text, as `Page.fingerprint`.
-        public var fingerprint: UInt64
-
-        init(id: String, slug: String, slugAt: [Int], title: String, titleAt: [Int], fingerprint: UInt64) {
-            self.id = id
-            self.slug = slug
-            self.slugAt = slugAt
-            self.title = title
-            self.titleAt = titleAt
-            self.fingerprint = fingerprint
-        }
-
-        package init(_ page: Page) {
-            id = page.id
-            slug = page.slug.value
-            slugAt = [page.slug.location.line, page.slug.location.column]
-            title = page.title.value
-            titleAt = [page.title.location.line, page.title.location.column]
-            fingerprint = page.fingerprint.value
-        }
-
-        /// The page as `Page.summary` has it, from its file `file`.
-        package func page(file: String) -> Page {
-            func at(_ place: [Int]) -> SourceLocation {
-                SourceLocation(file: file, line: place.first ?? 0, column: place.dropFirst().first ?? 0)
-            }
-            return Page.summary(id: id, file: file, slug: Located(slug, at: at(slugAt)), title: Located(title, at: at(titleAt)),
-                                fingerprint: Fingerprint(value: fingerprint))
-        }
-    }
-
     /// Raised when the manifest's meaning changes, so that an old one is ignored.
     public static let version = 3
 
@@ -167,8 +127,9 @@ public struct BuildManifest: Equatable, Sendable {
         }
         for path in summaries.keys.sorted() {
             let page = summaries[path]!
-            writer.line(["page", escape(path), escape(page.id), escape(page.slug)] + page.slugAt.prefix(2).map { String($0) }
-                        + [escape(page.title)] + page.titleAt.prefix(2).map { String($0) } + [String(page.fingerprint, radix: 16)])
+            writer.line(["page", escape(path), escape(page.id), escape(page.slug.value), String(page.slug.location.line),
+                         String(page.slug.location.column), escape(page.title.value), String(page.title.location.line),
+                         String(page.title.location.column), String(page.fingerprint.value, radix: 16)])
         }
         return writer.finished
     }
@@ -205,9 +166,12 @@ public struct BuildManifest: Equatable, Sendable {
                 guard fields.count == 10, let slugLine = Int(fields[4]), let slugColumn = Int(fields[5]),
                       let titleLine = Int(fields[7]), let titleColumn = Int(fields[8]),
                       let fingerprint = UInt64(fields[9], radix: 16) else { return nil }
-                summaries[unescape(fields[1])] = PageSummary(
-                    id: unescape(fields[2]), slug: unescape(fields[3]), slugAt: [slugLine, slugColumn],
-                    title: unescape(fields[6]), titleAt: [titleLine, titleColumn], fingerprint: fingerprint)
+                let file = unescape(fields[1])
+                summaries[file] = PageSummary(
+                    id: unescape(fields[2]), file: file,
+                    slug: Located(unescape(fields[3]), at: SourceLocation(file: file, line: slugLine, column: slugColumn)),
+                    title: Located(unescape(fields[6]), at: SourceLocation(file: file, line: titleLine, column: titleColumn)),
+                    fingerprint: Fingerprint(value: fingerprint))
             default:
                 return nil
             }

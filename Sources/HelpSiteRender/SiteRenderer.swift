@@ -30,13 +30,13 @@ public struct SiteRenderer: Sendable {
 
     /// The home page, the 404 pages, the sitemap, robots.txt and the static files: what
     /// lists every page. Only each page's id, slug and title are read, so `site` may hold
-    /// pages reduced to those (`Page.summary`).
+    /// pages reduced to those (`PageSummary.page`).
     public func renderSiteFiles(_ site: Site, writing write: (OutputFile) throws -> Void) throws {
         for file in siteFiles(site, SiteAddresses(site: site)) { try write(file) }
     }
 
     /// The files made earlier for every page of `site`, kept without rendering: for pages
-    /// read from the build's summaries (`Page.summary`), which cannot be rendered, whose
+    /// read from the build's summaries (`PageSummary.page`), which cannot be rendered, whose
     /// inputs (their file in every language, and all the site shares) are as they were when
     /// those files were made, so that the fingerprints `recorded` for them then still stand.
     /// False, with nothing written, when a page has no recorded file or `unchanged` does not

@@ -100,8 +100,10 @@ struct PublishTests {
 struct BuildManifestTests {
     @Test func theRecordReadsBackAsItWasWritten() throws {
         let record = OutputRecord(fingerprint: "9f86d081884c7d65", identity: FileIdentity(inode: 42, size: 1_234, modified: 1_700_000_000_123_456_789))
-        let summary = BuildManifest.PageSummary(id: "klachten", slug: "klachten\tbis", slugAt: [1, 7], title: "Klachten: \\ \"wat\"\n€ 5",
-                                                titleAt: [2, 8], fingerprint: .max)
+        let file = "content/nl/klachten.yaml"
+        let summary = PageSummary(id: "klachten", file: file, slug: Located("klachten\tbis", at: SourceLocation(file: file, line: 1, column: 7)),
+                                  title: Located("Klachten: \\ \"wat\"\n€ 5", at: SourceLocation(file: file, line: 2, column: 8)),
+                                  fingerprint: Fingerprint(value: .max))
         let stamps = ["content/nl/klachten.yaml": BuildManifest.Stamp(size: 10, modified: 1_700_000_000.123456789),
                       "content/nl/tab\there.yaml": BuildManifest.Stamp(size: 0, modified: -0.5)]
         for retained in [nil, [:], ["nl/klachten/index.html": record]] as [[String: OutputRecord]?] {

@@ -37,24 +37,6 @@ public struct Page: Sendable {
     }
 }
 
-extension Page {
-    /// What lists of pages need of a page (its id, file, slug, title and fingerprint), with
-    /// its text left out: a build that reads pages a group at a time keeps only this of
-    /// each page for the home page, the 404 pages and the sitemap.
-    public var summary: Page {
-        Page.summary(id: id, file: file, slug: slug, title: title, fingerprint: fingerprint)
-    }
-
-    /// A page with only what `summary` keeps; the build's record makes these too.
-    package static func summary(id: String, file: String, slug: Located<String>, title: Located<String>, fingerprint: Fingerprint) -> Page {
-        let start = SourceLocation(file: file)
-        var page = Page(id: id, file: file, slug: slug, title: title, description: Located("", at: start),
-                        intro: Markdown("", at: start), steps: [], stepsLocation: start, checklist: nil, commitments: nil, insurance: nil)
-        page.fingerprint = fingerprint
-        return page
-    }
-}
-
 /// A step of the procedure, or any titled part of a page with prose and contacts.
 public struct Section: Sendable {
     /// Stable across languages; also the HTML anchor.

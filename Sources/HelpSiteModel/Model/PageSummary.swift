@@ -1,0 +1,36 @@
+/// What lists of pages need of a page: its id and file, its slug and title with where they
+/// are written, and the fingerprint of its text. A build that reads pages a group at a time
+/// keeps only this of each page (for the home page, the 404 pages, the sitemap and the slug
+/// check), and records it, so that a rebuild need not read a page file that did not change.
+public struct PageSummary: Equatable, Sendable {
+    public var id: String
+    public var file: String
+    public var slug: Located<String>
+    public var title: Located<String>
+    /// Of the file's text, as `Page.fingerprint`.
+    public var fingerprint: Fingerprint
+
+    public init(id: String, file: String, slug: Located<String>, title: Located<String>, fingerprint: Fingerprint) {
+        self.id = id
+        self.file = file
+        self.slug = slug
+        self.title = title
+        self.fingerprint = fingerprint
+    }
+
+    /// A `Page` with only this and its text left out, for the steps that take a whole `Site`
+    /// (the site files, the slug check).
+    public var page: Page {
+        let start = SourceLocation(file: file)
+        var page = Page(id: id, file: file, slug: slug, title: title, description: Located("", at: start),
+                        intro: Markdown("", at: start), steps: [], stepsLocation: start, checklist: nil, commitments: nil, insurance: nil)
+        page.fingerprint = fingerprint
+        return page
+    }
+}
+
+extension Page {
+    public var summary: PageSummary {
+        PageSummary(id: id, file: file, slug: slug, title: title, fingerprint: fingerprint)
+    }
+}
