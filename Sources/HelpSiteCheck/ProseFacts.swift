@@ -7,6 +7,8 @@ import HelpSiteMarkdown
 /// Each keeps its place, mapped back to the line and column in the YAML file.
 struct ProseFacts: Sendable {
     let region: String
+    /// Where the documents scanned are kept for the renderer, if anywhere.
+    var parses: MarkdownParses? = nil
 
     /// What a fact in prose turned out to be.
     enum Finding: Sendable {
@@ -21,7 +23,7 @@ struct ProseFacts: Sendable {
         guard hints.email || hints.url || hints.phone || hints.link else { return [] }
         var findings: [Finding] = []
         var locator = Locator(markdown: markdown)
-        for inline in CommonMark.scan(markdown.source) {
+        for inline in CommonMark.scan(markdown.source, parses: parses) {
             switch inline {
             case .link(let destination, let text):
                 var written = destination

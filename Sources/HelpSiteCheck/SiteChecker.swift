@@ -1,4 +1,5 @@
 import HelpSiteModel
+import HelpSiteMarkdown
 
 /// The check stage: proves that every address, phone number, e-mail, URL and
 /// opening hour is present and the same, after normalisation, in every
@@ -8,11 +9,12 @@ public enum SiteChecker {
     static let rules: [any PairRule] = [StructureRule(), ChannelRule(), PostalAddressRule(), HoursRule(), ProseRule()]
 
     /// - Parameter workers: pages checked at once; `nil` is one per core.
-    public static func check(_ site: Site, workers: Int? = nil) -> Diagnostics {
+    /// - Parameter parses: keeps the Markdown documents read here for the renderer.
+    public static func check(_ site: Site, workers: Int? = nil, parses: MarkdownParses? = nil) -> Diagnostics {
         var diagnostics = Diagnostics()
         guard let reference = site.reference else { return diagnostics }
         let region = site.settings.phoneRegion.value
-        let reader = ProseFacts(region: region)
+        let reader = ProseFacts(region: region, parses: parses)
         let variants = URLVariants(site.settings.equivalents, reference: reference.language.code)
         // Each page's prose is read once, on every core, and shared by the pairs it is in.
         let pages = site.languages.flatMap { content in content.pages.map { (content.language.code, $0) } }

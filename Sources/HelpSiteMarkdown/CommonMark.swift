@@ -30,8 +30,9 @@ public enum CommonMark {
     /// never passed through; unsafe link destinations are dropped by cmark's safe mode.
     /// - Parameter headingLevel: the level a `#` heading gets, so that headings a
     ///   translator writes in a step fit under the page's own (`#` in a step is an `h3`).
-    public static func render(_ markdown: String, headingLevel: Int = 1) -> RenderedMarkdown {
-        withDocument(markdown, changing: true) { document, parser in
+    /// - Parameter parses: where an earlier stage may have left this text's document.
+    public static func render(_ markdown: String, headingLevel: Int = 1, parses: MarkdownParses? = nil) -> RenderedMarkdown {
+        withDocument(markdown, changing: true, kept: parses) { document, parser in
             turnRawHTMLIntoText(document)
             if headingLevel > 1 { shiftHeadings(document, by: headingLevel - 1) }
             guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else {
@@ -45,7 +46,7 @@ public enum CommonMark {
     /// Every link and image in `markdown`, with its place (1-based) in the Markdown
     /// source; for pointing a broken link back at the line a translator wrote.
     public static func links(in markdown: String) -> [MarkdownLink] {
-        withDocument(markdown, changing: false) { document, _ in
+        withDocument(markdown, changing: false, kept: nil) { document, _ in
             var links: [MarkdownLink] = []
             forEachNode(document) { node, entering in
                 let type = cmark_node_get_type(node)
@@ -60,8 +61,9 @@ public enum CommonMark {
 
     /// What a reader can act on in `markdown`, in reading order: each link with
     /// its destination and text, and the text outside links. For finding facts in prose.
-    public static func scan(_ markdown: String) -> [MarkdownInline] {
-        withDocument(markdown, changing: false) { document, _ in
+    /// - Parameter parses: keeps the document there for the renderer.
+    public static func scan(_ markdown: String, parses: MarkdownParses? = nil) -> [MarkdownInline] {
+        withDocument(markdown, changing: false, kept: parses) { document, _ in
             var items: [MarkdownInline] = []
             var linkText: String?
             var destination = ""
@@ -87,28 +89,14 @@ public enum CommonMark {
         }
     }
 
-    /// Runs `body` with the documents parsed in it kept, on this thread, until rendered:
-    /// the build checks a group of pages (which reads their Markdown) and then renders them,
-    /// and each text is parsed once for both. Documents not rendered are freed at the end.
-    public static func sharingParses<Result>(_ body: () throws -> Result) rethrows -> Result {
-        let documents = ParsedDocuments()
-        let outer = ParsedDocuments.current
-        ParsedDocuments.current = documents
-        defer {
-            ParsedDocuments.current = outer
-            withExtendedLifetime(documents) {}
-        }
-        return try body()
-    }
-
     /// Parses `markdown` with the GFM extensions and hands the document (and the
     /// parser, whose extension list the HTML renderer needs) to `body`.
-    /// - Parameter changing: `body` changes the document (rendering does). Inside
-    ///   `sharingParses`, a document that is only read is kept for the one that changes
-    ///   it; otherwise it is freed after `body`.
-    private static func withDocument<Result>(_ markdown: String, changing: Bool, _ body: (OpaquePointer, OpaquePointer) -> Result) -> Result {
+    /// - Parameter changing: `body` changes the document (rendering does). With `kept`, a
+    ///   document that is only read is kept there for the one that changes it; otherwise
+    ///   it is freed after `body`.
+    private static func withDocument<Result>(_ markdown: String, changing: Bool, kept: MarkdownParses?,
+                                             _ body: (OpaquePointer, OpaquePointer) -> Result) -> Result {
         parsers.withParser { parser in
-            let kept = ParsedDocuments.current
             if let kept, let document = changing ? kept.take(markdown) : kept.peek(markdown) {
                 defer { if changing { cmark_node_free(document) } }
                 return body(document, parser)
@@ -238,33 +226,28 @@ private final class ParserPool: @unchecked Sendable {
     }
 }
 
-/// Documents parsed on one thread inside `CommonMark.sharingParses`, by their source, until
-/// one is rendered (which changes it) or the block ends.
-private final class ParsedDocuments {
+/// Documents parsed from one group of pages, by their source text, handed from the stage
+/// that reads them (the check's `scan`) to the one that renders them, so that each text is
+/// parsed once. A document is kept until it is rendered (which changes it) or the value is
+/// let go. The pipeline makes one per group of pages.
+public final class MarkdownParses: @unchecked Sendable {
+    /// Guards `documents`: a group is handled on one core, so it is never contended.
+    private let lock = NSLock()
     private var documents: [String: OpaquePointer] = [:]
+
+    public init() {}
 
     deinit {
         for document in documents.values { cmark_node_free(document) }
     }
 
-    func peek(_ source: String) -> OpaquePointer? { documents[source] }
-    func take(_ source: String) -> OpaquePointer? { documents.removeValue(forKey: source) }
+    fileprivate func peek(_ source: String) -> OpaquePointer? { lock.withLock { documents[source] } }
+    fileprivate func take(_ source: String) -> OpaquePointer? { lock.withLock { documents.removeValue(forKey: source) } }
 
-    func keep(_ document: OpaquePointer, for source: String) {
-        if let old = documents.updateValue(document, forKey: source) { cmark_node_free(old) }
+    fileprivate func keep(_ document: OpaquePointer, for source: String) {
+        let old = lock.withLock { documents.updateValue(document, forKey: source) }
+        if let old { cmark_node_free(old) }
     }
-
-    /// This thread's, set by `sharingParses`.
-    static var current: ParsedDocuments? {
-        get { pthread_getspecific(key).map { Unmanaged<ParsedDocuments>.fromOpaque($0).takeUnretainedValue() } }
-        set { pthread_setspecific(key, newValue.map { Unmanaged.passUnretained($0).toOpaque() }) }
-    }
-
-    private static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        guard pthread_key_create(&key, nil) == 0 else { fatalError("pthread_key_create failed") }
-        return key
-    }()
 }
 
 /// A piece of Markdown's inline content, as `CommonMark.scan` finds it.

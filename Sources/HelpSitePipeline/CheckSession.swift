@@ -1,5 +1,6 @@
 import Foundation
 import HelpSiteModel
+import HelpSiteMarkdown
 import HelpSiteContent
 import HelpSiteCheck
 
@@ -107,10 +108,11 @@ final class CheckSession: @unchecked Sendable {
 
     /// Reads the pages `ids` of `skeleton` (in every language) and checks those not known
     /// clean, unless the group does not load.
-    func read(_ ids: ArraySlice<String>, of skeleton: Site) -> (group: Site, findings: GroupFindings) {
+    /// - Parameter parses: keeps the Markdown the check parses, for the renderer.
+    func read(_ ids: ArraySlice<String>, of skeleton: Site, parses: MarkdownParses? = nil) -> (group: Site, findings: GroupFindings) {
         let (group, load) = SiteLoader.loadPages(ids, of: skeleton, contentDirectory: directory)
         var findings = GroupFindings(load: load, summaries: group.languages.map { $0.pages.map(\.summary) })
-        if !load.hasErrors { findings.check = check(group) }
+        if !load.hasErrors { findings.check = check(group, parses: parses) }
         return (group, findings)
     }
 
@@ -125,11 +127,11 @@ final class CheckSession: @unchecked Sendable {
     }
 
     /// The findings of the pages of `group` not known clean, checked on this thread.
-    func check(_ group: Site) -> Diagnostics {
-        guard cacheFile != nil else { return SiteChecker.check(group, workers: 1) }
+    func check(_ group: Site, parses: MarkdownParses? = nil) -> Diagnostics {
+        guard cacheFile != nil else { return SiteChecker.check(group, workers: 1, parses: parses) }
         let (keys, knownHere) = knownClean(group)
         let unknown = group.keepingPages { knownHere[$0] == nil }
-        let diagnostics = SiteChecker.check(unknown, workers: 1)
+        let diagnostics = SiteChecker.check(unknown, workers: 1, parses: parses)
         let checked = Dictionary(uniqueKeysWithValues: unknown.pageIDs.map { id in
             (id, Cache.Page(key: keys[id] ?? Fingerprint(), slugs: Cache.slugs(of: id, in: unknown)))
         })

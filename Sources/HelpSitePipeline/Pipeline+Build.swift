@@ -120,18 +120,18 @@ extension Pipeline {
                     state.fail(error) // the build stops; the group is read like any other, and nothing more is written
                 }
             }
-            // The check reads the group's Markdown, the renderer renders it: one parse each.
-            return CommonMark.sharingParses {
-                let (group, findings) = check.read(ids, of: skeleton)
-                if findings.hasErrors { state.stopWriting() }
-                guard let renderer, let staged, state.writing else { return findings }
-                do {
-                    _ = try renderer.renderPages(group, unchanged: unchanged, writing: staged.write)
-                } catch {
-                    state.fail(error)
-                }
-                return findings
+            // The check parses the group's Markdown and hands the documents to the renderer:
+            // each text is parsed once.
+            let parses = MarkdownParses()
+            let (group, findings) = check.read(ids, of: skeleton, parses: parses)
+            if findings.hasErrors { state.stopWriting() }
+            guard let renderer, let staged, state.writing else { return findings }
+            do {
+                _ = try renderer.renderPages(group, unchanged: unchanged, parses: parses, writing: staged.write)
+            } catch {
+                state.fail(error)
             }
+            return findings
         }
         if let error = state.error {
             staged?.abandon()

@@ -14,6 +14,8 @@ struct PageView {
     /// Where the fields are that still show the reference language's text, when the
     /// preview marks them (`SiteRenderer.markUntranslated`); empty otherwise.
     var untranslated: Set<SourceLocation> = []
+    /// The documents the check parsed for this page's group, if any.
+    var parses: MarkdownParses?
 
     var strings: LanguageStrings { content.strings }
 
@@ -25,7 +27,7 @@ struct PageView {
 
     /// Markdown as HTML, with headings placed under the page's own.
     func html(_ markdown: Markdown, headingLevel: Int) -> String {
-        let html = CommonMark.render(strings.typography.apply(markdown.source), headingLevel: headingLevel).html
+        let html = CommonMark.render(strings.typography.apply(markdown.source), headingLevel: headingLevel, parses: parses).html
         guard untranslated.contains(markdown.location) else { return html }
         return UntranslatedMark.wrapHTML(html, reference: site.settings.referenceLanguage)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import HelpSiteModel
+import HelpSiteMarkdown
 
 /// Language code → the places of its text still in the reference language, for a `Site`.
 public typealias UntranslatedPlaces = @Sendable (Site) -> [String: Set<SourceLocation>]
@@ -60,10 +61,11 @@ public struct SiteRenderer: Sendable {
 
     /// Like `render(_:unchanged:writing:)`, for the pages of `site` only: a build that reads
     /// its pages a group at a time renders each group with this, then the site files once.
+    /// - Parameter parses: the documents the check already parsed for these pages.
     public func renderPages(
-        _ site: Site, unchanged: UnchangedPages, writing write: @Sendable (OutputFile) throws -> Void
+        _ site: Site, unchanged: UnchangedPages, parses: MarkdownParses? = nil, writing write: @Sendable (OutputFile) throws -> Void
     ) throws -> [String: String] {
-        let plan = Plan(self, site)
+        let plan = Plan(self, site, parses: parses)
         let failure = FirstFailure()
         _ = plan.jobs.concurrentMap(workers: workers) { job -> Bool in
             guard !failure.happened else { return false }
@@ -89,7 +91,10 @@ public struct SiteRenderer: Sendable {
         let jobs: [(LanguageContent, Page)]
         let fingerprints: [String: String]
 
-        init(_ renderer: SiteRenderer, _ site: Site) {
+        let parses: MarkdownParses?
+
+        init(_ renderer: SiteRenderer, _ site: Site, parses: MarkdownParses? = nil) {
+            self.parses = parses
             self.renderer = renderer
             self.site = site
             let addresses = SiteAddresses(site: site)
@@ -123,7 +128,8 @@ public struct SiteRenderer: Sendable {
                 return OutputFile(path: path, contents: Data(), isUnchanged: true, fingerprint: fingerprint)
             }
             let view = PageView(site: site, content: content, page: page, addresses: addresses,
-                                labels: labels[content.language.code] ?? TemplateObject(), untranslated: marked[content.language.code] ?? [])
+                                labels: labels[content.language.code] ?? TemplateObject(), untranslated: marked[content.language.code] ?? [],
+                                parses: parses)
             let html = renderer.templates.render(view.values(), with: "page")
             guard renderer.markUntranslated else { return OutputFile(path: path, contents: html, fingerprint: fingerprint) }
             let resolved = UntranslatedMark.resolve(String(decoding: html, as: UTF8.self), reference: site.settings.referenceLanguage)

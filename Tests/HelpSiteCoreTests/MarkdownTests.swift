@@ -61,12 +61,11 @@ struct MarkdownTests {
     @Test func aParseSharedByTheCheckAndTheRendererRendersTheSame() {
         let texts = ["# Titel\n\n<b>rauw</b> en [link](https://ombudsfin.be) en ~~weg~~", "Bel 02 545 77 70.", "# Titel\n\n<b>rauw</b> en [link](https://ombudsfin.be) en ~~weg~~"]
         let fresh = texts.map { CommonMark.render($0, headingLevel: 3).html }
-        let freshScans = texts.map(CommonMark.scan)
-        let (shared, scans, again) = CommonMark.sharingParses {
-            let scans = texts.map(CommonMark.scan) + texts.map(CommonMark.scan)
-            let rendered = texts.map { CommonMark.render($0, headingLevel: 3).html }
-            return (rendered, scans, texts.map { CommonMark.render($0, headingLevel: 3).html })
-        }
+        let freshScans = texts.map { CommonMark.scan($0) }
+        let parses = MarkdownParses()
+        let scans = texts.map { CommonMark.scan($0, parses: parses) } + texts.map { CommonMark.scan($0, parses: parses) }
+        let shared = texts.map { CommonMark.render($0, headingLevel: 3, parses: parses).html }
+        let again = texts.map { CommonMark.render($0, headingLevel: 3, parses: parses).html }
         #expect(shared == fresh)
         #expect(again == fresh, "a text rendered twice is parsed again: rendering changes the tree")
         #expect(scans == freshScans + freshScans)
