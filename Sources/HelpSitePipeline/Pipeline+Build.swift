@@ -5,7 +5,6 @@ import HelpSiteContent
 import HelpSiteRender
 import HelpSitePublish
 import HelpSiteTranslation
-import HelpSitePublish
 
 extension Pipeline {
     /// The page id of an input file that is a page file (`<content>/<language>/<id>.yaml`).
@@ -41,18 +40,18 @@ extension Pipeline {
     /// summaries without reading a file: its pages must be known clean, and their files still
     /// at hand (kept in the staging folder, or linked from the output). nil, with nothing
     /// written, when they are not: the group is then read.
-    private func keep(_ ids: ArraySlice<String>, of skeleton: Site, as previous: BuildManifest, check: CheckSession,
+    private func keep(_ ids: ArraySlice<String>, of skeleton: Site, as previous: IncrementalBuild, check: CheckSession,
                       renderer: SiteRenderer, unchanged: UnchangedPages,
                       writing write: (OutputFile) throws -> Void) throws -> GroupFindings? {
         let summaries = skeleton.replacingPages(byLanguage: [skeleton.languages.map { content in
             let folder = Paths.join(self.content, content.language.code)
             return ids.compactMap { id in
                 let file = Paths.join(folder, id + ".yaml")
-                return previous.summaries[file]?.page
+                return previous.summary(ofPageFile: file)?.page
             }
         }])
         guard check.reuse(summaries),
-              try renderer.keep(summaries, recorded: { previous.outputs[$0]?.fingerprint }, unchanged: unchanged, writing: write)
+              try renderer.keep(summaries, recorded: { previous.recordedFingerprint(of: $0) }, unchanged: unchanged, writing: write)
         else { return nil }
         return GroupFindings(summaries: summaries.languages.map { $0.pages.map(\.summary) })
     }
@@ -60,42 +59,25 @@ extension Pipeline {
     /// Builds the site. Throws only when the output cannot be written, and then the
     /// output folder is as it was.
     public func build() throws -> Outcome {
-        var inputs = BuildManifest.snapshot(of: [content, templates], extra: [generator].compactMap { $0 })
         // A preview and a published site of the same files differ: the option is an input too.
-        if markUntranslated { inputs["--mark-untranslated"] = BuildManifest.Stamp(size: 0, modified: 0) }
-        let previous = force ? nil : BuildManifest.read(for: output)
-        if let previous, previous.inputs == inputs, previous.outputsExist(in: output) {
-            return .upToDate
-        }
+        let incremental = IncrementalBuild(output: output, folders: [content, templates], generator: generator,
+                                           variant: markUntranslated ? "--mark-untranslated" : nil, force: force)
+        if incremental.isUpToDate { return .upToDate }
         let (skeleton, pageIDs, skeletonProblems) = SiteLoader.loadSkeleton(contentDirectory: content)
         let (templates, templateProblems) = TemplateSet.load(directory: self.templates)
         guard let skeleton else { return .failed(Diagnostics(skeletonProblems.all + templateProblems.all)) }
         // Pages known clean from an earlier check or build, and unchanged since, are not checked
         // again (`CheckSession`); --force checks every page.
         let check = CheckSession(site: skeleton, contentDirectory: content,
-                                        cacheFile: force ? nil : CheckSession.recordFile(for: content), generator: generator)
-        // The previous build's record, if this helpsite made it: what the output holds, and
-        // what the site it replaced (kept beside the output) holds.
-        let reusable = previous.flatMap { $0.madeBy(generator, now: inputs) ? $0 : nil }
+                                 cacheFile: force ? nil : CheckSession.recordFile(for: content), generator: generator)
         // Nothing is written while the site as a whole is wrong; the pages are still all read
         // and checked, so that every error is found in one build. The staging folder starts
         // from the replaced site where it is still as recorded, so that only what changed is
         // written.
-        let staged: StagedSite?
-        if templates != nil, !skeletonProblems.hasErrors, !templateProblems.hasErrors {
-            staged = try StagedSite(replacing: output, protecting: [content, self.templates], retained: reusable?.retained)
-        } else {
-            staged = nil
-        }
-        // A page is rendered again unless the staging folder holds it made from the same
-        // fingerprint, or the output does, as recorded (then it is hard-linked from there).
-        let current = reusable?.outputs ?? [:]
-        let output = self.output
-        let unchanged: UnchangedPages = { path, fingerprint in
-            if staged?.holds(path, madeFrom: fingerprint) == true { return true }
-            guard let record = current[path], record.fingerprint == fingerprint else { return false }
-            return (try? SystemFile.identity(of: Paths.join(output, path))) == record.identity
-        }
+        let staged = templates != nil && !skeletonProblems.hasErrors && !templateProblems.hasErrors
+            ? try incremental.stage(protecting: [content, self.templates]) : nil
+        // A page is rendered again unless a file made from the same fingerprint is at hand.
+        let unchanged = incremental.unchanged(in: staged)
         // A preview outlines what the translation stage finds untranslated.
         let untranslated: UntranslatedPlaces? = markUntranslated ? { @Sendable site in TranslationStatus.untranslatedPlaces(site) } : nil
         let renderer = templates.map { SiteRenderer(templates: $0, workers: 1, untranslated: untranslated) }
@@ -105,14 +87,13 @@ extension Pipeline {
         // memory does not grow with the pages' text. A rebuild reads only the groups with a
         // changed page: the others are known clean and their files kept (`keep`). A preview's
         // marks come from the same inputs, so the same holds for it.
-        let unread = reusable.map { manifest in
-            manifest.unchangedPages(now: inputs) { Self.pageID(ofInput: $0, content: content, languages: skeleton.languages) }
-        } ?? []
+        let content = self.content
+        let unread = incremental.unchangedPages { Self.pageID(ofInput: $0, content: content, languages: skeleton.languages) }
         let state = GroupState()
         let groups = SiteLoader.pageGroups(pageIDs).concurrentMap(workers: workers) { ids -> GroupFindings in
-            if let previous = reusable, let renderer, let staged, ids.allSatisfy(unread.contains) {
+            if incremental.previous != nil, let renderer, let staged, ids.allSatisfy(unread.contains) {
                 do {
-                    if let kept = try keep(ids, of: skeleton, as: previous, check: check, renderer: renderer,
+                    if let kept = try keep(ids, of: skeleton, as: incremental, check: check, renderer: renderer,
                                            unchanged: unchanged, writing: staged.write) {
                         return kept
                     }
@@ -144,28 +125,13 @@ extension Pipeline {
             staged?.abandon()
             return .failed(problems)
         }
-        let manifest: BuildManifest
         do {
             try renderer.renderSiteFiles(site, writing: staged.write)
-            do {
-                try BuildManifest.remove(for: output)
-            } catch {
-                throw SiteWriter.Failure(description: "cannot remove \(BuildManifest.location(for: output).path), the record of the site being replaced: \(error)")
-            }
-            let retained = try staged.commit(retaining: reusable != nil)
-            let summaries = site.languages.flatMap(\.pages).map { ($0.file, $0.summary) }
-            manifest = BuildManifest(inputs: inputs, outputs: staged.records, retained: retained ? reusable?.outputs : nil,
-                                     summaries: Dictionary(summaries, uniquingKeysWith: { first, _ in first }))
         } catch {
             staged.abandon()
             throw error
         }
-        var unrecorded: String?
-        do {
-            try manifest.write(for: output)
-        } catch {
-            unrecorded = "cannot record this build in \(BuildManifest.location(for: output).path) (\(error))"
-        }
+        let unrecorded = try incremental.publish(staged, summaries: site.languages.flatMap(\.pages).map(\.summary))
         return .built(Summary(
             pages: site.languages.reduce(0) { $0 + $1.pages.count }, languages: site.languages.map(\.language.code),
             kept: staged.keptPages, warnings: problems, unrecorded: unrecorded

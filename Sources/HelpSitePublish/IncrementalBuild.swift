@@ -1,0 +1,98 @@
+import Foundation
+import HelpSiteModel
+
+/// What a build reuses of the previous one and records for the next, in one place: the
+/// previous build's record (`BuildManifest`), the replaced site kept under
+/// `.helpsite-cache/` (`RetainedSite`), the staging folder started from it
+/// (`StagedSite`), and the test of whether a page's file is still right. The pipeline asks
+/// it questions and hands it the staged site to publish; it never renders or checks.
+package struct IncrementalBuild: Sendable {
+    package let output: String
+    /// The stamps of every input file now.
+    package let inputs: [String: BuildManifest.Stamp]
+    /// The previous build's record, whatever made it.
+    private let recorded: BuildManifest?
+    /// The same, when this helpsite made it from inputs of the same kind: only then is
+    /// anything of it reused.
+    package let previous: BuildManifest?
+
+    /// - Parameters:
+    ///   - folders: the content and template folders, stamped as inputs.
+    ///   - generator: the helpsite executable, an input like the content.
+    ///   - variant: what else makes two builds of the same files differ (a preview's marks).
+    ///   - force: reuse nothing.
+    package init(output: String, folders: [String], generator: String?, variant: String? = nil, force: Bool) {
+        self.output = output
+        var inputs = BuildManifest.snapshot(of: folders, extra: [generator].compactMap { $0 })
+        if let variant { inputs[variant] = BuildManifest.Stamp(size: 0, modified: 0) }
+        self.inputs = inputs
+        recorded = force ? nil : BuildManifest.read(for: output)
+        previous = recorded.flatMap { $0.madeBy(generator, now: inputs) ? $0 : nil }
+    }
+
+    /// No input file changed since the last build, and its files are all there: nothing to do.
+    package var isUpToDate: Bool {
+        guard let recorded else { return false }
+        return recorded.inputs == inputs && recorded.outputsExist(in: output)
+    }
+
+    /// The ids of the pages none of whose files changed since the last build.
+    package func unchangedPages(pageID: (String) -> String?) -> Set<String> {
+        previous?.unchangedPages(now: inputs, pageFile: pageID) ?? []
+    }
+
+    /// What the last build kept of a page file, when it is reused.
+    package func summary(ofPageFile file: String) -> PageSummary? {
+        previous?.summaries[file]
+    }
+
+    /// What the last build made the output file at `path` from.
+    package func recordedFingerprint(of path: String) -> String? {
+        previous?.outputs[path]?.fingerprint
+    }
+
+    /// The staging folder, started from the replaced site where it is still as recorded.
+    package func stage(protecting protected: [String]) throws -> StagedSite {
+        try StagedSite(replacing: output, protecting: protected, retained: previous?.retained)
+    }
+
+    /// Whether a page's file made from a fingerprint is at hand: in the staging folder, or in
+    /// the output as recorded (then it is hard-linked from there).
+    package func unchanged(in staged: StagedSite?) -> UnchangedPages {
+        let current = previous?.outputs ?? [:]
+        let output = self.output
+        return { path, fingerprint in
+            if staged?.holds(path, madeFrom: fingerprint) == true { return true }
+            guard let record = current[path], record.fingerprint == fingerprint else { return false }
+            return (try? SystemFile.identity(of: Paths.join(output, path))) == record.identity
+        }
+    }
+
+    /// Swaps the staged site in and records the build for the next one. The record of the site
+    /// being replaced is removed first, so that a crash between the two never leaves a record
+    /// of files that are not there.
+    /// - Returns: why the build could not be recorded, if it could not (the next build then
+    ///   renders every page); the site is published either way.
+    package func publish(_ staged: StagedSite, summaries: [PageSummary]) throws -> String? {
+        let manifest: BuildManifest
+        do {
+            do {
+                try BuildManifest.remove(for: output)
+            } catch {
+                throw SiteWriter.Failure(description: "cannot remove \(BuildManifest.location(for: output).path), the record of the site being replaced: \(error)")
+            }
+            let retained = try staged.commit(retaining: previous != nil)
+            manifest = BuildManifest(inputs: inputs, outputs: staged.records, retained: retained ? previous?.outputs : nil,
+                                     summaries: Dictionary(summaries.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first }))
+        } catch {
+            staged.abandon()
+            throw error
+        }
+        do {
+            try manifest.write(for: output)
+            return nil
+        } catch {
+            return "cannot record this build in \(BuildManifest.location(for: output).path) (\(error))"
+        }
+    }
+}
