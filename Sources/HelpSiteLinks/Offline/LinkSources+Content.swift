@@ -28,7 +28,7 @@ extension LinkSources {
         let paths = files.map(\.file)
         let slugs = parallelChunks(paths.count) { range in
             var buffer: [UInt8] = []
-            return range.map { FileTree.read(paths[$0], into: &buffer) ? slug(in: buffer) : nil }
+            return range.map { FileBytes.read(paths[$0], into: &buffer) ? slug(in: buffer) : nil }
         }
         var sources = LinkSources()
         for (entry, slug) in zip(files, slugs) {
@@ -77,7 +77,7 @@ extension LinkSources {
                 links[path] = [:]
                 let reason = diagnostics.sorted.first.map { ": \($0.message)" } ?? ""
                 warnings.append(Diagnostic(.warning, "\(file) does not read, so its links' content lines are not named\(reason)",
-                                           at: SourceLocation(file: file), code: "link.content"))
+                                           at: SourceLocation(file: file), code: .linkContent))
             }
         }
         return warnings
