@@ -21,9 +21,8 @@ extension LinkSources {
         var files: [(code: String, id: String, file: String)] = []
         for language in settings.languages {
             let folder = Paths.join(directory, language.code)
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-                .filter { $0.hasSuffix(".yaml") && $0 != "language.yaml" && !$0.hasPrefix(".") }
-            files += names.sorted().map { (language.code, String($0.dropLast(".yaml".count)), Paths.join(folder, $0)) }
+            let names = FileWalk.names(in: folder).filter { $0.hasSuffix(".yaml") && $0 != "language.yaml" && !$0.hasPrefix(".") }
+            files += names.map { (language.code, String($0.dropLast(".yaml".count)), Paths.join(folder, $0)) }
         }
         let paths = files.map(\.file)
         let slugs = parallelChunks(paths.count) { range in
@@ -77,7 +76,7 @@ extension LinkSources {
                 links[path] = [:]
                 let reason = diagnostics.sorted.first.map { ": \($0.message)" } ?? ""
                 warnings.append(Diagnostic(.warning, "\(file) does not read, so its links' content lines are not named\(reason)",
-                                           at: SourceLocation(file: file), code: .linkContent))
+                                           at: SourceLocation(file: file), code: "link.content"))
             }
         }
         return warnings
