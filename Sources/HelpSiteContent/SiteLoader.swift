@@ -166,8 +166,7 @@ public enum SiteLoader {
     /// A folder in `content/` that `site.yaml` does not name would silently never be published.
     private static func reportUndeclaredFolders(in directory: String, settings: SiteSettings, into diagnostics: inout Diagnostics) {
         let declared = Set(settings.languages.map(\.code))
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        for entry in entries.sorted() where !entry.hasPrefix(".") && !declared.contains(entry) {
+        for entry in FileWalk.names(in: directory) where !entry.hasPrefix(".") && !declared.contains(entry) {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: Paths.join(directory, entry), isDirectory: &isDirectory), isDirectory.boolValue {
                 diagnostics.error("folder \(Paths.join(directory, entry))/ is not a language of site.yaml; add it under 'languages' or remove it",
@@ -197,8 +196,7 @@ public enum SiteLoader {
     }
 
     private static func yamlFiles(in folder: String) -> [String] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return entries.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted()
+        FileWalk.names(in: folder).filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }
     }
 
     /// Content is the project's own files: a symbolic link (which could lead anywhere on the

@@ -46,7 +46,10 @@ enum RetainedSite {
         return kept
     }
 
-    /// One folder of the walk; takes ownership of `descriptor`.
+    /// One folder of the walk; takes ownership of `descriptor`. Not `FileWalk`: this walk removes
+    /// entries as it goes, and reaches each one through its folder's descriptor (`fstatat`,
+    /// `openat`, `unlinkat`, `O_NOFOLLOW`), so that a folder swapped for a link meanwhile is
+    /// never followed out of the tree.
     private static func walk(_ descriptor: Int32, folder: String, prefix: String, record: [String: OutputRecord],
                              folders: Set<String>, into kept: inout [String: OutputRecord]) throws(SystemFile.Failure) {
         guard let directory = fdopendir(descriptor) else {

@@ -154,8 +154,7 @@ public enum SiteWriter {
     /// unless the process that made it is still running.
     private static func removeAbandonedStaging(in parent: URL, for name: String) {
         let prefix = ".\(name)\(stagingMarker)"
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
-        for entry in entries where entry.hasPrefix(prefix) {
+        for entry in FileWalk.names(in: parent.path) where entry.hasPrefix(prefix) {
             let pidText = entry.dropFirst(prefix.count).split(separator: "-").last.map(String.init) ?? ""
             if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue }
             try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))

@@ -19,7 +19,7 @@ public struct TemplateSet: Sendable {
         var diagnostics = Diagnostics()
         var library: [String: Template] = [:]
         var fingerprint = Fingerprint()
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+        let names = FileWalk.names(in: directory)
         for name in names where name.hasSuffix(".mustache") {
             let file = Paths.join(directory, name)
             guard let text = readText(file, into: &diagnostics) else { continue }
@@ -79,22 +79,22 @@ public struct TemplateSet: Sendable {
     }
 
     private static func readStatic(_ directory: String, into diagnostics: inout Diagnostics) -> [(path: String, contents: Data)] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        // `static/` itself a link has always given no files and no error (Foundation's enumerator
+        // listed nothing under it), where a link inside it is refused; kept so.
+        guard !isSymbolicLink(directory) else { return [] }
         var files: [(path: String, contents: Data)] = []
-        while let relative = enumerator.nextObject() as? String {
-            let file = Paths.join(directory, relative)
-            if isSymbolicLink(file) {
+        for entry in FileWalk.entries(under: directory) {
+            let file = Paths.join(directory, entry.relative)
+            if entry.kind == S_IFLNK {
                 diagnostics.error("\(file) is a symbolic link; static files must be files of the project", at: SourceLocation(file: file))
                 continue
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            guard entry.kind != S_IFDIR, !entry.relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
             guard let contents = FileManager.default.contents(atPath: file) else {
                 diagnostics.error("cannot read \(file)", at: SourceLocation(file: file))
                 continue
             }
-            files.append((relative, contents))
+            files.append((entry.relative, contents))
         }
         return files.sorted { $0.path < $1.path }
     }

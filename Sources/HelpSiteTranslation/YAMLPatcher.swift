@@ -1,8 +1,11 @@
 import HelpSiteModel
 import HelpSiteContent
 
-/// Replaces the text of some scalars of a YAML file, byte range by byte range, so
-/// that comments, order, quoting and every other value stay exactly as they were.
+/// Changes a YAML file byte range by byte range, so that comments, order, quoting and
+/// every other value stay exactly as they were: it replaces the text of some scalars
+/// (`import-xliff`, here) or adds an item to a list (`new-language`, `YAMLPatcher+Append.swift`).
+/// The ranges come from the tree the content loader's own YAML parser builds
+/// (`YAMLScalarSpans`), and every result is read back with that parser before it is kept.
 ///
 /// Each new value is written in the style the scalar had (a `|` block stays a block
 /// at its indentation, a plain value stays plain) when the value allows it, else in
@@ -91,7 +94,7 @@ enum YAMLPatcher {
         return styles.compactMap { $0 } + [YAMLScalarWriter.doubleQuoted(value)]
     }
 
-    private static func replacing(_ replacements: [(Range<Int>, String)], in bytes: [UInt8]) -> String {
+    static func replacing(_ replacements: [(Range<Int>, String)], in bytes: [UInt8]) -> String {
         var result = bytes
         for (range, text) in replacements.sorted(by: { $0.0.lowerBound > $1.0.lowerBound }) {
             result.replaceSubrange(range, with: Array(text.utf8))
@@ -100,14 +103,14 @@ enum YAMLPatcher {
     }
 
     /// Every scalar of the file, keys included, with the path to it, in document order.
-    private struct Scalar: Equatable {
+    struct Scalar: Equatable {
         var path: String
         var value: String
         var line: Int
         var column: Int
     }
 
-    private static func scalars(of text: String) -> [Scalar]? {
+    static func scalars(of text: String) -> [Scalar]? {
         guard case .success(let root?) = YAMLParser.parse(text) else { return nil }
         var found: [Scalar] = []
         func walk(_ node: YAMLNode, _ path: String) {
@@ -128,7 +131,7 @@ enum YAMLPatcher {
     }
 
     /// Whether `text` reads as `before`, with the scalars at `changing` (by index) read as their new values.
-    private static func reads(_ text: String, as before: [Scalar], changing: [Int: String]) -> Bool {
+    static func reads(_ text: String, as before: [Scalar], changing: [Int: String] = [:]) -> Bool {
         guard let after = scalars(of: text), after.count == before.count else { return false }
         for (index, (old, new)) in zip(before, after).enumerated() {
             guard old.path == new.path else { return false }

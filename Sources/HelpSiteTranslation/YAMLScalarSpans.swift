@@ -20,16 +20,7 @@ enum YAMLScalarSpans {
     /// content file (the loader has read the file already, so that does not happen in practice).
     static func spans(in text: String) -> [ScalarSpan]? {
         guard case .success(let root?) = YAMLParser.parse(text) else { return nil }
-        // libyaml counts positions in characters; the text is replaced by bytes.
-        var offsets: [Int] = []
-        offsets.reserveCapacity(text.utf8.count + 1)
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            offsets.append(offset)
-            offset += UTF8.width(scalar)
-        }
-        offsets.append(offset)
-
+        let offsets = byteOffsets(of: text)
         var spans: [ScalarSpan] = []
         func walk(_ node: YAMLNode) {
             switch node.content {
@@ -49,5 +40,19 @@ enum YAMLScalarSpans {
         }
         walk(root)
         return spans
+    }
+
+    /// The UTF-8 offset of each character of the text, and of its end: libyaml counts
+    /// positions (`YAMLMark.offset`) in characters, and the text is changed by bytes.
+    static func byteOffsets(of text: String) -> [Int] {
+        var offsets: [Int] = []
+        offsets.reserveCapacity(text.utf8.count + 1)
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        return offsets
     }
 }

@@ -69,14 +69,14 @@ struct NewLanguageTests {
 
     @Test("site.yaml edits: a list at the margin, Windows line endings, a name that needs quotes, a flow list refused")
     func siteYAMLEdits() throws {
-        #expect(try SiteYAMLEdit.addingLanguage(code: "de", name: "Deutsch", to: "name: X\nlanguages:\n- code: nl\n  name: Nederlands\n  reference: true\n# talen\nplace_names: []\n")
+        #expect(try LanguageScaffold.addingLanguage(code: "de", name: "Deutsch", to: "name: X\nlanguages:\n- code: nl\n  name: Nederlands\n  reference: true\n# talen\nplace_names: []\n", file: "site.yaml")
                 == "name: X\nlanguages:\n- code: nl\n  name: Nederlands\n  reference: true\n- code: de\n  name: Deutsch\n# talen\nplace_names: []\n")
-        #expect(try SiteYAMLEdit.addingLanguage(code: "de", name: "Deutsch", to: "languages:\r\n    - code: nl\r\n      name: Nederlands\r\n")
+        #expect(try LanguageScaffold.addingLanguage(code: "de", name: "Deutsch", to: "languages:\r\n    - code: nl\r\n      name: Nederlands\r\n", file: "site.yaml")
                 == "languages:\r\n    - code: nl\r\n      name: Nederlands\r\n    - code: de\r\n      name: Deutsch\r\n")
-        #expect(try SiteYAMLEdit.addingLanguage(code: "nl-BE", name: "Nederlands: België", to: "languages:\n  - code: nl\n    name: Nederlands\n")
+        #expect(try LanguageScaffold.addingLanguage(code: "nl-BE", name: "Nederlands: België", to: "languages:\n  - code: nl\n    name: Nederlands\n", file: "site.yaml")
                 == "languages:\n  - code: nl\n    name: Nederlands\n  - code: nl-BE\n    name: \"Nederlands: België\"\n")
-        #expect(throws: SiteYAMLEdit.Failure.self) {
-            try SiteYAMLEdit.addingLanguage(code: "de", name: "Deutsch", to: "languages: [{code: nl, name: Nederlands}]\n")
+        #expect(throws: LanguageScaffold.Failure.self) {
+            try LanguageScaffold.addingLanguage(code: "de", name: "Deutsch", to: "languages: [{code: nl, name: Nederlands}]\n", file: "site.yaml")
         }
     }
 

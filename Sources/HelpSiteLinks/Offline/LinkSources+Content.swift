@@ -21,14 +21,13 @@ extension LinkSources {
         var files: [(code: String, id: String, file: String)] = []
         for language in settings.languages {
             let folder = Paths.join(directory, language.code)
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-                .filter { $0.hasSuffix(".yaml") && $0 != "language.yaml" && !$0.hasPrefix(".") }
-            files += names.sorted().map { (language.code, String($0.dropLast(".yaml".count)), Paths.join(folder, $0)) }
+            let names = FileWalk.names(in: folder).filter { $0.hasSuffix(".yaml") && $0 != "language.yaml" && !$0.hasPrefix(".") }
+            files += names.map { (language.code, String($0.dropLast(".yaml".count)), Paths.join(folder, $0)) }
         }
         let paths = files.map(\.file)
         let slugs = parallelChunks(paths.count) { range in
             var buffer: [UInt8] = []
-            return range.map { FileTree.read(paths[$0], into: &buffer) ? slug(in: buffer) : nil }
+            return range.map { FileBytes.read(paths[$0], into: &buffer) ? slug(in: buffer) : nil }
         }
         var sources = LinkSources()
         for (entry, slug) in zip(files, slugs) {

@@ -84,7 +84,7 @@ package struct OfflineContext: Sendable {
 
     /// Line and column of a byte offset in `page`, read again from disk (or kept, for a served page).
     package func position(of offset: Int, in page: HTMLPage) -> (line: Int, column: Int) {
-        let bytes = page.source ?? FileTree.read(folder.display(page.path)) ?? []
+        let bytes = page.source ?? FileBytes.read(folder.display(page.path)) ?? []
         return HTMLLineIndex(bytes).position(of: offset)
     }
 

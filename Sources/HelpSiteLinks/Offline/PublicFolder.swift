@@ -28,9 +28,12 @@ package struct PublicFolder: Sendable {
             throw Diagnostic(.error, "\(root)/ does not exist or is not a folder; build the site first, or check the folder the build wrote",
                              at: SourceLocation(file: root), code: .linkUnreachable)
         }
-        guard let (files, directories) = FileTree.walk(root) else {
+        // A folder below the root that cannot be opened counts as empty (`tree.unreadable` names it):
+        // links into it are reported as broken, as they always were.
+        guard let tree = FileWalk.tree(under: root) else {
             throw Diagnostic(.error, "\(root)/ cannot be read", at: SourceLocation(file: root), code: .linkUnreachable)
         }
+        let files = Set(tree.files), directories = Set(tree.folders)
         let htmlPaths = files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }.sorted()
         let pages = parse(htmlPaths, in: root)
         var folder = PublicFolder(root: root, files: files, directories: directories, pages: pages)
@@ -47,7 +50,7 @@ package struct PublicFolder: Sendable {
         parallelChunks(paths.count) { range in
             var buffer: [UInt8] = []
             return range.compactMap { index in
-                FileTree.read(root + "/" + paths[index], into: &buffer) ? HTMLPage(path: paths[index], bytes: buffer) : nil
+                FileBytes.read(root + "/" + paths[index], into: &buffer) ? HTMLPage(path: paths[index], bytes: buffer) : nil
             }
         }
     }

@@ -58,8 +58,7 @@ public enum AtomicFile {
 
     private static func removeLeftovers(of name: String, in folder: String) {
         let prefix = "." + name + "."
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(".helpsite-tmp") {
+        for entry in FileWalk.names(in: folder) where entry.hasPrefix(prefix) && entry.hasSuffix(".helpsite-tmp") {
             unlink(folder + "/" + entry)
         }
     }

@@ -6,9 +6,15 @@ import Glibc
 import Darwin
 #endif
 
-/// Every entry under a folder, read with `readdir` and `lstat`. Foundation's `subpaths`
-/// and `attributesOfItem` cost several microseconds an entry, a good part of a second on a
-/// site of 30,000 page files, and a rebuild stamps every file before anything else.
+/// The one way HelpSite lists folders: `readdir`, and `lstat` or `stat` only where an entry's
+/// type is needed and `readdir` does not give it. Foundation's `contentsOfDirectory`,
+/// `subpaths` and `attributesOfItem` cost several microseconds an entry, a good part of a
+/// second on a site of 30,000 page files, and a rebuild stamps every file before anything else.
+///
+/// Three shapes: `names(in:)`, one folder; `entries(under:)`, every entry with its size and
+/// date, in order; `tree(under:)`, the files and folders of a built site, on every core
+/// (`FileWalk+Tree.swift`). `RetainedSite.walk` alone reads folders itself: it removes
+/// entries as it goes, through the folders' descriptors.
 package enum FileWalk {
     package struct Entry {
         /// From the folder walked, with `/` between names: `nl/klachten.yaml`.
@@ -41,17 +47,25 @@ package enum FileWalk {
         }
     }
 
-    /// The names in `folder` but `.` and `..`, in order.
+    /// The names in `folder` but `.` and `..`, in order; none when it cannot be read.
     package static func names(in folder: String) -> [String] {
-        guard let directory = opendir(folder) else { return [] }
-        defer { closedir(directory) }
         var names: [String] = []
+        _ = forEachName(in: folder) { name, _ in names.append(name) }
+        return names.sorted()
+    }
+
+    /// Calls `body` with each name in `folder` but `.` and `..`, in the order the file system
+    /// gives them, and the entry's `DT_` type (`DT_UNKNOWN` where the file system keeps none);
+    /// false when the folder cannot be opened.
+    static func forEachName(in folder: String, _ body: (String, UInt8) -> Void) -> Bool {
+        guard let directory = opendir(folder) else { return false }
+        defer { closedir(directory) }
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
                 String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name != ".", name != ".." { names.append(name) }
+            if name != ".", name != ".." { body(name, entry.pointee.d_type) }
         }
-        return names.sorted()
+        return true
     }
 }

@@ -56,13 +56,7 @@ public enum LanguageScaffold {
         }
         files[SourceFingerprints.fileName] = SourcesFile.text(sources, language: code, order: walks.map { ($0.0, $0.2.fields.map(\.key)) })
         let siteFile = Paths.join(contentDirectory, "site.yaml")
-        let siteSource = try read(siteFile)
-        let siteText: String
-        do {
-            siteText = try SiteYAMLEdit.addingLanguage(code: code, name: name, to: siteSource)
-        } catch {
-            throw Failure(description: "\(siteFile): \(error)")
-        }
+        let siteText = try addingLanguage(code: code, name: name, to: try read(siteFile), file: siteFile)
         return Plan(code: code, name: name, folder: folder, files: files, siteFile: siteFile, siteText: siteText,
                     untranslated: sources.parts.values.reduce(0) { $0 + $1.count })
     }
@@ -90,6 +84,22 @@ public enum LanguageScaffold {
         } catch {
             try? fileManager.removeItem(atPath: plan.folder)
             throw Failure(description: "\(error); \(plan.folder) removed again")
+        }
+    }
+
+    /// `site.yaml` with the language added at the end of `languages:`, its comments and layout as they were.
+    static func addingLanguage(code: String, name: String, to text: String, file: String) throws(Failure) -> String {
+        do {
+            return try YAMLPatcher.appending([("code", code), ("name", name)], toSequence: "languages", in: text)
+        } catch {
+            let reason = switch error {
+            case .noKey: "site.yaml has no 'languages:' at the start of a line"
+            case .oneLine: "site.yaml writes 'languages:' on one line; write it as a list of '- code: …' entries to add a language"
+            case .noItems: "site.yaml's 'languages:' has no '- code: …' entry to add to"
+            case .unreadable: "cannot read the file again to change it"
+            case .notReadBack: "the changed file would not read as intended; nothing was written"
+            }
+            throw Failure(description: "\(file): \(reason)")
         }
     }
 
