@@ -1,13 +1,5 @@
 import Foundation
 @testable import HelpSiteModel
-@testable import HelpSiteContent
-@testable import HelpSiteCheck
-@testable import HelpSiteRender
-@testable import HelpSitePublish
-@testable import HelpSiteLinks
-@testable import HelpSiteOnlineLinks
-@testable import HelpSiteTranslation
-@testable import HelpSitePipeline
 import Testing
 import HelpSiteTestSupport
 

@@ -1,16 +1,8 @@
 import Foundation
 import Testing
 import HelpSiteTestSupport
-@testable import HelpSiteModel
-@testable import HelpSiteMarkdown
 @testable import HelpSiteContent
 @testable import HelpSiteCheck
-@testable import HelpSiteRender
-@testable import HelpSitePublish
-@testable import HelpSiteLinks
-@testable import HelpSiteOnlineLinks
-@testable import HelpSiteTranslation
-@testable import HelpSitePipeline
 
 @Suite("Checking facts across languages")
 struct CheckTests {

@@ -1,15 +1,7 @@
 import Testing
 import HelpSiteTestSupport
 @testable import HelpSiteModel
-@testable import HelpSiteMarkdown
-@testable import HelpSiteContent
-@testable import HelpSiteCheck
-@testable import HelpSiteRender
-@testable import HelpSitePublish
 @testable import HelpSiteLinks
-@testable import HelpSiteOnlineLinks
-@testable import HelpSiteTranslation
-@testable import HelpSitePipeline
 
 /// The tokenizer the link check reads pages with: what is a tag, what is not.
 @Suite("HTML tokenizer")

@@ -2,15 +2,9 @@ import Foundation
 import Testing
 import HelpSiteTestSupport
 @testable import HelpSiteModel
-@testable import HelpSiteMarkdown
 @testable import HelpSiteContent
-@testable import HelpSiteCheck
-@testable import HelpSiteRender
-@testable import HelpSitePublish
 @testable import HelpSiteLinks
 @testable import HelpSiteOnlineLinks
-@testable import HelpSiteTranslation
-@testable import HelpSitePipeline
 
 /// The link check on sites HelpSite built: the shipped one is clean, and a
 /// slip in content is reported at the page and at the content line it came from.

@@ -1,16 +1,8 @@
 import Foundation
 import Testing
 import HelpSiteTestSupport
-@testable import HelpSiteModel
-@testable import HelpSiteMarkdown
-@testable import HelpSiteContent
-@testable import HelpSiteCheck
-@testable import HelpSiteRender
-@testable import HelpSitePublish
 @testable import HelpSiteLinks
 @testable import HelpSiteOnlineLinks
-@testable import HelpSiteTranslation
-@testable import HelpSitePipeline
 
 /// The offline link check on small hand-written sites (`Fixtures/links/`),
 /// each broken case with its exact diagnostic, and on sites HelpSite built.

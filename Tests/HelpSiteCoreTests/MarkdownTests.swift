@@ -3,13 +3,6 @@ import HelpSiteTestSupport
 @testable import HelpSiteModel
 @testable import HelpSiteMarkdown
 @testable import HelpSiteContent
-@testable import HelpSiteCheck
-@testable import HelpSiteRender
-@testable import HelpSitePublish
-@testable import HelpSiteLinks
-@testable import HelpSiteOnlineLinks
-@testable import HelpSiteTranslation
-@testable import HelpSitePipeline
 
 @Suite("Markdown through cmark-gfm")
 struct MarkdownTests {

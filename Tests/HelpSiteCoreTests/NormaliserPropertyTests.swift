@@ -2,14 +2,6 @@ import Testing
 import HelpSiteTestSupport
 @testable import HelpSiteModel
 @testable import HelpSiteMarkdown
-@testable import HelpSiteContent
-@testable import HelpSiteCheck
-@testable import HelpSiteRender
-@testable import HelpSitePublish
-@testable import HelpSiteLinks
-@testable import HelpSiteOnlineLinks
-@testable import HelpSiteTranslation
-@testable import HelpSitePipeline
 
 /// Properties of the normal forms facts are compared in, over many generated
 /// inputs (a fixed seed, so a failure can be replayed).

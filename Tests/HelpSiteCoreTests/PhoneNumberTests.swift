@@ -1,15 +1,6 @@
 import Testing
 import HelpSiteTestSupport
 @testable import HelpSiteModel
-@testable import HelpSiteMarkdown
-@testable import HelpSiteContent
-@testable import HelpSiteCheck
-@testable import HelpSiteRender
-@testable import HelpSitePublish
-@testable import HelpSiteLinks
-@testable import HelpSiteOnlineLinks
-@testable import HelpSiteTranslation
-@testable import HelpSitePipeline
 
 @Suite("Phone numbers to E.164")
 struct PhoneNumberTests {

@@ -2,14 +2,7 @@ import Foundation
 import Testing
 import HelpSiteTestSupport
 @testable import HelpSiteModel
-@testable import HelpSiteMarkdown
-@testable import HelpSiteContent
-@testable import HelpSiteCheck
-@testable import HelpSiteRender
 @testable import HelpSitePublish
-@testable import HelpSiteLinks
-@testable import HelpSiteOnlineLinks
-@testable import HelpSiteTranslation
 @testable import HelpSitePipeline
 
 @Suite("Publishing replaces the output folder all at once")

@@ -4,13 +4,7 @@ import HelpSiteTestSupport
 @testable import HelpSiteModel
 @testable import HelpSiteMarkdown
 @testable import HelpSiteContent
-@testable import HelpSiteCheck
 @testable import HelpSiteRender
-@testable import HelpSitePublish
-@testable import HelpSiteLinks
-@testable import HelpSiteOnlineLinks
-@testable import HelpSiteTranslation
-@testable import HelpSitePipeline
 
 #if canImport(FoundationXML)
 import FoundationXML

@@ -1,15 +1,6 @@
 import Foundation
 import Testing
 import HelpSiteTestSupport
-@testable import HelpSiteModel
-@testable import HelpSiteMarkdown
-@testable import HelpSiteContent
-@testable import HelpSiteCheck
-@testable import HelpSiteRender
-@testable import HelpSitePublish
-@testable import HelpSiteLinks
-@testable import HelpSiteOnlineLinks
-@testable import HelpSiteTranslation
 @testable import HelpSitePipeline
 
 /// A rebuild reads only the groups of pages with a changed file; the other pages come from

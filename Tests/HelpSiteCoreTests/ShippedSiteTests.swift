@@ -1,16 +1,6 @@
 import Foundation
 import Testing
 import HelpSiteTestSupport
-@testable import HelpSiteModel
-@testable import HelpSiteMarkdown
-@testable import HelpSiteContent
-@testable import HelpSiteCheck
-@testable import HelpSiteRender
-@testable import HelpSitePublish
-@testable import HelpSiteLinks
-@testable import HelpSiteOnlineLinks
-@testable import HelpSiteTranslation
-@testable import HelpSitePipeline
 
 /// The complaints page the repository ships, built end to end: every fact of
 /// the seed's FACTS.md is on every language's page, as text and as a link.

@@ -1,16 +1,7 @@
 import Foundation
 import Testing
 import HelpSiteTestSupport
-@testable import HelpSiteModel
-@testable import HelpSiteMarkdown
-@testable import HelpSiteContent
-@testable import HelpSiteCheck
 @testable import HelpSiteRender
-@testable import HelpSitePublish
-@testable import HelpSiteLinks
-@testable import HelpSiteOnlineLinks
-@testable import HelpSiteTranslation
-@testable import HelpSitePipeline
 
 /// A template that cannot be compiled is refused with the place of the tag at fault.
 @Suite("Template syntax errors")

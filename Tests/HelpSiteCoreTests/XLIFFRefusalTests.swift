@@ -2,15 +2,6 @@ import Foundation
 import Testing
 import HelpSiteTestSupport
 @testable import HelpSiteModel
-@testable import HelpSiteMarkdown
-@testable import HelpSiteContent
-@testable import HelpSiteCheck
-@testable import HelpSiteRender
-@testable import HelpSitePublish
-@testable import HelpSiteLinks
-@testable import HelpSiteOnlineLinks
-@testable import HelpSiteTranslation
-@testable import HelpSitePipeline
 
 /// A document that does not fit the content is refused whole: every reason is said, nothing is written.
 @Suite("XLIFF import refusals")

@@ -1,15 +1,6 @@
 import Testing
 import HelpSiteTestSupport
-@testable import HelpSiteModel
-@testable import HelpSiteMarkdown
-@testable import HelpSiteContent
-@testable import HelpSiteCheck
-@testable import HelpSiteRender
-@testable import HelpSitePublish
-@testable import HelpSiteLinks
-@testable import HelpSiteOnlineLinks
 @testable import HelpSiteTranslation
-@testable import HelpSitePipeline
 
 /// The XML reader behind import-xliff: what is well-formed is read as XML says, the rest is an error where it is.
 @Suite("Reading XML")

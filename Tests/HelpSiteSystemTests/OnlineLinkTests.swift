@@ -1,16 +1,8 @@
 import Foundation
 import Testing
 import HelpSiteTestSupport
-@testable import HelpSiteModel
-@testable import HelpSiteMarkdown
-@testable import HelpSiteContent
-@testable import HelpSiteCheck
-@testable import HelpSiteRender
-@testable import HelpSitePublish
 @testable import HelpSiteLinks
 @testable import HelpSiteOnlineLinks
-@testable import HelpSiteTranslation
-@testable import HelpSitePipeline
 
 /// `helpsite links --online` against a real HTTP server on 127.0.0.1: each
 /// behaviour of `TestRoutes`, the verdict it gets, and the requests it took.
