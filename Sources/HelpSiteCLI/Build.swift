@@ -13,10 +13,15 @@ struct Build: ParsableCommand {
             public/ stays as it was.
 
             Builds are incremental: .helpsite-cache/ beside the output folder \
-            records what the last build read and wrote. If no content or template \
-            file changed, nothing is done; otherwise everything is checked again, \
-            but only the pages whose content changed (in any language) are \
-            rendered, and the rest are kept. --force renders everything.
+            records what the last build read and wrote, and keeps the site it \
+            replaced (never inside the output folder's own parent, where a web \
+            server could publish it). If no content or template file changed, \
+            nothing is done. Otherwise only the groups of pages with a changed \
+            file (in any language) are read, checked and rendered again; the \
+            others keep their files. --force reads and renders everything.
+
+            Exit status: 0 built or up to date; 1 content, template or write \
+            errors (public/ left as it was).
 
             Problems are printed as file:line:column: error: message, all of them in \
             one run. On success one line says what was built.

@@ -54,9 +54,8 @@ final class CheckSession: @unchecked Sendable {
     var reused: Int { lock.withLock { keptPages } }
 
     /// Where the record is kept: `.helpsite-cache/check.txt` beside the content folder.
-    static func recordFile(for content: String) -> String {
-        URL(fileURLWithPath: content).standardizedFileURL.deletingLastPathComponent()
-            .appendingPathComponent(".helpsite-cache/check.txt").path
+    static func recordFile(in cache: String) -> String {
+        Paths.join(cache, "check.txt")
     }
 
     /// - Parameter skeleton: the site's settings and languages (its pages are not needed).

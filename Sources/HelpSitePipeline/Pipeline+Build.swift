@@ -60,7 +60,7 @@ extension Pipeline {
     /// output folder is as it was.
     public func build() throws -> Outcome {
         // A preview and a published site of the same files differ: the option is an input too.
-        let incremental = IncrementalBuild(output: output, folders: [content, templates], generator: generator,
+        let incremental = IncrementalBuild(output: output, cache: cacheFolder, folders: [content, templates], generator: generator,
                                            variant: markUntranslated ? "--mark-untranslated" : nil, force: force)
         if incremental.isUpToDate { return .upToDate }
         let (skeleton, pageIDs, skeletonProblems) = SiteLoader.loadSkeleton(contentDirectory: content)
@@ -69,7 +69,7 @@ extension Pipeline {
         // Pages known clean from an earlier check or build, and unchanged since, are not checked
         // again (`CheckSession`); --force checks every page.
         let check = CheckSession(site: skeleton, contentDirectory: content,
-                                 cacheFile: force ? nil : CheckSession.recordFile(for: content), generator: generator)
+                                 cacheFile: force ? nil : CheckSession.recordFile(in: cacheFolder), generator: generator)
         // Nothing is written while the site as a whole is wrong; the pages are still all read
         // and checked, so that every error is found in one build. The staging folder starts
         // from the replaced site where it is still as recorded, so that only what changed is

@@ -39,6 +39,12 @@ public struct Pipeline: Sendable {
         self.workers = workers
     }
 
+    /// `.helpsite-cache/` beside the content folder: the check's record and the site the last
+    /// build replaced.
+    var cacheFolder: String {
+        URL(fileURLWithPath: content).standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".helpsite-cache").path
+    }
+
     /// What a check found.
     public struct CheckOutcome: Sendable {
         public var diagnostics: Diagnostics
@@ -57,7 +63,7 @@ public struct Pipeline: Sendable {
         let (loaded, ids, skeletonProblems) = SiteLoader.loadSkeleton(contentDirectory: content)
         guard let skeleton = loaded else { return CheckOutcome(diagnostics: skeletonProblems, pages: 0, languages: 0, reused: 0) }
         let session = CheckSession(site: skeleton, contentDirectory: content,
-                                   cacheFile: force ? nil : CheckSession.recordFile(for: content), generator: generator,
+                                   cacheFile: force ? nil : CheckSession.recordFile(in: cacheFolder), generator: generator,
                                    fingerprintingPages: true)
         let groups = SiteLoader.pageGroups(ids).concurrentMap(workers: workers) { ids in
             session.keep(ids, of: skeleton) ?? session.read(ids, of: skeleton).findings

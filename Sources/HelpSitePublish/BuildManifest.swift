@@ -1,8 +1,9 @@
 import Foundation
 import HelpSiteModel
 
-/// What a build read and wrote, kept beside the output folder
-/// (`.helpsite-cache/build-public.txt`), so that the next build can tell what changed.
+/// What a build read and wrote, kept in the project's cache folder
+/// (`.helpsite-cache/build-public.txt` beside the content folder), so that the next build
+/// can tell what changed.
 public struct BuildManifest: Equatable, Sendable {
     /// Size and modification time of a file, the way `make` tells a changed file.
     public struct Stamp: Equatable, Sendable {
@@ -16,21 +17,26 @@ public struct BuildManifest: Equatable, Sendable {
     }
 
     /// Raised when the manifest's meaning changes, so that an old one is ignored.
-    public static let version = 3
+    public static let version = 4
 
     /// Every file of the content and template folders (and the helpsite executable), by path.
     public var inputs: [String: Stamp]
     /// Every file of the output folder, relative to it: what it was made from (for a page,
     /// its fingerprint), and its identity.
     public var outputs: [String: OutputRecord]
-    /// The same for the site this build replaced, kept beside the output folder
+    /// The same for the site this build replaced, kept in the project's cache folder
     /// (`.helpsite-cache/previous-public`) for the next build to start from; `nil` if it was not kept.
     public var retained: [String: OutputRecord]?
     /// Page file (as in `inputs`) → what lists of pages need of it.
     public var summaries: [String: PageSummary]
+    /// The output folder this build wrote, as an absolute path: the project's cache folder
+    /// may hold the records of two folders of one name (`/srv/a/public`, `/srv/b/public`),
+    /// and a record is only ever read for the folder it describes.
+    public var folder: String
 
     public init(inputs: [String: Stamp], outputs: [String: OutputRecord], retained: [String: OutputRecord]? = nil,
-                summaries: [String: PageSummary] = [:]) {
+                summaries: [String: PageSummary] = [:], folder: String = "") {
+        self.folder = folder
         self.inputs = inputs
         self.outputs = outputs
         self.retained = retained
@@ -57,12 +63,11 @@ public struct BuildManifest: Equatable, Sendable {
     }
 
     /// Where the manifest of `output` lives.
-    public static func location(for output: String) -> URL {
+    /// `<cache>/build-public.txt` for the output folder `public`: in the project's cache
+    /// folder, not beside the output, which may be inside a web root.
+    public static func location(in cache: String, for output: String) -> URL {
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
-        let parent = outputURL.deletingLastPathComponent()
-        // An output inside the cache folder already (the preview's) keeps its record beside it.
-        let cache = parent.lastPathComponent == ".helpsite-cache" ? parent : parent.appendingPathComponent(".helpsite-cache")
-        return cache.appendingPathComponent("build-\(outputURL.lastPathComponent).txt")
+        return URL(fileURLWithPath: cache).appendingPathComponent("build-\(outputURL.lastPathComponent).txt")
     }
 
     /// The stamps of every file under `folders` (and of `extra` files).
@@ -84,21 +89,29 @@ public struct BuildManifest: Equatable, Sendable {
         return stamps
     }
 
-    public static func read(for output: String) -> BuildManifest? {
-        guard let data = FileManager.default.contents(atPath: location(for: output).path),
-              let lines = RecordText.lines(of: data, header: header) else { return nil }
-        return BuildManifest(lines: lines)
+    public static func read(in cache: String, for output: String) -> BuildManifest? {
+        guard let data = FileManager.default.contents(atPath: location(in: cache, for: output).path),
+              let lines = RecordText.lines(of: data, header: header), let manifest = BuildManifest(lines: lines),
+              manifest.folder == Self.absolute(output) else { return nil }
+        return manifest
     }
 
     /// Written after a publish; a manifest that cannot be written only costs the next build its
     /// shortcut.
-    public func write(for output: String) throws {
-        try RecordText.write(text, to: BuildManifest.location(for: output).path)
+    public func write(in cache: String, for output: String) throws {
+        var manifest = self
+        manifest.folder = Self.absolute(output)
+        try RecordText.write(manifest.text, to: BuildManifest.location(in: cache, for: output).path)
+    }
+
+    static func absolute(_ output: String) -> String {
+        URL(fileURLWithPath: output).standardizedFileURL.path
     }
 
     // MARK: The record's lines (`RecordText`)
     //
-    //     helpsite build record 3
+    //     helpsite build record 4
+    //     folder  <the output folder, absolute>
     //     input   <size>  <modification time, the Double's bits in hex>  <path>
     //     output  <fingerprint>  <inode>  <size>  <time in ns>  <path>
     //     kept                                        (the replaced site was kept: its files follow)
@@ -112,6 +125,7 @@ public struct BuildManifest: Equatable, Sendable {
     var text: String {
         var writer = RecordText.Writer(header: Self.header)
         let escape = RecordText.escape
+        writer.line(["folder", escape(folder)])
         func record(_ kind: String, _ path: String, _ record: OutputRecord) {
             writer.line([kind, record.fingerprint, String(record.identity.inode), String(record.identity.size),
                          String(record.identity.modified), escape(path)])
@@ -143,6 +157,7 @@ public struct BuildManifest: Equatable, Sendable {
     private init?(lines: [[Substring]]) {
         let unescape = RecordText.unescape
         var inputs: [String: Stamp] = [:], outputs: [String: OutputRecord] = [:], summaries: [String: PageSummary] = [:]
+        var folder = ""
         var retained: [String: OutputRecord]?
         func record(_ fields: [Substring]) -> (String, OutputRecord)? {
             guard fields.count == 6, let inode = UInt64(fields[2]), let size = Int64(fields[3]), let modified = Int64(fields[4]) else { return nil }
@@ -157,6 +172,9 @@ public struct BuildManifest: Equatable, Sendable {
             case "output":
                 guard let (path, found) = record(fields) else { return nil }
                 outputs[path] = found
+            case "folder":
+                guard fields.count == 2 else { return nil }
+                folder = unescape(fields[1])
             case "kept":
                 retained = retained ?? [:]
             case "retained":
@@ -176,7 +194,7 @@ public struct BuildManifest: Equatable, Sendable {
                 return nil
             }
         }
-        self.init(inputs: inputs, outputs: outputs, retained: retained, summaries: summaries)
+        self.init(inputs: inputs, outputs: outputs, retained: retained, summaries: summaries, folder: folder)
     }
 
     /// Whether `generator` (the helpsite executable) is the one that made the recorded files:
@@ -193,7 +211,7 @@ public struct BuildManifest: Equatable, Sendable {
 
     /// Forgets the build of `output`: done before the output folder is replaced, so that a
     /// record never describes a folder it was not made for, even if the build stops there.
-    package static func remove(for output: String) throws(SystemFile.Failure) {
-        guard unlink(location(for: output).path) == 0 || errno == ENOENT else { throw .last }
+    package static func remove(in cache: String, for output: String) throws(SystemFile.Failure) {
+        guard unlink(location(in: cache, for: output).path) == 0 || errno == ENOENT else { throw .last }
     }
 }

@@ -8,6 +8,8 @@ import HelpSiteModel
 /// it questions and hands it the staged site to publish; it never renders or checks.
 package struct IncrementalBuild: Sendable {
     package let output: String
+    /// The project's cache folder, where the replaced site is kept.
+    package let cache: String
     /// The stamps of every input file now.
     package let inputs: [String: BuildManifest.Stamp]
     /// The previous build's record, whatever made it.
@@ -21,12 +23,13 @@ package struct IncrementalBuild: Sendable {
     ///   - generator: the helpsite executable, an input like the content.
     ///   - variant: what else makes two builds of the same files differ (a preview's marks).
     ///   - force: reuse nothing.
-    package init(output: String, folders: [String], generator: String?, variant: String? = nil, force: Bool) {
+    package init(output: String, cache: String, folders: [String], generator: String?, variant: String? = nil, force: Bool) {
         self.output = output
+        self.cache = cache
         var inputs = BuildManifest.snapshot(of: folders, extra: [generator].compactMap { $0 })
         if let variant { inputs[variant] = BuildManifest.Stamp(size: 0, modified: 0) }
         self.inputs = inputs
-        recorded = force ? nil : BuildManifest.read(for: output)
+        recorded = force ? nil : BuildManifest.read(in: cache, for: output)
         previous = recorded.flatMap { $0.madeBy(generator, now: inputs) ? $0 : nil }
     }
 
@@ -53,7 +56,7 @@ package struct IncrementalBuild: Sendable {
 
     /// The staging folder, started from the replaced site where it is still as recorded.
     package func stage(protecting protected: [String]) throws -> StagedSite {
-        try StagedSite(replacing: output, protecting: protected, retained: previous?.retained)
+        try StagedSite(replacing: output, protecting: protected, retained: previous?.retained, cache: cache)
     }
 
     /// Whether a page's file made from a fingerprint is at hand: in the staging folder, or in
@@ -77,9 +80,9 @@ package struct IncrementalBuild: Sendable {
         let manifest: BuildManifest
         do {
             do {
-                try BuildManifest.remove(for: output)
+                try BuildManifest.remove(in: cache, for: output)
             } catch {
-                throw SiteWriter.Failure(description: "cannot remove \(BuildManifest.location(for: output).path), the record of the site being replaced: \(error)")
+                throw SiteWriter.Failure(description: "cannot remove \(BuildManifest.location(in: cache, for: output).path), the record of the site being replaced: \(error)")
             }
             let retained = try staged.commit(retaining: previous != nil)
             manifest = BuildManifest(inputs: inputs, outputs: staged.records, retained: retained ? previous?.outputs : nil,
@@ -89,10 +92,10 @@ package struct IncrementalBuild: Sendable {
             throw error
         }
         do {
-            try manifest.write(for: output)
+            try manifest.write(in: cache, for: output)
             return nil
         } catch {
-            return "cannot record this build in \(BuildManifest.location(for: output).path) (\(error))"
+            return "cannot record this build in \(BuildManifest.location(in: cache, for: output).path) (\(error))"
         }
     }
 }

@@ -7,23 +7,21 @@ import Darwin
 #endif
 import HelpSiteModel
 
-/// The site a build replaced, kept in the cache folder beside the output folder
-/// (`.helpsite-cache/previous-public`), never beside the output itself: that folder is often
-/// inside a web root, and a server would publish yesterday's site under a hidden name. Kept so
-/// that the next build can start its staging folder from it and touch only the files
+/// The site a build replaced, kept in the project's cache folder (`.helpsite-cache/` beside
+/// the content folder, as `previous-public`), never beside the output: that folder is often
+/// inside a web root, and a server would publish yesterday's site under a hidden name. Kept
+/// so that the next build can start its staging folder from it and touch only the files
 /// that changed, instead of making every folder and link again and deleting a whole tree.
+/// Where the cache folder is on another file system than the output, the replaced site
+/// cannot be moved there and is deleted instead: the next build starts afresh.
 ///
 /// It is only ever trusted through its record (`BuildManifest.retained`): the path,
 /// fingerprint and identity of every file. Before a build starts from it, every entry is
 /// compared with that record, and whatever does not match is removed.
 enum RetainedSite {
-    /// `.helpsite-cache/previous-public` for `public`; the cache folder is on the output's own
-    /// file system (its parent), so the swap can rename the replaced site into it. An output
-    /// inside the cache folder already (the preview's) keeps its replaced site beside it.
-    static func location(of output: URL) -> URL {
-        let parent = output.deletingLastPathComponent()
-        let cache = parent.lastPathComponent == ".helpsite-cache" ? parent : parent.appendingPathComponent(".helpsite-cache")
-        return cache.appendingPathComponent("previous-\(output.lastPathComponent)")
+    /// `<cache>/previous-public` for the output folder `public`.
+    static func location(in cache: String, of output: URL) -> URL {
+        URL(fileURLWithPath: cache).appendingPathComponent("previous-\(output.lastPathComponent)")
     }
 
     /// Compares the tree at `folder` with `record`, file by file. Returns the files that are

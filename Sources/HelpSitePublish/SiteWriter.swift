@@ -36,7 +36,8 @@ public enum SiteWriter {
     /// killed from here on leaves only a staging folder), less every entry that does not match
     /// the record; returns the files that do. Without it, or if that site cannot be used, the
     /// folder starts empty.
-    static func beginStaging(_ output: String, protecting protected: [String], retained: [String: OutputRecord]? = nil)
+    static func beginStaging(_ output: String, protecting protected: [String], retained: [String: OutputRecord]? = nil,
+                             keptAt previous: URL? = nil)
         throws -> (staging: URL, output: URL, startedWith: [String: OutputRecord]) {
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         try refuseDangerousOutput(outputURL, protected: protected)
@@ -51,15 +52,14 @@ public enum SiteWriter {
         removeAbandonedStaging(in: parent, for: name)
         let staging = parent.appendingPathComponent(".\(name)\(stagingMarker)\(getpid())")
         try? fileManager.removeItem(at: staging)
-        let previous = RetainedSite.location(of: outputURL)
-        if let retained, !retained.isEmpty, Foundation.rename(previous.path, staging.path) == 0 {
+        if let previous, let retained, !retained.isEmpty, Foundation.rename(previous.path, staging.path) == 0 {
             if let kept = try? RetainedSite.verify(staging.path, against: retained) {
                 return (staging, outputURL, kept)
             }
             try? fileManager.removeItem(at: staging)
         } else {
             // No record to trust it by, or none the build can use: what it holds is unknown.
-            try? fileManager.removeItem(at: previous)
+            if let previous { try? fileManager.removeItem(at: previous) }
         }
         guard mkdir(staging.path, 0o755) == 0 else {
             throw Failure(description: "cannot create the staging folder \(staging.path): \(SystemFile.Failure.last)")

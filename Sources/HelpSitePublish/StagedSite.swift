@@ -16,6 +16,8 @@ import HelpSiteModel
 public final class StagedSite: @unchecked Sendable {
     private let staging: URL
     private let output: URL
+    /// Where the replaced site is kept for the next build, if anywhere.
+    private let keptAt: URL?
     /// The files the staging folder started with, as recorded (empty for a fresh folder).
     public let startedWith: [String: OutputRecord]
     /// Guards `madeFolders` and `files`.
@@ -32,10 +34,16 @@ public final class StagedSite: @unchecked Sendable {
 
     /// - Parameters:
     ///   - protected: folders the output must never be or contain (content, templates).
-    ///   - retained: the record of the site the last build kept beside the output; `nil`
-    ///     starts from an empty folder (and removes a retained site, if there is one).
-    public init(replacing output: String, protecting protected: [String] = [], retained: [String: OutputRecord]? = nil) throws {
-        (staging, self.output, startedWith) = try SiteWriter.beginStaging(output, protecting: protected, retained: retained)
+    ///   - retained: the record of the site the last build kept; `nil` starts from an empty
+    ///     folder (and removes a kept site, if there is one).
+    ///   - cache: the project's cache folder, where the replaced site is kept
+    ///     (`RetainedSite`); `nil` keeps none.
+    public init(replacing output: String, protecting protected: [String] = [], retained: [String: OutputRecord]? = nil,
+                cache: String? = nil) throws {
+        let outputURL = URL(fileURLWithPath: output).standardizedFileURL
+        keptAt = cache.map { RetainedSite.location(in: $0, of: outputURL) }
+        (staging, self.output, startedWith) = try SiteWriter.beginStaging(output, protecting: protected, retained: retained,
+                                                                           keptAt: keptAt)
     }
 
     /// Whether the staging folder already holds `path` made from `fingerprint`.
@@ -79,7 +87,7 @@ public final class StagedSite: @unchecked Sendable {
         } catch {
             throw SiteWriter.Failure(description: "cannot write the site to disk: \(error)")
         }
-        return try SiteWriter.swapIn(staging, at: output, keepingPreviousAt: retaining ? RetainedSite.location(of: output) : nil)
+        return try SiteWriter.swapIn(staging, at: output, keepingPreviousAt: retaining ? keptAt : nil)
     }
 
     /// Removes what was written; the output folder is untouched.

@@ -213,4 +213,21 @@ struct RetainedSiteTests {
         #expect(try build(folder, into: preview).kept == 12)
         #expect(try folder.read(preview + "/fr/p1-plaintes/index.html").contains("<h1>Tweede</h1>"))
     }
+
+    /// The output folder is often inside a web root: nothing of the build's own may land beside
+    /// it. Two outputs of one name, built in turn from one project, keep records of their own.
+    @Test func nothingIsKeptBesideTheOutputAndTwoOutputsOfOneNameAreNotConfused() throws {
+        let folder = try project()
+        try build(folder, into: "www-a/public")
+        try build(folder, into: "www-b/public")
+        try retitle(1, in: folder, to: "Eerste")
+        try build(folder, into: "www-a/public")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/www-a") == ["public"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/www-b") == ["public"])
+        // The record of www-a/public is not taken for www-b/public's: www-b is built, not "up to date".
+        let summary = try build(folder, into: "www-b/public")
+        #expect(summary.pages == 14, "7 pages in 2 languages, all built")
+        #expect(try folder.read("www-b/public/fr/p1-plaintes/index.html").contains("<h1>Eerste</h1>"))
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/.helpsite-cache/build-public.txt"))
+    }
 }
