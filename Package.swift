@@ -4,6 +4,11 @@ import PackageDescription
 // One target per stage of the pipeline; an arrow only ever points to an earlier
 // stage, so the compiler refuses one that runs backwards (docs/architecture.md).
 // Built and tested on Linux (Debian 12, Swift 6.3) only, so no platform is declared.
+// The stages are separate modules: without cross-module optimisation a generic helper of the
+// model (`concurrentMap`, `Located`) is called unspecialised from every stage, which cost the
+// 1,000-page build 7% (docs/performance.md).
+let stage: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "HelpSite",
     products: [
@@ -35,32 +40,32 @@ let package = Package(
 
         // The stages, earliest first.
         // Values every stage shares: the site, its pages and facts, diagnostics, file primitives.
-        .target(name: "HelpSiteModel", dependencies: ["CAtomicSwap"]),
+        .target(name: "HelpSiteModel", dependencies: ["CAtomicSwap"], swiftSettings: stage),
         // Markdown → HTML, links and inline text; the one place that touches cmark-gfm.
-        .target(name: "HelpSiteMarkdown", dependencies: ["HelpSiteModel", "CCmarkGFM", "CCmarkConcurrency"]),
+        .target(name: "HelpSiteMarkdown", dependencies: ["HelpSiteModel", "CCmarkGFM", "CCmarkConcurrency"], swiftSettings: stage),
         // content/ on disk → a `Site`, with every problem at file:line:column.
-        .target(name: "HelpSiteContent", dependencies: ["HelpSiteModel", "CYAML"]),
+        .target(name: "HelpSiteContent", dependencies: ["HelpSiteModel", "CYAML"], swiftSettings: stage),
         // A `Site` → the cross-language findings.
-        .target(name: "HelpSiteCheck", dependencies: ["HelpSiteModel", "HelpSiteMarkdown"]),
+        .target(name: "HelpSiteCheck", dependencies: ["HelpSiteModel", "HelpSiteMarkdown"], swiftSettings: stage),
         // A `Site` and the templates → output files.
-        .target(name: "HelpSiteRender", dependencies: ["HelpSiteModel", "HelpSiteMarkdown"]),
+        .target(name: "HelpSiteRender", dependencies: ["HelpSiteModel", "HelpSiteMarkdown"], swiftSettings: stage),
         // Output files → the published folder, swapped in atomically; what the last build wrote.
-        .target(name: "HelpSitePublish", dependencies: ["HelpSiteModel", "CAtomicSwap"]),
+        .target(name: "HelpSitePublish", dependencies: ["HelpSiteModel", "CAtomicSwap"], swiftSettings: stage),
         // The built folder → broken links, offline.
-        .target(name: "HelpSiteLinks", dependencies: ["HelpSiteModel", "HelpSiteMarkdown", "HelpSiteContent"]),
+        .target(name: "HelpSiteLinks", dependencies: ["HelpSiteModel", "HelpSiteMarkdown", "HelpSiteContent"], swiftSettings: stage),
         // External addresses over HTTP, and the release check that composes both: the only
         // target that links the HTTP client.
         .target(name: "HelpSiteOnlineLinks", dependencies: [
             "HelpSiteModel", "HelpSiteLinks",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
-        ]),
+        ], swiftSettings: stage),
         // Translation status, acceptance, XLIFF, a new language.
-        .target(name: "HelpSiteTranslation", dependencies: ["HelpSiteModel", "HelpSiteContent"]),
+        .target(name: "HelpSiteTranslation", dependencies: ["HelpSiteModel", "HelpSiteContent"], swiftSettings: stage),
         // The one path through the stages for check, build and serve.
         .target(name: "HelpSitePipeline", dependencies: [
             "HelpSiteModel", "HelpSiteMarkdown", "HelpSiteContent", "HelpSiteCheck", "HelpSiteRender",
             "HelpSitePublish", "HelpSiteTranslation",
-        ]),
+        ], swiftSettings: stage),
         // The `helpsite serve` preview server.
         .target(
             name: "HelpSitePreview",

@@ -79,30 +79,37 @@ final class CheckSession: @unchecked Sendable {
         self.inventory = inventory
     }
 
-    /// The group `ids`, unread, when the record knows each of its pages clean with the
-    /// fingerprint its files have now; nil otherwise (the group is then read).
-    func keep(_ ids: ArraySlice<String>, of skeleton: Site) -> GroupFindings? {
-        guard cacheFile != nil, let inventory, !inventory.pages.isEmpty else { return nil }
+    /// The group `ids` as a check finds it: the pages the record knows clean with the
+    /// fingerprint their files have now are not read; the others are read and checked.
+    /// Without a record (or with `--no-cache`) every page is read.
+    func check(_ ids: ArraySlice<String>, of skeleton: Site) -> GroupFindings {
+        guard cacheFile != nil, let inventory, !inventory.pages.isEmpty else { return read(ids, of: skeleton).findings }
         var kept: [String: Cache.Page] = [:]
         for id in ids {
-            guard let page = recorded[id], inventory.pages[id] == page.key else { return nil }
-            kept[id] = page
+            if let page = recorded[id], inventory.pages[id] == page.key { kept[id] = page }
         }
         lock.withLock {
             known.merge(kept) { first, _ in first }
             keptPages += kept.count
         }
-        // What the site-wide rules read of a page: its slug, where it is written.
-        let summaries = skeleton.languages.map { content in
-            ids.compactMap { id -> PageSummary? in
-                let code = content.language.code, file = Inventory.pageFile(directory, code, id)
-                guard let slug = kept[id]?.slugs[code] else { return nil }
-                let at = SourceLocation(file: file, line: slug.line, column: slug.column)
-                return PageSummary(id: id, file: file, slug: Located(slug.value, at: at), title: Located("", at: at),
-                                   fingerprint: Fingerprint())
-            }
+        let unread = ids.filter { kept[$0] == nil }
+        var findings = unread.isEmpty ? GroupFindings(summaries: skeleton.languages.map { _ in [] })
+                                       : read(unread[...], of: skeleton).findings
+        // The pages' summaries in the group's order, read or kept: the slug check names the
+        // first of two pages with one slug, as a check that reads every page does.
+        findings.summaries = zip(skeleton.languages, findings.summaries).map { content, read in
+            let byID = Dictionary(read.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            return ids.compactMap { id in byID[id] ?? kept[id].flatMap { summary(of: id, in: content.language.code, $0) } }
         }
-        return GroupFindings(summaries: summaries)
+        return findings
+    }
+
+    /// What the site-wide rules read of a page kept unread: its slug, where it is written.
+    private func summary(of id: String, in code: String, _ page: Cache.Page) -> PageSummary? {
+        guard let slug = page.slugs[code] else { return nil }
+        let file = Inventory.pageFile(directory, code, id)
+        let at = SourceLocation(file: file, line: slug.line, column: slug.column)
+        return PageSummary(id: id, file: file, slug: Located(slug.value, at: at), title: Located("", at: at), fingerprint: Fingerprint())
     }
 
     /// Reads the pages `ids` of `skeleton` (in every language) and checks those not known

@@ -56,8 +56,8 @@ public struct Pipeline: Sendable {
     }
 
     /// Checks the content, writing nothing but the check's record
-    /// (`.helpsite-cache/check.txt` beside the content folder): a group of pages that is
-    /// byte for byte as it was when the last check found nothing in it is not read again,
+    /// (`.helpsite-cache/check.txt` beside the content folder): a page whose files are byte
+    /// for byte as they were when the last check found nothing in it is not read again,
     /// unless `force` is set. The findings are those of a check that reads every page.
     public func check() -> CheckOutcome {
         let (loaded, ids, skeletonProblems) = SiteLoader.loadSkeleton(contentDirectory: content)
@@ -65,9 +65,7 @@ public struct Pipeline: Sendable {
         let session = CheckSession(site: skeleton, contentDirectory: content,
                                    cacheFile: force ? nil : CheckSession.recordFile(in: cacheFolder), generator: generator,
                                    fingerprintingPages: true)
-        let groups = SiteLoader.pageGroups(ids).concurrentMap(workers: workers) { ids in
-            session.keep(ids, of: skeleton) ?? session.read(ids, of: skeleton).findings
-        }
+        let groups = SiteLoader.pageGroups(ids).concurrentMap(workers: workers) { session.check($0, of: skeleton) }
         let (site, diagnostics, loadedAll) = session.conclude(skeleton, problems: skeletonProblems, groups: groups)
         guard loadedAll else { return CheckOutcome(diagnostics: diagnostics, pages: 0, languages: 0, reused: session.reused) }
         return CheckOutcome(diagnostics: diagnostics, pages: site.pageIDs.count, languages: site.languages.count,
