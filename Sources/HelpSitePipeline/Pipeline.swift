@@ -28,8 +28,12 @@ public struct Pipeline: Sendable {
     /// same for any number (tested).
     public var workers: Int?
 
+    /// - Parameter cache: where the records between runs and the replaced site are kept;
+    ///   `nil` is `.helpsite-cache/` beside the content folder.
     public init(content: String, templates: String = "templates", output: String = "public", force: Bool = false,
-                generator: String?, markUntranslated: Bool = false, workers: Int? = nil) {
+                generator: String?, markUntranslated: Bool = false, workers: Int? = nil, cache: String? = nil) {
+        self.cacheFolder = cache ?? URL(fileURLWithPath: content).standardizedFileURL.deletingLastPathComponent()
+            .appendingPathComponent(".helpsite-cache").path
         self.content = content
         self.templates = templates
         self.output = output
@@ -39,11 +43,9 @@ public struct Pipeline: Sendable {
         self.workers = workers
     }
 
-    /// `.helpsite-cache/` beside the content folder: the check's record and the site the last
-    /// build replaced.
-    var cacheFolder: String {
-        URL(fileURLWithPath: content).standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".helpsite-cache").path
-    }
+    /// Where the check's record, the build's record and the site the last build replaced are
+    /// kept: `.helpsite-cache/` beside the content folder unless the caller says otherwise.
+    public var cacheFolder: String
 
     /// What a check found.
     public struct CheckOutcome: Sendable {

@@ -59,7 +59,8 @@ struct FileWalkTests {
         chmod(root + "/fr/plaintes", 0)
         defer { chmod(root + "/fr/plaintes", 0o755) }
         let tree = try #require(FileWalk.tree(under: root))
-        #expect(tree.unreadable == ["fr/plaintes"])
+        // nl/plaintes is a link to it, followed as the link check follows links.
+        #expect(tree.unreadable == ["fr/plaintes", "nl/plaintes"])
         #expect(tree.folders.contains("fr/plaintes"))
         #expect(tree.files.contains("fr/zz/index.html") && tree.files.contains("fr/aa/index.html"))
         #expect(!tree.files.contains("fr/plaintes/index.html"))

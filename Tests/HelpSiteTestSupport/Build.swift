@@ -18,8 +18,9 @@ package enum TestBuild {
                        markUntranslated: Bool = false, workers: Int? = nil) throws -> [OutputFile] {
         let folder = try TemporaryFolder()
         let output = folder.path + "/public"
+        // The cache in the test's own folder: never the repository's, which other tests share.
         let pipeline = Pipeline(content: content, templates: templates, output: output, force: true, generator: nil,
-                                markUntranslated: markUntranslated, workers: workers)
+                                markUntranslated: markUntranslated, workers: workers, cache: folder.path + "/.helpsite-cache")
         guard case .built = try pipeline.build() else {
             Issue.record("the build of \(content) failed: \(try pipeline.build())")
             return []
