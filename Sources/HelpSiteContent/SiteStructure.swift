@@ -9,7 +9,7 @@ package enum SiteStructure {
     }
 
     /// Each language's slugs, its pages in file order.
-    package static func duplicateSlugs(_ languages: [(code: String, slugs: [Located<String>])]) -> Diagnostics {
+    static func duplicateSlugs(_ languages: [(code: String, slugs: [Located<String>])]) -> Diagnostics {
         var diagnostics = Diagnostics()
         for (code, pageSlugs) in languages {
             var slugs: [String: SourceLocation] = [:]

@@ -44,8 +44,6 @@ struct Inventory {
     /// Language folder → its page ids, in file order.
     private let idsByFolder: [String: [String]]
 
-    func ids(in folder: String) -> [String] { idsByFolder[folder] ?? [] }
-
     /// Every page id of every folder.
     var allIDs: Set<String> { Set(idsByFolder.values.joined()) }
 
@@ -63,10 +61,6 @@ struct Inventory {
 
     static func pageFile(_ directory: String, _ code: String, _ id: String) -> String {
         Paths.join(Paths.join(directory, code), id + ".yaml")
-    }
-
-    static func pageFiles(_ directory: String, _ site: Site, _ id: String) -> [String] {
-        site.settings.languages.map { pageFile(directory, $0.code, id) }
     }
 
     /// nil when anything is not a plain file or folder (a link, say): the loader reports it.
