@@ -21,28 +21,30 @@ struct ProseFacts: Sendable {
     func read(_ markdown: Markdown, numbers reader: NumberReader) -> (findings: [Finding], numbers: [Quantity]) {
         let source = markdown.source
         // Without a link (`]`, `<`), an @, a www., :// or a domain, or eight digits close together,
-        // Markdown holds no address; without a digit or a number word, no number. Most prose is
-        // like that, and needs no parsing.
+        // Markdown holds no address. Most prose is like that, and needs no parsing for them.
         let hints = Self.hints(source)
         let wantsFacts = hints.email || hints.url || hints.phone || hints.link || hints.domain
-        let unparsed = reader.read(source)
-        // Markup (`**5** werkdagen`, a numbered list) changes what the numbers are: read them
-        // from the parsed text then; else from the source as it is, each at its exact place.
-        let wantsParse = !unparsed.isEmpty && Self.hasMarkup(source)
+        // Without markup, the numbers are read from the source as it is, each at its exact place.
+        // Markup (`**5** werkdagen`, a numbered list) changes what they are: they are read from
+        // cmark-gfm's text then, if the source has any at all.
         var numbers: [Quantity] = []
-        if !wantsParse {
-            var text = SourceText(source, at: markdown.location, masked: false)
-            numbers = unparsed.map { text.quantity($0) }
+        var wantsNumbers = false
+        if let ones = reader.wordsForOne(in: source) {
+            numbers = Array(repeating: Quantity.one(at: markdown.location), count: ones)
+        } else if Self.hasMarkup(source) {
+            wantsNumbers = true
+        } else {
+            var text = SourceText(source, at: markdown.location, lookUp: false)
+            numbers = reader.read(source).map { text.quantity($0) }
         }
-        guard wantsFacts || wantsParse else { return ([], numbers) }
+        guard wantsFacts || wantsNumbers else { return ([], numbers) }
         var findings: [Finding] = []
         var locator = Locator(markdown: markdown)
         var stream = ""
-        let inlines = CommonMark.scan(source)
-        for inline in inlines {
+        for inline in CommonMark.scan(source) {
             switch inline {
             case .link(let destination, let text):
-                if wantsParse { Self.append(text, to: &stream) }
+                if wantsNumbers { Self.append(text, to: &stream) }
                 guard wantsFacts else { continue }
                 if let named = TextAddresses.namedHost(in: text), !TextAddresses.leads(destination, to: named) {
                     var probe = locator
@@ -57,13 +59,15 @@ struct ProseFacts: Sendable {
                 }
                 findings += link(destination, written: written, at: location ?? markdown.location)
             case .text(let text):
-                if wantsParse { Self.append(text, to: &stream) }
+                if wantsNumbers { Self.append(text, to: &stream) }
                 if wantsFacts { findings += facts(inText: text, locator: &locator) }
             }
         }
-        if wantsParse {
-            var text = SourceText(source, at: markdown.location, masked: true)
-            numbers = reader.read(stream).map { text.quantity($0, readIn: stream) }
+        if wantsNumbers {
+            let reads = reader.read(stream)
+            // Only a number that may be reported is looked for in the source.
+            var text = SourceText(source, at: markdown.location, lookUp: reads.contains(where: \.needsCounterpart))
+            numbers = reads.map { text.quantity($0) }
         }
         return (findings, numbers)
     }
@@ -71,7 +75,7 @@ struct ProseFacts: Sendable {
     /// Plain text fields (notes, list items) are read the same way as Markdown text.
     func read(plainText text: Located<String>, numbers reader: NumberReader) -> (findings: [Finding], numbers: [Quantity]) {
         var locator = Locator(markdown: Markdown(text.value, at: text.location))
-        var source = SourceText(text.value, at: text.location, masked: false)
+        var source = SourceText(text.value, at: text.location, lookUp: false)
         let numbers = reader.read(text.value).map { source.quantity($0) }
         return (facts(inText: text.value, locator: &locator), numbers)
     }
@@ -84,10 +88,25 @@ struct ProseFacts: Sendable {
         stream += piece
     }
 
-    /// Emphasis, links, code, HTML, escapes, entities, tables, or a numbered list.
+    /// Emphasis, links, code, HTML, escapes, entities, tables, or a numbered list (a digit opening a line).
     private static func hasMarkup(_ source: String) -> Bool {
-        source.contains { "*_[]<>`&\\|~".contains($0) } || SourceText.listMarker.firstMatch(
-            in: source, range: NSRange(source.startIndex..., in: source)) != nil
+        var lineStart = true
+        for byte in source.utf8 {
+            switch byte {
+            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+                 UInt8(ascii: "`"), UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+                return true
+            case UInt8(ascii: "0")...UInt8(ascii: "9") where lineStart:
+                return true
+            case UInt8(ascii: "\n"):
+                lineStart = true
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                break
+            default:
+                lineStart = false
+            }
+        }
+        return false
     }
 
     /// Schemes that run code or smuggle content in a reader's browser. cmark's safe mode

@@ -2,8 +2,8 @@ import Foundation
 import HelpSiteModel
 
 /// Addresses written in text: e-mail addresses, web addresses with `https://` or `www.`,
-/// bare domains (`consumerconnect.be`, `economie.fgov.be/nl`) and phone numbers. The prose
-/// check reads them as facts; the number reader skips them.
+/// bare domains (`consumerconnect.be`, `economie.fgov.be/nl`) and phone numbers, which the
+/// prose check reads as facts.
 enum TextAddresses {
     static let email = try! NSRegularExpression(pattern: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#)
     static let url = try! NSRegularExpression(pattern: #"\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'"’]"#)
@@ -46,11 +46,6 @@ enum TextAddresses {
     }
 
     enum Kind { case email, url, domain, phone }
-
-    /// Where the addresses of `text` are, for the number reader to skip.
-    static func ranges(in text: String) -> [Range<String.Index>] {
-        matches(in: text).map(\.range)
-    }
 
     /// `https://` added to an address written without it: `consumerconnect.be`, `www.fsma.be`.
     static func absolute(_ written: String) -> String {

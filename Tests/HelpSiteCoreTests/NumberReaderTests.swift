@@ -70,6 +70,17 @@ struct NumberReaderTests {
         #expect(read("twice a month, €5 a month, 24 hours a day, once a year", "en") == ["5 euros", "24"])
     }
 
+    @Test func aTextWithoutFiguresOrUnitsIsGlancedAt() {
+        let dutch = NumberReader(language: "nl")
+        #expect(dutch.wordsForOne(in: "Heeft u een klacht? Een dossier, één vraag.") == 3)
+        #expect(dutch.wordsForOne(in: "Stuur het binnen de week.") == nil)
+        #expect(dutch.wordsForOne(in: "Twee klachten") == nil)
+        #expect(dutch.wordsForOne(in: "Sinds 2024") == nil)
+        #expect(dutch.wordsForOne(in: "Koste: €") == nil)
+        #expect(NumberReader(language: "en").wordsForOne(in: "Request a new one, for a complaint.") == 1)
+        #expect(NumberReader(language: "de").wordsForOne(in: "Eine Beschwerde innerhalb eines Monats") == 0)
+    }
+
     @Test func digitsThatAreNotNumbers() {
         #expect(read("SRC (B2C-klanten), services4you@stellantis-finance.com", "nl") == [])
         #expect(read("bel 02 370 77 11 of +32 2 547 58 71", "nl") == [])
@@ -85,9 +96,20 @@ struct NumberReaderTests {
         #expect(NumberReader(language: "nl-BE").knowsWords)
     }
 
-    @Test func theAnchorIsTheNumberItself() throws {
-        let text = "binnen **5** werkdagen"
-        let number = try #require(NumberReader(language: "nl").read(text).first)
-        #expect(text[number.anchor] == "5")
+    @Test func theFigureIsTheNumberItselfAndItsPlace() throws {
+        let text = "binnen één maand, € 1.000"
+        let numbers = NumberReader(language: "nl").read(text)
+        #expect(numbers.map(\.figure) == ["één", "1.000"])
+        #expect(numbers.map(\.written) == ["één maand", "€ 1.000"])
+        #expect(numbers.map(\.anchor) == [7..<10, 20..<25])
+        // A word written in capitals, with accents, is a word of the tables all the same.
+        #expect(read("ÉÉN MAAND, Twee Weken", "nl") == ["1 months", "2 weeks"])
+    }
+
+    @Test func datesAndFractionsAreNotRead() {
+        #expect(read("sinds 1 januari 2025", "nl") == ["2025"])
+        #expect(read("depuis le 1er janvier 2025", "fr") == ["2025"])
+        #expect(read("since January 1, 2025", "en") == ["2025"])
+        #expect(read("24/7", "en") == [])
     }
 }

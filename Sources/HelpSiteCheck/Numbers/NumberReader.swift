@@ -2,8 +2,8 @@
 /// it. The rules, as docs/translators.md states them for translators:
 ///
 /// - Digits are always a number: `5`, `1.000` (nl, fr), `1 000` (fr), `1,000` (en), `2,5` (nl, fr),
-///   `2.5` (en). Digits inside a word (`B2C`, `4you`, `1er`, `9h30`), a time (`09:00`), a phone
-///   number, an e-mail or a web address are not numbers.
+///   `2.5` (en). Digits inside a word (`B2C`, `4you`, `1er`, `9h30`, `24/7`), a time (`09:00`), the
+///   day of a date (`1 januari`, `January 1`), a phone number, an e-mail or a web address are not numbers.
 /// - `twee` … `twaalf`, `deux` … `douze`, `two` … `twelve` are numbers. So are `één`, `een`, `un`,
 ///   `une`, `one`, and English `a` and `an`, but only directly before a unit: `een klacht` and
 ///   `a new one` are not numbers, `één maand`, `een maand`, `d'un mois` and `within a month` are 1 month
@@ -15,10 +15,25 @@ struct NumberReader: Sendable {
     /// Whether the language has a table of words and units; without one only digits are read.
     let knowsWords: Bool
 
+    /// Each word of the tables, as `NumberReader.key` packs it: most words of a text are in none
+    /// of the tables, and are passed over without being made a string.
+    let keys: WordKeys
+    let glanceKeys: GlanceKeys
+
+    /// One reader per language, made once: its tables are the same for every text.
     init(language: String) {
-        let table = NumberWords.of(language)
+        let code = language.split(separator: "-").first.map { $0.lowercased() } ?? ""
+        self = Self.made[code] ?? NumberReader(table: code)
+    }
+
+    private static let made = Dictionary(uniqueKeysWithValues: ["nl", "fr", "en"].map { ($0, NumberReader(table: $0)) })
+
+    private init(table code: String) {
+        let table = NumberWords.of(code)
         words = table ?? .digitsOnly
         knowsWords = table != nil
+        keys = WordKeys(words.vocabulary.compactMap { Self.key(Array($0.unicodeScalars)[...]) })
+        glanceKeys = GlanceKeys(words)
     }
 
     /// A number found in a text, with the place of its figure or word in that text.
@@ -28,29 +43,41 @@ struct NumberReader: Sendable {
         var inDigits: Bool
         var needsCounterpart: Bool
         var written: String
-        /// Where the number itself (not its `€` or its unit) is in the text.
-        var anchor: Range<String.Index>
+        /// The number itself (not its `€` or its unit) as written, `5` or `één`, and where it is
+        /// in the text, in Unicode scalars.
+        var figure: String
+        var anchor: Range<Int>
     }
 
     /// The numbers of `text`, in order; addresses and phone numbers in it are skipped.
     func read(_ text: String) -> [Read] {
-        let tokens = Self.tokens(text, masked: TextAddresses.ranges(in: text), words: words)
+        if let ones = wordsForOne(in: text) {
+            return Array(repeating: Read(value: "1", unit: nil, inDigits: false, needsCounterpart: false, written: "", figure: "",
+                                         anchor: 0..<0), count: ones)
+        }
+        let scalars = Array(text.unicodeScalars)
+        let tokens = Self.tokens(scalars, masked: AddressMask.ranges(scalars, in: text), words: words, keys: keys)
+        func read(_ index: Int, _ value: String, _ unit: Quantity.Unit?, inDigits: Bool, needed: Bool, from start: Int, to end: Int) -> Read {
+            // A word that needs no counterpart is never shown: its text is not kept (`een` is in every other sentence).
+            Read(value: value, unit: unit, inDigits: inDigits, needsCounterpart: needed,
+                 written: needed ? Self.written(scalars[tokens[start].range.lowerBound..<tokens[end].range.upperBound]) : "",
+                 figure: needed ? String(String.UnicodeScalarView(scalars[tokens[index].range])) : "", anchor: tokens[index].range)
+        }
         var found: [Read] = []
         for index in tokens.indices {
             switch tokens[index].kind {
             case .digits(let value):
-                var start = index
-                var writtenUnit: Quantity.Unit?
-                var end = index
-                if let before = previous(index, tokens), case .symbol("€") = tokens[before].kind {
-                    (writtenUnit, start) = (.euros, before)
-                } else if let before = previous(index, tokens), case .word("eur") = tokens[before].kind {
-                    (writtenUnit, start) = (.euros, before)
-                } else if let after = unit(after: index, tokens) {
-                    (writtenUnit, end) = after
+                // `1 januari`, `January 1`: a day of a date, which is not compared (`1er janvier` is not read);
+                // `januari 2025` is a year, and is.
+                if isMonth(next(index, tokens), tokens) || (isMonth(previous(index, tokens), tokens) && (Double(value) ?? 0) <= 31) {
+                    continue
                 }
-                found.append(Read(value: value, unit: writtenUnit, inDigits: true, needsCounterpart: true,
-                                  written: written(text, tokens, start, end), anchor: tokens[index].range))
+                if let before = previous(index, tokens), tokens[before].kind == .symbol("€") || tokens[before].kind == .word("eur") {
+                    found.append(read(index, value, .euros, inDigits: true, needed: true, from: before, to: index))
+                } else {
+                    let after = unit(after: index, tokens)
+                    found.append(read(index, value, after?.unit, inDigits: true, needed: true, from: index, to: after?.end ?? index))
+                }
             case .word(let word):
                 let value: Int
                 let isArticle = words.articles.contains(word)
@@ -64,13 +91,18 @@ struct NumberReader: Sendable {
                 guard !isPartOfLargerNumber(index, tokens) else { continue }
                 let after = unit(after: index, tokens)
                 if isArticle, after == nil || isRate(index, tokens) { continue }
-                found.append(Read(value: String(value), unit: after?.unit, inDigits: false, needsCounterpart: after != nil,
-                                  written: written(text, tokens, index, after?.end ?? index), anchor: tokens[index].range))
+                found.append(read(index, String(value), after?.unit, inDigits: false, needed: after != nil,
+                                  from: index, to: after?.end ?? index))
             default:
                 continue
             }
         }
         return found
+    }
+
+    private func isMonth(_ index: Int?, _ tokens: [Token]) -> Bool {
+        guard let index, case .word(let word) = tokens[index].kind else { return false }
+        return words.months.contains(word)
     }
 
     /// The unit written directly after the number at `index`, and the last token of the unit.
@@ -135,8 +167,26 @@ struct NumberReader: Sendable {
         return before >= 0 ? before : nil
     }
 
-    private func written(_ text: String, _ tokens: [Token], _ start: Int, _ end: Int) -> String {
-        text[tokens[start].range.lowerBound..<tokens[end].range.upperBound]
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    /// The token after `index`, past one space.
+    private func next(_ index: Int, _ tokens: [Token]) -> Int? {
+        var after = index + 1
+        if after < tokens.count, case .space = tokens[after].kind { after += 1 }
+        return after < tokens.count ? after : nil
+    }
+
+    /// As written, each run of spaces made one.
+    private static func written(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var text = String.UnicodeScalarView()
+        var space = false
+        for scalar in scalars {
+            if isSpaceScalar(scalar) {
+                space = true
+            } else {
+                if space, !text.isEmpty { text.append(" ") }
+                space = false
+                text.append(scalar)
+            }
+        }
+        return String(text)
     }
 }

@@ -17,11 +17,19 @@ struct NumberWords: Sendable {
     /// above twelve, which the reader does not read in words.
     let compounds: Set<String>
     let conjunctions: Set<String>
+    /// A number beside a month (`1 januari`, `January 1`) is the day of a date, and not read.
+    let months: Set<String>
     /// Unit phrases, each a list of words, longest first.
     let units: [(words: [String], unit: Quantity.Unit)]
     /// Characters between groups of three digits (`1.000`, `1 000`, `1,000`). A point or comma
     /// not followed by a group of three is read as a decimal separator, in every language (`2,5`, `2.5`).
     let grouping: Set<Unicode.Scalar>
+
+    /// Every word of the tables; a word of a text that is none of them is not looked at further.
+    var vocabulary: Set<String> {
+        Set(numbers.keys).union(ones).union(articles).union(rateWords).union(compounds).union(conjunctions).union(months)
+            .union(units.flatMap(\.words))
+    }
 
     static func of(_ language: String) -> NumberWords? {
         switch language.split(separator: "-").first.map({ $0.lowercased() }) {
@@ -34,7 +42,7 @@ struct NumberWords: Sendable {
 
     /// For a language without a table: digits only, grouped as nowhere else (`1.000,5` and
     /// `1,000.5` alike are read as far as the first separator that is not followed by three digits).
-    static let digitsOnly = NumberWords(numbers: [:], ones: [], articles: [], rateWords: [], compounds: [], conjunctions: [], units: [],
+    static let digitsOnly = NumberWords(numbers: [:], ones: [], articles: [], rateWords: [], compounds: [], conjunctions: [], months: [], units: [],
                                         grouping: [".", ",", "\u{A0}", "\u{202F}"])
 
     static let dutch = NumberWords(
@@ -44,6 +52,8 @@ struct NumberWords: Sendable {
         compounds: ["twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig", "honderd", "duizend",
                     "miljoen", "miljard"],
         conjunctions: [],
+        months: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
+                 "december"],
         units: table([
             (["werkdag"], .workingDays), (["werkdagen"], .workingDays),
             (["kalenderdag"], .days), (["kalenderdagen"], .days), (["dag"], .days), (["dagen"], .days),
@@ -61,6 +71,8 @@ struct NumberWords: Sendable {
         compounds: ["vingt", "vingts", "trente", "quarante", "cinquante", "soixante", "septante", "octante", "huitante", "nonante",
                     "cent", "cents", "mille", "million", "millions", "milliard", "milliards"],
         conjunctions: ["et"],
+        months: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+                 "décembre"],
         units: table([
             (["jour", "ouvrable"], .workingDays), (["jours", "ouvrables"], .workingDays),
             (["jour", "ouvré"], .workingDays), (["jours", "ouvrés"], .workingDays),
@@ -80,6 +92,8 @@ struct NumberWords: Sendable {
         compounds: ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
                     "million", "billion"],
         conjunctions: ["and"],
+        months: ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+                 "december"],
         units: table([
             (["working", "day"], .workingDays), (["working", "days"], .workingDays),
             (["business", "day"], .workingDays), (["business", "days"], .workingDays),

@@ -22,6 +22,11 @@ struct Quantity: Sendable, Hashable {
     var written: String
     var location: SourceLocation
 
+    /// A word for one without a unit (`een klacht`): never reported, so kept without its text or place.
+    static func one(at location: SourceLocation) -> Quantity {
+        Quantity(value: "1", unit: nil, inDigits: false, needsCounterpart: false, written: "", location: location)
+    }
+
     /// What pairs it with the other language's number: its value and its unit.
     var key: String { value + " " + (unit?.rawValue ?? "") }
 

@@ -1,4 +1,3 @@
-import Foundation
 import HelpSiteModel
 
 /// A text field as the translator wrote it, for putting the numbers read in it at their
@@ -6,62 +5,51 @@ import HelpSiteModel
 struct SourceText {
     private let text: String
     private let base: SourceLocation
-    /// With `masked`: the scalars, and those a number is never looked for in (addresses, link
+    /// With `lookUp`: the scalars, and those a number is never looked for in (addresses, link
     /// destinations, list markers).
     private var scalars: [Unicode.Scalar] = []
     private var masked: [Bool] = []
     private var cursor = 0
+    private let lookingUp: Bool
     /// The last place worked out, to count on from: numbers come in the order they are written.
-    private var counted: (index: String.Index, line: Int, column: Int)
+    private var counted: (index: String.Index, offset: Int, line: Int, column: Int)
 
-    /// `1.` or `2)` opening a line: a numbered list's marker, not a number of the text.
-    static let listMarker = try! NSRegularExpression(pattern: #"(?m)^[ \t]*[0-9]{1,9}[.)](?=[ \t]|$)"#)
-    /// `](destination "title")` and `<https://…>`: what cmark-gfm keeps out of the text.
-    private static let destination = try! NSRegularExpression(pattern: #"\]\([^)]*\)|<[^>\s]+>"#)
-
-    /// - Parameter masked: whether numbers will be looked for (`readIn:`), and so the places to skip are worked out.
-    init(_ text: String, at location: SourceLocation, masked: Bool) {
+    /// - Parameter lookUp: whether numbers are looked for in it (they were read from cmark-gfm's text
+    ///   of it), rather than found at the offsets they were read at (they were read from this text).
+    init(_ text: String, at location: SourceLocation, lookUp: Bool) {
         self.text = text
         base = location
-        counted = (text.startIndex, 0, 0)
-        guard masked else { return }
+        counted = (text.startIndex, 0, 0, 0)
+        lookingUp = lookUp
+        guard lookUp else { return }
         scalars = Array(text.unicodeScalars)
-        self.masked = Array(repeating: false, count: scalars.count)
-        let whole = NSRange(text.startIndex..., in: text)
-        let ranges = TextAddresses.ranges(in: text)
-            + (Self.destination.matches(in: text, range: whole) + Self.listMarker.matches(in: text, range: whole))
-            .compactMap { Range($0.range, in: text) }
-        for range in ranges {
-            let start = text.unicodeScalars.distance(from: text.startIndex, to: range.lowerBound)
-            let end = start + text.unicodeScalars[range].count
-            for offset in start..<min(end, scalars.count) { self.masked[offset] = true }
+        masked = Array(repeating: false, count: scalars.count)
+        for range in AddressMask.ranges(scalars, in: text) + AddressMask.markup(scalars) {
+            for offset in range where offset < scalars.count { masked[offset] = true }
         }
     }
 
-    /// The number read as a fact, at its place: at its very range when this text is what was read,
-    /// or looked for when it was read from cmark-gfm's text (`readIn`, with `masked: true`).
-    /// A number word that needs no counterpart is never reported, and is not looked for.
-    mutating func quantity(_ read: NumberReader.Read, readIn stream: String? = nil) -> Quantity {
+    /// The number read, as a fact at its place. A number word that needs no counterpart is never
+    /// reported, and is not looked for.
+    mutating func quantity(_ read: NumberReader.Read) -> Quantity {
         var location = base
         if read.needsCounterpart {
-            if let stream {
-                location = find(String(stream.unicodeScalars[read.anchor])) ?? base
-            } else {
-                location = self.location(of: read.anchor.lowerBound)
+            if !lookingUp {
+                location = self.location(ofOffset: read.anchor.lowerBound)
+            } else if let offset = find(Array(read.figure.unicodeScalars)) {
+                location = self.location(ofOffset: offset)
             }
         }
         return Quantity(value: read.value, unit: read.unit, inDigits: read.inDigits, needsCounterpart: read.needsCounterpart,
                         written: read.written, location: location)
     }
 
-    /// The place of `written` as a whole word, at or after the last one found; from the start if
+    /// The offset of `needle` as a whole word, at or after the last one found; from the start if
     /// it is not found after it.
-    private mutating func find(_ written: String) -> SourceLocation? {
-        let needle = Array(written.unicodeScalars)
-        guard !needle.isEmpty else { return nil }
-        guard let offset = firstOffset(of: needle, from: cursor) ?? firstOffset(of: needle, from: 0) else { return nil }
+    private mutating func find(_ needle: [Unicode.Scalar]) -> Int? {
+        guard !needle.isEmpty, let offset = firstOffset(of: needle, from: cursor) ?? firstOffset(of: needle, from: 0) else { return nil }
         cursor = offset + needle.count
-        return location(of: text.unicodeScalars.index(text.startIndex, offsetBy: offset))
+        return offset
     }
 
     private func firstOffset(of needle: [Unicode.Scalar], from start: Int) -> Int? {
@@ -78,18 +66,22 @@ struct SourceText {
 
     /// Columns count Unicode scalars, as libyaml's do; each line of a block scalar starts at the
     /// block's indentation, the first line's column.
-    private mutating func location(of index: String.Index) -> SourceLocation {
-        if index < counted.index { counted = (text.startIndex, 0, 0) }
-        var (line, column) = (counted.line, counted.column)
-        for scalar in text.unicodeScalars[counted.index..<index] {
+    private mutating func location(ofOffset offset: Int) -> SourceLocation {
+        if offset < counted.offset { counted = (text.startIndex, 0, 0, 0) }
+        let view = text.unicodeScalars
+        var (index, position, line, column) = counted
+        while position < offset, index < view.endIndex {
+            let scalar = view[index]
             if scalar == "\n" {
                 line += 1
                 column = 0
             } else if scalar != "\r" {
                 column += 1
             }
+            index = view.index(after: index)
+            position += 1
         }
-        counted = (index, line, column)
+        counted = (index, position, line, column)
         return SourceLocation(file: base.file, line: base.line + line, column: base.column + column)
     }
 }

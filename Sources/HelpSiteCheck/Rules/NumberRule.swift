@@ -6,6 +6,11 @@ import HelpSiteModel
 /// counterpart of the same value and unit in the other language's field is reported.
 struct NumberRule: PairRule {
     func check(_ pair: PagePair) -> [Diagnostic] {
+        // Most pages hold no number that needs a counterpart, in either language.
+        func holdsNumbers(_ fields: [NumberField]) -> Bool {
+            fields.contains { $0.quantities.contains(where: \.needsCounterpart) }
+        }
+        guard holdsNumbers(pair.referenceNumbers) || holdsNumbers(pair.translationNumbers) else { return [] }
         let fields = Matched(pair.referenceNumbers, pair.translationNumbers) { $0.key }
         var found: [Diagnostic] = []
         for (reference, translation) in fields.pairs {
