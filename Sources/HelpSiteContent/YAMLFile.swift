@@ -22,7 +22,9 @@ enum YAMLFile {
             return .failure(.error("cannot read \(file)", at: whole))
         }
         guard var text = String(validatingUTF8Data: data) else {
-            let bad = UTF8Text.firstInvalidByte(in: data) ?? UTF8Text.InvalidByte(offset: 0, line: 1, column: 1, byte: 0)
+            guard let bad = UTF8Text.firstInvalidByte(in: data) else {
+                return .failure(.error("\(file) is not UTF-8 text; save it as UTF-8", at: whole))
+            }
             return .failure(.error("\(file) is not UTF-8 text: the byte \(bad.hex) cannot start or continue a character; save the file as UTF-8",
                                    at: SourceLocation(file: file, line: bad.line, column: bad.column)))
         }

@@ -5,13 +5,6 @@ package enum UTF8Text {
     /// The first byte that is not part of valid UTF-8: its offset, and the line and column
     /// (from 1, counting characters) where an editor shows it.
     package struct InvalidByte: Equatable {
-        package init(offset: Int, line: Int, column: Int, byte: UInt8) {
-            self.offset = offset
-            self.line = line
-            self.column = column
-            self.byte = byte
-        }
-
         package var offset: Int
         package var line: Int
         package var column: Int
@@ -35,8 +28,7 @@ package enum UTF8Text {
                 } else {
                     column += 1
                 }
-            case .error(let length):
-                _ = length
+            case .error:
                 return InvalidByte(offset: offset, line: line, column: column, byte: data[data.startIndex + offset])
             case .emptyInput:
                 return nil
