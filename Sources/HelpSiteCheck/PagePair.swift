@@ -14,9 +14,12 @@ struct PagePair: Sendable {
     let translationProse: [ProseRule.Part]
     /// site.yaml's url_variants in normal form, worked out once per check.
     let urlVariants: URLVariants
-    /// The steps and the insurance section, paired by id; then the contact blocks and
+    /// The sections, paired by id; then the contact blocks written in the page and their
     /// channels present in both languages. Paired once, here: several rules walk them.
+    /// (A shared contact is compared once, in its `contacts.yaml`, not in every page.)
     package let sections: Matched<Section>
+    /// What a section is called in messages: `step` in a procedure, `question` in a FAQ.
+    let sectionNoun: String
     let blocks: [(reference: ContactBlock, translation: ContactBlock)]
     let channels: [(reference: Channel, translation: Channel)]
 
@@ -32,6 +35,8 @@ struct PagePair: Sendable {
         self.translationProse = translationProse
         self.urlVariants = urlVariants
         sections = Matched(reference.sections, translation.sections) { $0.id.value }
+        sectionNoun = reference.file.hasSuffix("/" + LanguageFolder.contactsFile) ? "contact"
+            : reference.layout.value == .procedure ? "step" : reference.layout.value == .faq ? "question" : "section"
         blocks = sections.pairs.flatMap { Matched($0.reference.contacts, $0.translation.contacts) { $0.id.value }.pairs }
         channels = blocks.flatMap { Matched($0.reference.channels, $0.translation.channels) { $0.id.value }.pairs }
     }

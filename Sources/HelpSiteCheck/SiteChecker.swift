@@ -46,4 +46,37 @@ public enum SiteChecker {
         }
         return diagnostics
     }
+
+    /// Each language's `contacts.yaml` against the reference language's, contact by contact,
+    /// with the rules of a page: a shared contact is compared once, where it is written,
+    /// however many pages show it.
+    public static func checkSharedContacts(_ site: Site) -> Diagnostics {
+        var diagnostics = Diagnostics()
+        guard let reference = site.reference else { return diagnostics }
+        func page(_ content: LanguageContent) -> Page? {
+            guard let contacts = content.contacts else { return nil }
+            let file = SourceLocation(file: contacts.file)
+            return Page(id: "contacts", file: contacts.file, slug: Located("", at: file), title: Located("", at: file),
+                        description: Located("", at: file), layout: Located(.contact, at: file), intro: nil,
+                        sections: contacts.contacts.map { Section(id: $0.id, title: $0.organisation, blocks: [.contact($0)]) },
+                        sectionsLocation: file)
+        }
+        let original = page(reference)
+        for content in site.languages where content.language.code != reference.language.code {
+            switch (original, page(content)) {
+            case (let original?, let translation?):
+                var only = site.keepingPages { _ in false }
+                only.languages = [reference.replacingPages([original]), content.replacingPages([translation])]
+                diagnostics.append(contentsOf: check(only, workers: 1))
+            case (let original?, nil):
+                diagnostics.append(Diagnostic(.error, "\(content.language.code) has no \(LanguageFolder.contactsFile); \(reference.language.code) shares its contacts in \(original.file)",
+                                              at: SourceLocation(file: original.file), code: .structureMissing))
+            case (nil, let translation?):
+                diagnostics.append(Diagnostic(.error, "\(translation.file) is extra in \(content.language.code): \(reference.language.code) has no \(LanguageFolder.contactsFile)",
+                                              at: SourceLocation(file: translation.file), code: .structureExtra))
+            case (nil, nil): break
+            }
+        }
+        return diagnostics
+    }
 }

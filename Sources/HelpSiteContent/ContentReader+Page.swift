@@ -2,63 +2,100 @@ import HelpSiteModel
 
 extension ContentReader {
     /// `content/<lang>/<id>.yaml`: one page in one language.
-    package mutating func page(_ root: YAMLNode, id: String, region: String) -> Page? {
-        let keys = ["slug", "title", "description", "intro", "steps", "checklist", "commitments", "insurance"]
+    /// - Parameter contacts: the language's `contacts.yaml`, which `contact: <id>` blocks name.
+    package mutating func page(_ root: YAMLNode, id: String, region: String, contacts: SharedContacts?) -> Page? {
+        let keys = ["layout", "slug", "title", "description", "intro", "sections"]
         guard let fields = fields(root, what: "the page", keys: keys) else { return nil }
+        let layout = text(fields, "layout").flatMap { checkedLayout($0) }
         let slug = text(fields, "slug").flatMap { checkedSlug($0) }
         let title = text(fields, "title")
         let description = text(fields, "description")
-        let intro = markdown(fields, "intro")
-        let steps = list(fields, "steps").compactMap { section($0, what: "a step", region: region) }
-        checkUniqueIDs(steps.map(\.id), what: "step")
-        let checklist = fields["checklist"].flatMap { readChecklist($0) }
-        let commitments = markdown(fields, "commitments", required: false)
-        let insurance = fields["insurance"].flatMap { insuranceSection($0, region: region) }
-        guard let slug, let title, let description, let intro else { return nil }
-        return Page(id: id, file: file, slug: slug, title: title, description: description, intro: intro,
-                    steps: steps, stepsLocation: fields["steps"].map(location) ?? fields.location, checklist: checklist, commitments: commitments, insurance: insurance)
+        let intro = markdown(fields, "intro", required: false)
+        let sections = list(fields, "sections").compactMap { section($0, region: region, contacts: contacts) }
+        checkUniqueIDs(sections.map(\.id), what: "section")
+        guard let layout, let slug, let title, let description else { return nil }
+        return Page(id: id, file: file, slug: slug, title: title, description: description, layout: layout, intro: intro,
+                    sections: sections, sectionsLocation: fields["sections"].map(location) ?? fields.location)
     }
 
-    private mutating func section(_ node: YAMLNode, what: String, region: String, extraKeys: [String] = []) -> Section? {
-        guard let fields = fields(node, what: what, keys: ["id", "title", "body", "contacts"] + extraKeys) else { return nil }
-        return section(fields, region: region)
+    /// `content/<lang>/contacts.yaml`: the contacts several pages show.
+    package mutating func sharedContacts(_ root: YAMLNode, region: String) -> SharedContacts? {
+        guard let fields = fields(root, what: "the shared contacts", keys: ["contacts"]) else { return nil }
+        let contacts = list(fields, "contacts").compactMap { contactBlock($0, region: region) }
+        checkUniqueIDs(contacts.map(\.id), what: "contact")
+        return SharedContacts(file: file, contacts: contacts)
     }
 
-    private mutating func section(_ fields: Fields, region: String) -> Section? {
+    private mutating func section(_ node: YAMLNode, region: String, contacts: SharedContacts?) -> Section? {
+        guard let fields = fields(node, what: "a section", keys: ["id", "title", "numbered", "blocks"]) else { return nil }
         let id = text(fields, "id").flatMap { checkedID($0) }
         let title = text(fields, "title")
-        let body = markdown(fields, "body", required: false)
-        let contacts = list(fields, "contacts", required: false).compactMap { contactBlock($0, region: region) }
-        checkUniqueIDs(contacts.map(\.id), what: "contact block")
+        let numbered = fields["numbered"] == nil ? true : flag(fields, "numbered")
+        let blocks = list(fields, "blocks").compactMap { block($0, region: region, contacts: contacts) }
+        checkUniqueIDs(blocks.compactMap { if case .contact(let block) = $0 { block.id } else { nil } }, what: "contact block")
         guard let id, let title else { return nil }
-        return Section(id: id, title: title, body: body, contacts: contacts)
+        return Section(id: id, title: title, numbered: numbered, blocks: blocks)
     }
 
-    private mutating func readChecklist(_ node: YAMLNode) -> Checklist? {
-        guard let fields = fields(node, what: "the checklist", keys: ["title", "items"]) else { return nil }
+    /// One block: a mapping of one key, its kind (`prose`, `note`, `list`, `contact`).
+    private mutating func block(_ node: YAMLNode, region: String, contacts: SharedContacts?) -> Block? {
+        guard let fields = fields(node, what: "a block", keys: Self.blockKinds) else { return nil }
+        guard fields.entries.count == 1, let (kind, value) = fields.entries.first else {
+            // A mistyped kind was reported as an unknown key already.
+            if fields.entries.isEmpty, node.mapping?.isEmpty == false { return nil }
+            diagnostics.error(fields.entries.isEmpty
+                                ? "a block needs one of \(Self.blockKinds.joined(separator: ", ")), such as `- prose: |`"
+                                : "a block has one kind, found \(fields.entries.map(\.key).joined(separator: " and ")): start a new `-` item for each",
+                              at: fields.location)
+            return nil
+        }
+        switch kind {
+        case "prose": return markdown(fields, "prose").map(Block.prose)
+        case "note": return markdown(fields, "note").map(Block.note)
+        case "list": return itemList(value).map(Block.list)
+        default:
+            guard value.scalar != nil else { return contactBlock(value, region: region).map(Block.contact) }
+            return sharedContact(value, contacts)
+        }
+    }
+
+    static let blockKinds = ["prose", "note", "list", "contact"]
+
+    private mutating func itemList(_ node: YAMLNode) -> ItemList? {
+        guard let fields = fields(node, what: "a list", keys: ["title", "items"]) else { return nil }
         let title = text(fields, "title")
         let items = textList(fields, "items")
         guard let title else { return nil }
-        return Checklist(title: title, items: items)
+        return ItemList(title: title, items: items, location: fields.location)
     }
 
-    private mutating func insuranceSection(_ node: YAMLNode, region: String) -> InsuranceSection? {
-        let keys = ["id", "title", "body", "contacts", "products"]
-        guard let fields = fields(node, what: "the insurance section", keys: keys) else { return nil }
-        let section = section(fields, region: region)
-        var products: ProductList?
-        if let productsNode = fields["products"] {
-            if let productFields = self.fields(productsNode, what: "the product list", keys: ["title", "items", "note"]) {
-                let title = text(productFields, "title")
-                let items = textList(productFields, "items")
-                let note = text(productFields, "note", required: false)
-                products = title.map { ProductList(title: $0, items: items, note: note) }
-            }
-        } else {
-            missing("products", in: fields)
+    /// `contact: sfs`: the contact `sfs` of the language's contacts.yaml.
+    private mutating func sharedContact(_ node: YAMLNode, _ contacts: SharedContacts?) -> Block? {
+        guard let name = text(node, named: "'contact'") else { return nil }
+        guard let contacts else {
+            diagnostics.error("contact '\(name.value)' names a shared contact, but this language has no \(LanguageFolder.contactsFile); write the contact here or add the file",
+                              at: name.location)
+            return nil
         }
-        guard let section, let products else { return nil }
-        return InsuranceSection(section: section, products: products)
+        guard let block = contacts.contact(id: name.value) else {
+            let ids = contacts.contacts.map(\.id.value)
+            let hint = suggestion(for: name.value, among: ids).map { "; did you mean '\($0)'?" }
+                ?? " (\(contacts.file) has \(ids.isEmpty ? "none" : ids.joined(separator: ", ")))"
+            diagnostics.error("unknown shared contact '\(name.value)'\(hint)", at: name.location,
+                              notes: [.init("the shared contacts are written here", at: SourceLocation(file: contacts.file))])
+            return nil
+        }
+        return .sharedContact(SharedContact(reference: name, block: block))
+    }
+
+    private mutating func checkedLayout(_ name: Located<String>) -> Located<Layout>? {
+        guard let layout = Layout(rawValue: name.value) else {
+            let names = Layout.allCases.map(\.rawValue)
+            let hint = suggestion(for: name.value, among: names).map { "; did you mean '\($0)'?" } ?? ""
+            diagnostics.error("unknown layout '\(name.value)'\(hint) (layouts: \(names.joined(separator: ", ")))", at: name.location)
+            return nil
+        }
+        return Located(layout, at: name.location)
     }
 
     /// Ids become HTML anchors and are compared across languages: keep them plain.

@@ -4,7 +4,7 @@ import HelpSiteModel
 extension ContentReader {
     /// `content/site.yaml`.
     package mutating func siteSettings(_ root: YAMLNode) -> SiteSettings? {
-        guard let fields = fields(root, what: "the site settings", keys: ["name", "base_url", "phone_region", "languages", "place_names", "url_variants", "link_check"]) else {
+        guard let fields = fields(root, what: "the site settings", keys: ["name", "base_url", "phone_region", "languages", "place_names", "url_variants", "link_check", "navigation"]) else {
             return nil
         }
         let name = text(fields, "name")
@@ -22,7 +22,29 @@ extension ContentReader {
         guard let name, let baseURL, let region else { return nil }
         var settings = SiteSettings(name: name, baseURL: baseURL, phoneRegion: region, languages: languages, equivalents: equivalents)
         settings.linkCheck = linkCheck
+        settings.navigation = navigation(fields)
         return settings
+    }
+
+    /// `navigation:`: a list of groups, each `group: <id>` and `pages: [<page id>, …]`.
+    private mutating func navigation(_ fields: Fields) -> [NavigationGroup] {
+        let groups = list(fields, "navigation", required: false).compactMap { node -> NavigationGroup? in
+            guard let group = self.fields(node, what: "a navigation group", keys: ["group", "pages"]) else { return nil }
+            let id = text(group, "group").flatMap { checkedID($0) }
+            let pages = textList(group, "pages")
+            guard let id else { return nil }
+            return NavigationGroup(id: id, pages: pages)
+        }
+        checkUniqueIDs(groups.map(\.id), what: "navigation group")
+        var seen: [String: SourceLocation] = [:]
+        for page in groups.flatMap(\.pages) {
+            if let first = seen[page.value] {
+                diagnostics.error("page '\(page.value)' is in two navigation groups; a page has one place in the navigation",
+                                  at: page.location, notes: [.init("first listed here", at: first)])
+            }
+            seen[page.value] = seen[page.value] ?? page.location
+        }
+        return groups
     }
 
     private mutating func language(_ node: YAMLNode) -> Language? {

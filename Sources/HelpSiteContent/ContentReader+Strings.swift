@@ -3,7 +3,7 @@ import HelpSiteModel
 extension ContentReader {
     /// `content/<lang>/language.yaml`.
     mutating func languageStrings(_ root: YAMLNode) -> LanguageStrings? {
-        guard let fields = fields(root, what: "the language file", keys: ["labels", "days", "hours", "typography"]) else { return nil }
+        guard let fields = fields(root, what: "the language file", keys: ["labels", "days", "hours", "typography", "navigation"]) else { return nil }
         let labelKeys = LanguageStrings.labelKeys.map(\.key)
         var labels: [String: String] = [:]
         var locations: [String: SourceLocation] = [:]
@@ -43,6 +43,16 @@ extension ContentReader {
                                   at: value.location)
             }
         }
+        var groupTitles: [String: String] = [:]
+        if let node = fields["navigation"], let groups = node.mapping {
+            for (key, value) in groups {
+                guard let id = key.scalar?.string, let title = text(value, named: "the title of group '\(key.scalar?.string ?? "")'") else { continue }
+                groupTitles[id] = title.value
+                locations["navigation." + id] = title.location
+            }
+        } else if let node = fields["navigation"] {
+            diagnostics.error("'navigation' must map each group id of site.yaml to its title, found \(describe(node))", at: location(of: node))
+        }
         guard labels.count == labelKeys.count, days.count == Weekday.allCases.count,
               let time = formats.time, let range = formats.range, let and = formats.and else { return nil }
         locations["hours.time"] = time.location
@@ -51,6 +61,7 @@ extension ContentReader {
         var strings = LanguageStrings(labels: labels, days: days, timeFormat: time.value, rangeFormat: range.value, and: and.value,
                                       typography: typography)
         strings.locations = locations
+        strings.groupTitles = groupTitles
         return strings
     }
 

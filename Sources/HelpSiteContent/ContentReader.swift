@@ -166,7 +166,8 @@ package struct ContentReader {
         return text[start..<end].utf8
     }
 
-    private func suggestion(for name: String, among keys: [String]) -> String? {
+    /// The name of `keys` nearest to `name`, if it is near enough to be a slip of the keyboard.
+    func suggestion(for name: String, among keys: [String]) -> String? {
         guard let nearest = keys.min(by: { editDistance(name, $0) < editDistance(name, $1) }),
               editDistance(name, nearest) <= max(2, name.count / 3) else { return nil }
         return nearest

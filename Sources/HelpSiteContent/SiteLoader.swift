@@ -27,24 +27,49 @@ public enum SiteLoader {
         guard let skeleton = site else { return (nil, [], diagnostics) }
         var ids = Set<String>()
         for content in skeleton.languages {
-            let names = yamlFiles(in: Paths.join(directory, content.language.code)).filter { $0 != "language.yaml" }
+            let names = yamlFiles(in: Paths.join(directory, content.language.code)).filter(LanguageFolder.isPageFile)
             if names.isEmpty, !diagnostics.hasErrors {
                 diagnostics.error("language '\(content.language.code)' has no pages: add a file such as \(Paths.join(directory, content.language.code))/complaints.yaml",
                                   at: content.language.location)
             }
-            ids.formUnion(names.map { String($0.dropLast(".yaml".count)) })
+            ids.formUnion(names.map(LanguageFolder.pageID(ofFile:)))
         }
+        diagnostics.append(contentsOf: SiteStructure.navigation(skeleton, pageIDs: ids))
         site = skeleton
-        return (site, ids.sorted(), diagnostics)
+        return (site, navigationOrder(ids.sorted(), skeleton.settings.navigation), diagnostics)
     }
 
     /// How many pages (each in every language) a core reads at a time when a site is read
     /// in groups (`loadPages`).
     static let groupSize = 32
 
-    /// `ids` in groups of `groupSize`, in order.
-    package static func pageGroups(_ ids: [String]) -> [ArraySlice<String>] {
-        stride(from: 0, to: ids.count, by: groupSize).map { ids[$0..<min($0 + groupSize, ids.count)] }
+    /// `ids` in groups of about `groupSize`, in order, never splitting a navigation group:
+    /// a page shows the other pages of its navigation group, so they are read together.
+    package static func pageGroups(_ ids: [String], navigation: [NavigationGroup] = []) -> [ArraySlice<String>] {
+        var groupOf: [String: String] = [:]
+        for group in navigation { for page in group.pages { groupOf[page.value] = groupOf[page.value] ?? group.id.value } }
+        var groups: [ArraySlice<String>] = []
+        var start = 0
+        for index in ids.indices.dropFirst() where index - start >= groupSize {
+            // Cut before a page only where it does not share a navigation group with the one before.
+            guard groupOf[ids[index]] == nil || groupOf[ids[index]] != groupOf[ids[index - 1]] else { continue }
+            groups.append(ids[start..<index])
+            start = index
+        }
+        if start < ids.count { groups.append(ids[start...]) }
+        return groups
+    }
+
+    /// The pages of the navigation, group after group, then the others in file-name order:
+    /// the order in which a build reads them, so that each group is read whole.
+    static func navigationOrder(_ ids: [String], _ navigation: [NavigationGroup]) -> [String] {
+        let present = Set(ids)
+        var ordered: [String] = []
+        var placed = Set<String>()
+        for group in navigation {
+            for page in group.pages where present.contains(page.value) && placed.insert(page.value).inserted { ordered.append(page.value) }
+        }
+        return ordered + ids.filter { !placed.contains($0) }
     }
 
     /// The pages `ids` in every language of `skeleton` (from `loadSkeleton`), read in this
@@ -60,7 +85,7 @@ public enum SiteLoader {
             for id in ids {
                 let file = Paths.join(folder, id + ".yaml")
                 guard access(file, F_OK) == 0 else { continue }
-                let (page, problems) = loadPage(file, region: region)
+                let (page, problems) = loadPage(file, region: region, contacts: content.contacts)
                 if let page { pages.append(page) }
                 diagnostics.append(contentsOf: problems)
             }
@@ -91,7 +116,10 @@ public enum SiteLoader {
         }
         var site = Site(settings: settings, languages: languages)
         site.fingerprint = Fingerprint(siteRoot.text)
-        if only == nil { diagnostics.append(contentsOf: SiteStructure.check(site)) }
+        if only == nil {
+            diagnostics.append(contentsOf: SiteStructure.check(site))
+            diagnostics.append(contentsOf: SiteStructure.navigation(site, pageIDs: Set(site.languages.flatMap { $0.pages.map(\.id) })))
+        }
         return (site, diagnostics)
     }
 
@@ -104,7 +132,7 @@ public enum SiteLoader {
             diagnostics.error("language '\(language.code)' has no content: expected the folder \(folder)/", at: language.location)
             return nil
         }
-        let stringsFile = Paths.join(folder, "language.yaml")
+        let stringsFile = Paths.join(folder, LanguageFolder.stringsFile)
         var strings: LanguageStrings?
         var stringsFingerprint = Fingerprint()
         if let root = parse(stringsFile, into: &diagnostics) {
@@ -113,9 +141,10 @@ public enum SiteLoader {
             strings = reader.languageStrings(root.node)
             diagnostics.append(contentsOf: reader.diagnostics)
         }
+        let contacts = loadContacts(in: folder, region: region, into: &diagnostics)
         // Pages are independent of each other: read them on every core, keep them in file order.
-        let names = yamlFiles(in: folder).filter { $0 != "language.yaml" && only?.contains(String($0.dropLast(".yaml".count))) != false }
-        let loaded = names.concurrentMap { name in loadPage(Paths.join(folder, name), region: region) }
+        let names = yamlFiles(in: folder).filter { LanguageFolder.isPageFile($0) && only?.contains(LanguageFolder.pageID(ofFile: $0)) != false }
+        let loaded = names.concurrentMap { name in loadPage(Paths.join(folder, name), region: region, contacts: contacts) }
         var pages: [Page] = []
         for (page, problems) in loaded {
             if let page { pages.append(page) }
@@ -127,7 +156,20 @@ public enum SiteLoader {
         guard let strings else { return nil }
         var content = LanguageContent(language: language, strings: strings, pages: pages)
         content.fingerprint = stringsFingerprint
+        content.contacts = contacts
         return content
+    }
+
+    /// `contacts.yaml`, if the language folder has one.
+    package static func loadContacts(in folder: String, region: String, into diagnostics: inout Diagnostics) -> SharedContacts? {
+        let file = Paths.join(folder, LanguageFolder.contactsFile)
+        guard access(file, F_OK) == 0, let root = parse(file, into: &diagnostics) else { return nil }
+        var reader = ContentReader(file: file, text: root.text)
+        var contacts = reader.sharedContacts(root.node, region: region)
+        contacts?.fingerprint = Fingerprint(root.text)
+        diagnostics.append(contentsOf: reader.diagnostics)
+        // With errors too: a page that names a contact read whole is not also told it is missing.
+        return contacts
     }
 
     /// The one file a language folder holds besides its YAML content: the fingerprints that
@@ -148,7 +190,7 @@ public enum SiteLoader {
         return sources
     }
 
-    private static func loadPage(_ file: String, region: String) -> (Page?, Diagnostics) {
+    private static func loadPage(_ file: String, region: String, contacts: SharedContacts?) -> (Page?, Diagnostics) {
         var diagnostics = Diagnostics()
         guard let root = parse(file, into: &diagnostics) else { return (nil, diagnostics) }
         var reader = ContentReader(file: file, text: root.text)
@@ -158,7 +200,7 @@ public enum SiteLoader {
             reader.diagnostics.error("page file name '\(name)' must be lowercase letters, digits and hyphens, such as complaints.yaml",
                                      at: SourceLocation(file: file))
         }
-        var page = reader.page(root.node, id: id, region: region)
+        var page = reader.page(root.node, id: id, region: region, contacts: contacts)
         page?.fingerprint = Fingerprint(root.text)
         return (page, reader.diagnostics)
     }
@@ -179,7 +221,7 @@ public enum SiteLoader {
     private static func reportMissingTranslations(in directory: String, settings: SiteSettings, into diagnostics: inout Diagnostics) {
         let reference = settings.referenceLanguage
         func pageIDs(_ code: String) -> Set<String> {
-            Set(yamlFiles(in: Paths.join(directory, code)).filter { $0 != "language.yaml" }.map { String($0.dropLast(".yaml".count)) })
+            Set(yamlFiles(in: Paths.join(directory, code)).filter(LanguageFolder.isPageFile).map(LanguageFolder.pageID(ofFile:)))
         }
         let originals = pageIDs(reference)
         for language in settings.languages where language.code != reference {

@@ -23,4 +23,30 @@ package enum SiteStructure {
         }
         return diagnostics
     }
+
+    /// The navigation of site.yaml names pages that exist, and every language titles its groups.
+    static func navigation(_ skeleton: Site, pageIDs: Set<String>) -> Diagnostics {
+        var diagnostics = Diagnostics()
+        let known = pageIDs.sorted()
+        for group in skeleton.settings.navigation {
+            for page in group.pages where !pageIDs.contains(page.value) {
+                let nearest = known.min { editDistance(page.value, $0) < editDistance(page.value, $1) }
+                    .flatMap { editDistance(page.value, $0) <= max(2, page.value.count / 3) ? $0 : nil }
+                diagnostics.error("navigation group '\(group.id.value)' names page '\(page.value)', which does not exist"
+                                    + (nearest.map { "; did you mean '\($0)'?" } ?? ""), at: page.location)
+            }
+            for content in skeleton.languages where content.strings.groupTitles[group.id.value] == nil {
+                diagnostics.error("navigation group '\(group.id.value)' has no title in \(content.language.code): add it under 'navigation:' in its language.yaml",
+                                  at: group.id.location)
+            }
+        }
+        let groups = Set(skeleton.settings.navigation.map(\.id.value))
+        for content in skeleton.languages {
+            for (id, _) in content.strings.groupTitles where !groups.contains(id) {
+                diagnostics.error("'navigation.\(id)' titles a group that site.yaml's navigation does not have",
+                                  at: content.strings.locations["navigation." + id] ?? content.language.location)
+            }
+        }
+        return diagnostics
+    }
 }

@@ -86,8 +86,8 @@ struct Inventory {
             site.add(name)
             guard entry.kind == S_IFREG else { continue }
             let path = Paths.join(directory, entry.relative)
-            if parts.count == 2, name.hasSuffix(".yaml"), !name.hasPrefix("."), name != "language.yaml" {
-                let folder = String(parts[0]), id = String(name.dropLast(".yaml".count))
+            if parts.count == 2, LanguageFolder.isPageFile(name) {
+                let folder = String(parts[0]), id = LanguageFolder.pageID(ofFile: name)
                 pageFiles.append((folder, id, path))
                 idsByFolder[folder, default: []].append(id)
             } else {

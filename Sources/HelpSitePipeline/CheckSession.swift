@@ -173,6 +173,8 @@ final class CheckSession: @unchecked Sendable {
         for group in groups { diagnostics.append(contentsOf: group.load) }
         diagnostics.append(contentsOf: SiteStructure.check(site))
         guard !diagnostics.hasErrors else { return (site, diagnostics, false) }
+        // The shared contacts, once for the whole site: every page that shows one relies on it.
+        diagnostics.append(contentsOf: SiteChecker.checkSharedContacts(skeleton))
         for group in groups { diagnostics.append(contentsOf: group.check) }
         if let cacheFile, let inventory {
             let (known, fresh) = lock.withLock { (self.known, self.fresh) }

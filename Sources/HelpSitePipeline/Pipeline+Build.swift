@@ -12,9 +12,9 @@ extension Pipeline {
         let prefix = Paths.join(content, "")
         guard path.hasPrefix(prefix) else { return nil }
         let parts = path.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let name = parts.last, name.hasSuffix(".yaml"), !name.hasPrefix("."), name != "language.yaml",
+        guard parts.count == 2, let name = parts.last, LanguageFolder.isPageFile(name),
               languages.contains(where: { $0.language.code == parts[0] }) else { return nil }
-        return String(name.dropLast(".yaml".count))
+        return LanguageFolder.pageID(ofFile: name)
     }
 
     /// Shared by the groups' workers: whether pages are still written, and the first write error.
@@ -90,7 +90,7 @@ extension Pipeline {
         let content = self.content
         let unread = incremental.unchangedPages { Self.pageID(ofInput: $0, content: content, languages: skeleton.languages) }
         let state = GroupState()
-        let groups = SiteLoader.pageGroups(pageIDs).concurrentMap(workers: workers) { ids -> GroupFindings in
+        let groups = SiteLoader.pageGroups(pageIDs, navigation: skeleton.settings.navigation).concurrentMap(workers: workers) { ids -> GroupFindings in
             if incremental.previous != nil, let renderer, let staged, ids.allSatisfy(unread.contains) {
                 do {
                     if let kept = try keep(ids, of: skeleton, as: incremental, check: check, renderer: renderer,
@@ -104,7 +104,9 @@ extension Pipeline {
             // The check parses the group's Markdown and hands the documents to the renderer:
             // each text is parsed once.
             let parses = MarkdownParses()
-            let (group, findings) = check.read(ids, of: skeleton, parses: parses)
+            var (group, findings) = check.read(ids, of: skeleton, parses: parses)
+            // A page whose layout has no template cannot be rendered: said at the page's `layout:`.
+            if let renderer { findings.load.append(contentsOf: renderer.layoutProblems(group)) }
             if findings.hasErrors { state.stopWriting() }
             guard let renderer, let staged, state.writing else { return findings }
             do {

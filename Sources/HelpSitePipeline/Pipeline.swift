@@ -67,7 +67,7 @@ public struct Pipeline: Sendable {
         let session = CheckSession(site: skeleton, contentDirectory: content,
                                    cacheFile: force ? nil : CheckSession.recordFile(in: cacheFolder), generator: generator,
                                    fingerprintingPages: true)
-        let groups = SiteLoader.pageGroups(ids).concurrentMap(workers: workers) { session.check($0, of: skeleton) }
+        let groups = SiteLoader.pageGroups(ids, navigation: skeleton.settings.navigation).concurrentMap(workers: workers) { session.check($0, of: skeleton) }
         let (site, diagnostics, loadedAll) = session.conclude(skeleton, problems: skeletonProblems, groups: groups)
         guard loadedAll else { return CheckOutcome(diagnostics: diagnostics, pages: 0, languages: 0, reused: session.reused) }
         return CheckOutcome(diagnostics: diagnostics, pages: site.pageIDs.count, languages: site.languages.count,

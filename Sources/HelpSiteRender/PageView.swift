@@ -1,7 +1,7 @@
 import HelpSiteModel
 import HelpSiteMarkdown
 
-/// Turns one page of the model into the values its template shows.
+/// Turns one page of the model into the values its layout's template shows.
 /// Plain values are escaped by the template; keys ending in `HTML` are
 /// already HTML (rendered Markdown, or built here from escaped parts).
 struct PageView {
@@ -11,6 +11,8 @@ struct PageView {
     let addresses: SiteAddresses
     /// The language's labels, typeset: made once per language and shared by its pages.
     let labels: TemplateObject
+    /// The page's navigation group, if it is in one.
+    let group: NavigationGroup?
     /// Where the fields are that still show the reference language's text, when the
     /// preview marks them (`SiteRenderer.markUntranslated`); empty otherwise.
     var untranslated: Set<SourceLocation> = []
@@ -33,37 +35,40 @@ struct PageView {
     }
 
     func values() -> TemplateObject {
-        let here = addresses.path(language: content.language.code, pageID: page.id)
+        let code = content.language.code
+        let here = addresses.path(language: code, pageID: page.id)
         let root = SiteAddresses.relativeRoot(from: here)
-        var steps = page.steps.enumerated().map { index, step in
-            section(step, heading: strings.label("step").filling(["n": "\(index + 1)"]))
+        let canonical = addresses.absolute(language: code, pageID: page.id)
+        let navigation = PageNavigation(content: content, page: page, navigationGroup: group, addresses: addresses, from: here)
+        var step = 0
+        let sections = page.sections.map { section -> TemplateValue in
+            var number: String?
+            if page.layout.value == .procedure, section.numbered {
+                step += 1
+                number = strings.label("step").filling(["n": "\(step)"])
+            }
+            return .object(self.section(section, number: number))
         }
-        if !steps.isEmpty {
-            // The seed places what to include and the answer times inside the first step.
-            steps[0]["checklist"] = page.checklist.map { .object(TemplateObject(["title": .text(text($0.title)), "items": texts($0.items)])) }
-            steps[0]["commitmentsHTML"] = page.commitments.map { .text(html($0, headingLevel: 3)) }
-        }
-        let canonical = addresses.absolute(language: content.language.code, pageID: page.id)
         return TemplateObject([
-            "lang": .text(content.language.code),
+            "lang": .text(code),
+            "layout": .text(page.layout.value.rawValue),
             "siteName": .text(site.settings.name.value),
             "title": .text(text(page.title)),
             "description": .text(text(page.description)),
             "canonical": .text(canonical),
             "alternates": .list(alternates()),
             "stylesheet": .text(root + "style.css"),
-            "home": .text(root + "index.html"),
+            "favicon": .text(root + "favicon.svg"),
+            "home": .text(root + SiteAddresses.home(language: code)),
             "labels": .object(labels),
             "translations": .list(translations(from: here)),
-            "introHTML": .text(html(page.intro, headingLevel: 2)),
-            "steps": .list(steps.map(TemplateValue.object)),
-            "insurance": page.insurance.map { .object(insurance($0)) },
-            "structuredDataHTML": .text(StructuredData(site: site, page: page, strings: strings, canonical: canonical).json()),
+            "introHTML": page.intro.map { .text(html($0, headingLevel: 2)) },
+            "sections": .list(sections),
+            "breadcrumbs": .object(navigation.breadcrumbs()),
+            "group": navigation.group().map(TemplateValue.object),
+            "structuredDataHTML": .text(StructuredData(site: site, page: page, strings: strings, canonical: canonical, language: code,
+                                                       breadcrumbs: navigation.trail(), answers: answers()).json()),
         ])
-    }
-
-    private func texts(_ values: [Located<String>]) -> TemplateValue {
-        .list(values.map { .text(text($0)) })
     }
 
     private func alternates() -> [TemplateValue] {
@@ -92,25 +97,49 @@ struct PageView {
         }
     }
 
-    private func section(_ section: Section, heading: String? = nil) -> TemplateObject {
-        TemplateObject([
+    private func section(_ section: Section, number: String?) -> TemplateObject {
+        var blocks = section.blocks
+        if page.layout.value == .contact {
+            // A contact page shows how to reach each organisation before what it says about it.
+            blocks = blocks.filter { $0.kind == "contact" } + blocks.filter { $0.kind != "contact" }
+        }
+        return TemplateObject([
             "id": .text(section.id.value),
-            "number": .text(heading ?? ""),
+            "number": number.map(TemplateValue.text),
             "title": .text(text(section.title)),
-            "bodyHTML": .text(section.body.map { html($0, headingLevel: 3) } ?? ""),
-            "contacts": .list(section.contacts.map {
-                .object(ContactView(block: $0, strings: strings, reference: site.settings.referenceLanguage, untranslated: untranslated).values())
-            }),
+            "blocks": .list(blocks.map { .object(block($0)) }),
         ])
     }
 
-    private func insurance(_ insurance: InsuranceSection) -> TemplateObject {
-        var values = section(insurance.section)
-        values["products"] = .object(TemplateObject([
-            "title": .text(text(insurance.products.title)),
-            "items": texts(insurance.products.items),
-            "note": insurance.products.note.map { .text(text($0)) },
-        ]))
-        return values
+    private func block(_ block: Block) -> TemplateObject {
+        switch block {
+        case .prose(let text): TemplateObject(["proseHTML": .text(html(text, headingLevel: 3))])
+        case .note(let text): TemplateObject(["noteHTML": .text(html(text, headingLevel: 3))])
+        case .list(let list):
+            TemplateObject(["list": .object(TemplateObject(["title": .text(text(list.title)), "items": .list(list.items.map { .text(text($0)) })]))])
+        case .contact(let contact): TemplateObject(["contact": .object(contactValues(contact))])
+        case .sharedContact(let shared): TemplateObject(["contact": .object(contactValues(shared.block))])
+        }
+    }
+
+    /// A FAQ's answers for its JSON-LD: each section's text as HTML.
+    private func answers() -> [String] {
+        guard page.layout.value == .faq else { return [] }
+        return page.sections.map { section in
+            section.blocks.map { block -> String in
+                switch block {
+                case .prose(let text), .note(let text): html(text, headingLevel: 3)
+                case .list(let list):
+                    "<p>" + HTML.escape(strings.typography.apply(list.title.value)) + "</p><ul>"
+                        + list.items.map { "<li>" + HTML.escape(strings.typography.apply($0.value)) + "</li>" }.joined() + "</ul>"
+                case .contact(let contact): "<p>" + HTML.escape(contact.organisation.value) + "</p>"
+                case .sharedContact(let shared): "<p>" + HTML.escape(shared.block.organisation.value) + "</p>"
+                }
+            }.joined()
+        }
+    }
+
+    private func contactValues(_ contact: ContactBlock) -> TemplateObject {
+        ContactView(block: contact, strings: strings, reference: site.settings.referenceLanguage, untranslated: untranslated).values()
     }
 }

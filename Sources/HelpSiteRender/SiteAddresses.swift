@@ -33,6 +33,15 @@ struct SiteAddresses {
         return String(base[slash...])
     }
 
+    /// A language's home page, relative to the output root: `nl/`.
+    static func home(language: String) -> String {
+        language + "/"
+    }
+
+    func absoluteHome(language: String) -> String {
+        site.settings.baseURL.value + Self.home(language: language)
+    }
+
     /// `../../` from `nl/klachten/`.
     static func relativeRoot(from folder: String) -> String {
         String(repeating: "../", count: folder.split(separator: "/").count)

@@ -1,6 +1,6 @@
 import HelpSiteModel
 
-/// `sitemap.xml` with every page in every language and its alternates
+/// `sitemap.xml` with every home page and every page in every language and its alternates
 /// (`xhtml:link rel="alternate"`), and the `robots.txt` that points to it.
 struct SiteMap {
     let site: Site
@@ -12,6 +12,15 @@ struct SiteMap {
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
 
             """
+        // Each language's home page, with the root as the choice for every other language.
+        for content in site.languages {
+            xml += "  <url>\n    <loc>\(HTML.escape(addresses.absoluteHome(language: content.language.code)))</loc>\n"
+            for other in site.languages {
+                xml += link(other.language.code, addresses.absoluteHome(language: other.language.code))
+            }
+            xml += link("x-default", site.settings.baseURL.value)
+            xml += "  </url>\n"
+        }
         for content in site.languages {
             for page in content.pages {
                 xml += "  <url>\n    <loc>\(HTML.escape(addresses.absolute(language: content.language.code, pageID: page.id)))</loc>\n"

@@ -26,14 +26,20 @@ public struct SiteRenderer: Sendable {
     }
 
     // A page's fingerprint covers what its HTML depends on: its file in every language
-    // (titles and slugs appear in the switcher and alternates), its language's
-    // language.yaml, site.yaml, and the templates.
+    // (titles and slugs appear in the switcher and alternates), the files of the other
+    // pages of its navigation group, its language's language.yaml and contacts.yaml,
+    // site.yaml, and the templates.
 
-    /// The home page, the 404 pages, the sitemap, robots.txt and the static files: what
-    /// lists every page. Only each page's id, slug and title are read, so `site` may hold
-    /// pages reduced to those (`PageSummary.page`).
-    public func renderSiteFiles(_ site: Site, writing write: (OutputFile) throws -> Void) throws {
-        for file in siteFiles(site, SiteAddresses(site: site)) { try write(file) }
+    /// Pages whose layout has no template, each reported where the page names its layout.
+    public func layoutProblems(_ site: Site) -> Diagnostics {
+        var diagnostics = Diagnostics()
+        for content in site.languages {
+            for page in content.pages where !templates.has(page.layout.value.rawValue) {
+                diagnostics.error("the layout '\(page.layout.value.rawValue)' has no template: add \(page.layout.value.rawValue).mustache to the templates",
+                                  at: page.layout.location)
+            }
+        }
+        return diagnostics
     }
 
     /// The files made earlier for every page of `site`, kept without rendering: for pages
@@ -90,7 +96,8 @@ public struct SiteRenderer: Sendable {
         let marked: [String: Set<SourceLocation>]
         let jobs: [(LanguageContent, Page)]
         let fingerprints: [String: String]
-
+        /// Each page's navigation group.
+        let groups: [String: NavigationGroup]
         let parses: MarkdownParses?
 
         init(_ renderer: SiteRenderer, _ site: Site, parses: MarkdownParses? = nil) {
@@ -111,9 +118,11 @@ public struct SiteRenderer: Sendable {
                 locations.sorted().reduce(into: Fingerprint("marked untranslated")) { $0.add($1.description) }
             }
             let jobs = site.languages.flatMap { content in content.pages.map { (content, $0) } }
+            let groups = site.settings.groupOfPage
+            self.groups = groups
             self.jobs = jobs
             fingerprints = Dictionary(jobs.map { content, page in
-                var fingerprint = renderer.fingerprint(of: page, in: content, site)
+                var fingerprint = renderer.fingerprint(of: page, in: content, site, groups: groups)
                 if let marks = markPrints[content.language.code] { fingerprint.add(marks) }
                 return (addresses.path(language: content.language.code, pageID: page.id) + "index.html", fingerprint.description)
             }, uniquingKeysWith: { first, _ in first })
@@ -128,9 +137,9 @@ public struct SiteRenderer: Sendable {
                 return OutputFile(path: path, contents: Data(), isUnchanged: true, fingerprint: fingerprint)
             }
             let view = PageView(site: site, content: content, page: page, addresses: addresses,
-                                labels: labels[content.language.code] ?? TemplateObject(), untranslated: marked[content.language.code] ?? [],
-                                parses: parses)
-            let html = renderer.templates.render(view.values(), with: "page")
+                                labels: labels[content.language.code] ?? TemplateObject(), group: groups[page.id],
+                                untranslated: marked[content.language.code] ?? [], parses: parses)
+            let html = renderer.templates.render(view.values(), with: page.layout.value.rawValue)
             guard renderer.markUntranslated else { return OutputFile(path: path, contents: html, fingerprint: fingerprint) }
             let resolved = UntranslatedMark.resolve(String(decoding: html, as: UTF8.self), reference: site.settings.referenceLanguage)
             return OutputFile(path: path, contents: Data(resolved.utf8), fingerprint: fingerprint)
@@ -150,23 +159,6 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// The home page, the 404 pages, the sitemap, robots.txt and the static files.
-    private func siteFiles(_ site: Site, _ addresses: SiteAddresses) -> [OutputFile] {
-        var files = [OutputFile(path: "index.html", contents: templates.render(home(site, addresses), with: "index"))]
-        for content in site.languages {
-            let html = templates.render(notFound(content, site, addresses), with: "404")
-            files.append(OutputFile(path: content.language.code + "/404.html", contents: html))
-            if content.language.isReference {
-                files.append(OutputFile(path: "404.html", contents: html))
-            }
-        }
-        let map = SiteMap(site: site, addresses: addresses)
-        files.append(OutputFile(path: "sitemap.xml", contents: Data(map.xml().utf8)))
-        files.append(OutputFile(path: "robots.txt", contents: Data(map.robots().utf8)))
-        files += templates.staticFiles.map { OutputFile(path: $0.path, contents: $0.contents) }
-        return files
-    }
-
     /// The labels of language.yaml that are untranslated, marked.
     private static func marking(_ labels: [String: [String: String]], of site: Site, _ marked: [String: Set<SourceLocation>]) -> [String: [String: String]] {
         var labels = labels
@@ -179,58 +171,20 @@ public struct SiteRenderer: Sendable {
         return labels
     }
 
-    private func fingerprint(of page: Page, in content: LanguageContent, _ site: Site) -> Fingerprint {
+    private func fingerprint(of page: Page, in content: LanguageContent, _ site: Site, groups: [String: NavigationGroup]) -> Fingerprint {
         var fingerprint = Fingerprint()
         fingerprint.add(site.fingerprint)
         fingerprint.add(templates.fingerprint)
         fingerprint.add(content.fingerprint)
+        if let contacts = content.contacts { fingerprint.add(contacts.fingerprint) }
+        // The other pages of its navigation group show in its navigation: their titles and slugs.
+        let group = groups[page.id]?.pages.map(\.value) ?? [page.id]
         for other in site.languages {
             fingerprint.add(other.language.code)
-            if let translation = other.page(id: page.id) { fingerprint.add(translation.fingerprint) }
+            for id in Set(group + [page.id]).sorted() {
+                if let translation = other.page(id: id) { fingerprint.add(translation.fingerprint) }
+            }
         }
         return fingerprint
-    }
-
-    /// The page for an address that does not exist, in one language, with links to
-    /// every page. It is served at any address, so its links start from the site's root.
-    private func notFound(_ content: LanguageContent, _ site: Site, _ addresses: SiteAddresses) -> TemplateObject {
-        let root = addresses.rootPath
-        let typeset = content.strings.typography.apply
-        return TemplateObject([
-            "lang": .text(content.language.code),
-            "siteName": .text(site.settings.name.value),
-            "labels": .object(TemplateObject(content.strings.labels.mapValues(typeset))),
-            "stylesheet": .text(root + "style.css"),
-            "home": .text(root + "index.html"),
-            "pages": .list(content.pages.map { page in
-                .object(TemplateObject([
-                    "title": .text(typeset(page.title.value)),
-                    "href": .text(root + addresses.path(language: content.language.code, pageID: page.id)),
-                ]))
-            }),
-        ])
-    }
-
-    /// The home page: each language, in its own words, with its pages.
-    private func home(_ site: Site, _ addresses: SiteAddresses) -> TemplateObject {
-        TemplateObject([
-            "lang": .text(site.settings.referenceLanguage),
-            "siteName": .text(site.settings.name.value),
-            "canonical": .text(site.settings.baseURL.value),
-            "stylesheet": .text("style.css"),
-            "languages": .list(site.languages.map { content in
-                .object(TemplateObject([
-                    "lang": .text(content.language.code),
-                    "name": .text(content.language.name),
-                    "chooseLanguage": .text(content.strings.label("choose_language")),
-                    "pages": .list(content.pages.map { page in
-                        .object(TemplateObject([
-                            "title": .text(page.title.value),
-                            "href": .text(addresses.path(language: content.language.code, pageID: page.id)),
-                        ]))
-                    }),
-                ]))
-            }),
-        ])
     }
 }

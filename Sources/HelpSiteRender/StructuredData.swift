@@ -1,20 +1,60 @@
 import Foundation
 import HelpSiteModel
 
-/// JSON-LD (schema.org) for the organisations on a page: each with its postal
-/// address and a `ContactPoint` per phone number, e-mail address and web
-/// address, built from the same contact data as the page.
+/// JSON-LD (schema.org) for a page: the page itself (a `WebPage`, or the `FAQPage` or
+/// `ContactPage` its layout makes it) with its breadcrumbs, and the organisations it shows,
+/// each with its postal address and a `ContactPoint` per phone number, e-mail address and
+/// web address, built from the same contact data as the page.
 struct StructuredData {
     let site: Site
     let page: Page
     let strings: LanguageStrings
     let canonical: String
+    /// The page's language code.
+    let language: String
+    /// Home, group, page: as the visible breadcrumbs.
+    var breadcrumbs: [PageNavigation.Crumb] = []
+    /// A FAQ's answers as HTML, question by question (its sections in order).
+    var answers: [String] = []
 
     /// The JSON, safe inside `<script type="application/ld+json">`: every `<` is escaped,
     /// so no value can close the element.
     func json() -> String {
-        let graph: JSONValue = ["@context": "https://schema.org", "@graph": .array(page.sections.flatMap(\.contacts).map(organisation))]
+        let organisations = page.sections.flatMap(\.shownContacts).map(organisation)
+        let graph: JSONValue = ["@context": "https://schema.org", "@graph": .array([webPage()] + organisations)]
         return JSONText.encode(graph)
+    }
+
+    private func webPage() -> JSONValue {
+        let type = switch page.layout.value {
+        case .faq: "FAQPage"
+        case .contact: "ContactPage"
+        case .procedure, .article: "WebPage"
+        }
+        var node: JSONValue = [
+            "@type": .string(type), "@id": .string(canonical), "url": .string(canonical), "name": .string(page.title.value),
+            "description": .string(page.description.value), "inLanguage": .string(language),
+        ]
+        if !breadcrumbs.isEmpty {
+            node["breadcrumb"] = [
+                "@type": "BreadcrumbList",
+                "itemListElement": .array(breadcrumbs.enumerated().map { index, crumb in
+                    ["@type": "ListItem", "position": .int(index + 1), "name": .string(crumb.name),
+                     "item": .string(site.settings.baseURL.value + crumb.path)]
+                }),
+            ]
+        }
+        if page.layout.value == .faq {
+            node["mainEntity"] = .array(zip(page.sections, answers).map { section, answer in
+                ["@type": "Question", "name": .string(section.title.value),
+                 "acceptedAnswer": ["@type": "Answer", "text": .string(answer)]]
+            })
+        }
+        let contacts = page.sections.flatMap(\.shownContacts)
+        if page.layout.value == .contact, !contacts.isEmpty {
+            node["mainEntity"] = .array(contacts.map { ["@id": .string(canonical + "#contact-" + $0.id.value)] })
+        }
+        return node
     }
 
     private func organisation(_ block: ContactBlock) -> JSONValue {

@@ -5,7 +5,7 @@ import HelpSiteModel
 /// and their partials) and the files of `templates/static/`, copied as they are.
 public struct TemplateSet: Sendable {
     /// The templates the renderer calls by name; the others are partials.
-    public static let required = ["page", "index", "404"]
+    public static let required = ["index", "home", "404"]
 
     /// Each template compiled, by name (the file name without `.mustache`).
     let library: [String: Template]
@@ -27,7 +27,7 @@ public struct TemplateSet: Sendable {
             fingerprint.add(text)
             do {
                 let template = try Template(parsing: text)
-                checkNames(of: template, file: file, templates: names, into: &diagnostics)
+                checkNames(of: template, named: String(name.dropLast(".mustache".count)), file: file, templates: names, into: &diagnostics)
                 library[String(name.dropLast(".mustache".count))] = template
             } catch {
                 diagnostics.error("template does not parse: \(error.message)", at: SourceLocation(file: file, line: error.line, column: error.column))
@@ -42,6 +42,11 @@ public struct TemplateSet: Sendable {
         return (TemplateSet(library: library, staticFiles: staticFiles, fingerprint: fingerprint), diagnostics)
     }
 
+    /// Whether there is a template called `name`.
+    func has(_ name: String) -> Bool {
+        library[name] != nil
+    }
+
     /// The page the template `name` makes of `values`, as UTF-8.
     func render(_ values: TemplateObject, with name: String) -> Data {
         guard let template = library[name] else { return Data() }
@@ -51,12 +56,14 @@ public struct TemplateSet: Sendable {
     }
 
     /// A name no view provides would render as nothing on every page: report it where it is written.
-    private static func checkNames(of template: Template, file: String, templates: [String], into diagnostics: inout Diagnostics) {
+    private static func checkNames(of template: Template, named name: String, file: String, templates: [String],
+                                   into diagnostics: inout Diagnostics) {
+        let known = TemplateValues.known(by: name)
         for value in template.references where value.kind == .value {
-            for part in TemplateValues.unknownParts(of: value.name) {
-                let suggestion = TemplateValues.known.min { editDistance(part, $0) < editDistance(part, $1) }
+            for part in TemplateValues.unknownParts(of: value.name, in: name) {
+                let suggestion = known.min { (editDistance(part, $0), $0) < (editDistance(part, $1), $1) }
                     .flatMap { editDistance(part, $0) <= 2 ? "; did you mean '\($0)'?" : nil } ?? ""
-                diagnostics.error("the template names '\(part)', which is no value of a page\(suggestion)",
+                diagnostics.error("the template names '\(part)', which \(TemplateValues.describe(name)) never has\(suggestion)",
                                   at: SourceLocation(file: file, line: value.line, column: value.column))
             }
         }

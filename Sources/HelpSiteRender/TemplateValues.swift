@@ -1,28 +1,63 @@
 import HelpSiteModel
 
-/// Every value name the templates can use, so that a template naming one that does
-/// not exist (`{{titel}}`) is an error with its place instead of an empty spot on
-/// every page. Mustache looks a name up through the enclosing sections, so a name is
-/// checked against all of them; a dotted name is checked part by part.
+/// Every value name each template can use, so that a template naming one its view never
+/// has (`{{titel}}`, or `{{number}}` in a FAQ) is an error with its place instead of an
+/// empty spot on every page. Mustache looks a name up through the enclosing sections, so
+/// a name is checked against all of them; a dotted name is checked part by part.
 enum TemplateValues {
-    /// What the page, home and 404 views put in front of the templates (see PageView,
-    /// ContactView, SiteRenderer), and the labels of language.yaml.
-    static let known: Set<String> = Set([
-        // every page
-        "lang", "siteName", "title", "description", "canonical", "alternates", "hreflang", "href", "stylesheet",
-        "home", "labels", "translations", "name", "current", "introHTML", "steps", "insurance", "structuredDataHTML",
-        // steps and sections
-        "id", "number", "bodyHTML", "contacts", "checklist", "items", "commitmentsHTML", "products", "note",
-        // contact blocks and channels
-        "organisation", "departments", "address", "building", "street", "locality", "channels", "hasChannels",
-        "label", "kind", "text", "ariaLabel", "hours", "rows", "days", "rangeHTML", "notLocalised", "portalHTML",
-        // the home page and the 404 page
-        "languages", "chooseLanguage", "pages",
-    ] + LanguageStrings.labelKeys.map(\.key))
+    /// What `PageView` and `PageNavigation` give every layout.
+    private static let page: Set<String> = [
+        "lang", "layout", "siteName", "title", "description", "canonical", "alternates", "hreflang", "href", "stylesheet",
+        "favicon", "home", "labels", "translations", "name", "current", "introHTML", "sections", "breadcrumbs", "items",
+        "group", "pages", "id", "blocks", "proseHTML", "noteHTML", "list", "contact", "structuredDataHTML",
+    ]
+    /// What `ContactView` gives a contact block and its channels.
+    private static let contact: Set<String> = [
+        "id", "organisation", "departments", "address", "building", "street", "locality", "channels", "hasChannels",
+        "label", "kind", "text", "ariaLabel", "hours", "rows", "days", "rangeHTML", "notLocalised", "portalHTML", "note",
+        "href", "hreflang",
+    ]
+    private static let home: Set<String> = [
+        "lang", "siteName", "title", "canonical", "alternates", "hreflang", "href", "stylesheet", "favicon", "home", "labels",
+        "translations", "name", "current", "groups", "id", "pages", "description", "others",
+    ]
+    private static let index: Set<String> = [
+        "lang", "siteName", "canonical", "alternates", "hreflang", "href", "stylesheet", "favicon", "languages", "name",
+        "chooseLanguage", "homeName",
+    ]
+    private static let notFound: Set<String> = [
+        "lang", "siteName", "title", "labels", "stylesheet", "favicon", "home", "languages", "name", "text", "homeName", "href",
+    ]
+    private static let labels = Set(LanguageStrings.labelKeys.map(\.key))
 
-    /// The parts of `name` that are no value at all (`.` is the current item).
-    static func unknownParts(of name: String) -> [String] {
+    /// The values the template `name` is rendered with; a partial may be used by any
+    /// template, so it may name what any of them has.
+    static func known(by name: String) -> Set<String> {
+        switch name {
+        case Layout.procedure.rawValue: page.union(contact).union(["number"]).union(labels)
+        case Layout.article.rawValue, Layout.faq.rawValue, Layout.contact.rawValue: page.union(contact).union(labels)
+        case "home": home.union(labels)
+        case "index": index
+        case "404": notFound.union(labels)
+        default: page.union(contact).union(["number"]).union(home).union(index).union(notFound).union(labels)
+        }
+    }
+
+    /// What the template is, in a message: `the faq layout`, `the home page`, `a partial`.
+    static func describe(_ name: String) -> String {
+        if Layout(rawValue: name) != nil { return "the \(name) layout" }
+        switch name {
+        case "home": return "a language's home page"
+        case "index": return "the language choice"
+        case "404": return "the page not found"
+        default: return "any page"
+        }
+    }
+
+    /// The parts of `name` that are no value the template `template` has (`.` is the current item).
+    static func unknownParts(of name: String, in template: String) -> [String] {
         guard name != "." else { return [] }
+        let known = known(by: template)
         return name.split(separator: ".").map(String.init).filter { !known.contains($0) }
     }
 }

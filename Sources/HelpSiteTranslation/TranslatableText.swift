@@ -29,28 +29,21 @@ struct TranslatableText {
     static func page(_ root: YAMLNode, file: String) -> [TextField] {
         var walk = TranslatableText(file: file)
         walk.text(root, "title", "title", what: "the page title")
-        walk.text(root, "description", "description", what: "the page description, shown by search engines")
+        walk.text(root, "description", "description", what: "the page description, shown by search engines and on the home page")
         walk.text(root, "intro", "intro", what: "the introduction", markdown: true)
-        for step in root["steps"]?.sequence ?? [] {
-            guard let id = step["id"]?.scalar?.string else { continue }
-            walk.within("step", id) { $0.section(step, prefix: "step.\(id)") }
+        for section in root["sections"]?.sequence ?? [] {
+            guard let id = section["id"]?.scalar?.string else { continue }
+            walk.within("section", id) { $0.section(section, prefix: "section.\(id)") }
         }
-        if let checklist = root["checklist"] {
-            walk.within("section", "checklist") {
-                $0.text(checklist, "title", "checklist.title", what: "the title of the checklist")
-                $0.items(checklist["items"], "checklist.item", what: "an item of the checklist")
-            }
-        }
-        walk.text(root, "commitments", "commitments", what: "the response times", markdown: true)
-        if let insurance = root["insurance"] {
-            walk.within("section", "insurance") {
-                $0.section(insurance, prefix: "insurance")
-                if let products = insurance["products"] {
-                    $0.text(products, "title", "insurance.products.title", what: "the title of the list of insurance products")
-                    $0.items(products["items"], "insurance.products.item", what: "an insurance product")
-                    $0.text(products, "note", "insurance.products.note", what: "the note under the list of insurance products")
-                }
-            }
+        return walk.fields
+    }
+
+    /// `contacts.yaml`: each shared contact's texts.
+    static func contacts(_ root: YAMLNode, file: String) -> [TextField] {
+        var walk = TranslatableText(file: file)
+        for contact in root["contacts"]?.sequence ?? [] {
+            guard let id = contact["id"]?.scalar?.string else { continue }
+            walk.within("contact", id) { $0.contactBlock(contact, prefix: "contact.\(id)") }
         }
         return walk.fields
     }
@@ -67,15 +60,37 @@ struct TranslatableText {
         walk.text(root["hours"], "time", "hours.time", what: "how a time is written: {H} the hour, {HH} the hour with a leading zero, {mm} the minutes. Keep the placeholders.")
         walk.text(root["hours"], "range", "hours.range", what: "how opening hours are written. Keep {opens} and {closes}.")
         walk.text(root["hours"], "and", "hours.and", what: "the word before the last day of a list of days")
+        for (key, _) in root["navigation"]?.mapping ?? [] {
+            guard let id = key.scalar?.string else { continue }
+            walk.text(root["navigation"], id, "navigation.\(id)", what: "the title of a group of pages in the navigation and on the home page")
+        }
         return walk.fields
     }
 
+    /// A section's title and blocks; a block's id is its kind and its place among the
+    /// section's blocks of that kind (`section.first-contact.list.1.title`), a contact's its id.
     private mutating func section(_ node: YAMLNode, prefix: String) {
         text(node, "title", "\(prefix).title", what: "the title")
-        text(node, "body", "\(prefix).body", what: "the text", markdown: true)
-        for contact in node["contacts"]?.sequence ?? [] {
-            guard let id = contact["id"]?.scalar?.string else { continue }
-            within("contact", id) { $0.contactBlock(contact, prefix: "\(prefix).contact.\(id)") }
+        var seen: [String: Int] = [:]
+        for block in node["blocks"]?.sequence ?? [] {
+            guard let (kind, value) = block.mapping?.first.flatMap({ key, value in key.scalar.map { ($0.string, value) } }) else { continue }
+            let position = (seen[kind] ?? 0) + 1
+            seen[kind] = position
+            let id = "\(prefix).\(kind).\(position)"
+            switch kind {
+            case "prose": add(value, id: id, what: "the text", markdown: true)
+            case "note": add(value, id: id, what: "a highlighted text", markdown: true)
+            case "list":
+                within("list", "\(position)") {
+                    $0.text(value, "title", "\(id).title", what: "the title of the list")
+                    $0.items(value["items"], "\(id).item", what: "an item of the list")
+                }
+            case "contact":
+                // `contact: <id>` names a shared contact, translated in contacts.yaml.
+                guard let contactID = value["id"]?.scalar?.string else { continue }
+                within("contact", contactID) { $0.contactBlock(value, prefix: "\(prefix).contact.\(contactID)") }
+            default: continue
+            }
         }
     }
 

@@ -3,7 +3,8 @@ import HelpSiteContent
 
 /// One content file's texts, each paired with its translation: what one `<file>` of an XLIFF document holds.
 struct UnitFile {
-    /// The page id (`complaints`), or `language` for `language.yaml`; a page cannot be called that.
+    /// The page id (`complaints`), or `language` for `language.yaml` and `contacts` for
+    /// `contacts.yaml`: no page is called that (those names are not page files).
     var id: String
     /// As the user named them: `content/nl/complaints.yaml`.
     var referenceFile: String
@@ -27,7 +28,10 @@ enum TranslationUnits {
         var diagnostics = Diagnostics()
         let reference = site.settings.referenceLanguage
         var names = site.pageIDs.map { ($0, "\($0).yaml", TranslatableText.page) }
-        names.append(("language", "language.yaml", TranslatableText.language))
+        names.append((SourceFingerprints.languagePart, LanguageFolder.stringsFile, TranslatableText.language))
+        if site.reference?.contacts != nil {
+            names.append((SourceFingerprints.contactsPart, LanguageFolder.contactsFile, TranslatableText.contacts))
+        }
         var files: [UnitFile] = []
         for (id, name, walk) in names {
             let referenceName = "\(reference)/\(name)", translationName = "\(language)/\(name)"

@@ -87,24 +87,23 @@ struct ProseRule: PairRule {
         case plain(Located<String>)
     }
 
-    /// Every text of a page that a translator writes, by part.
+    /// Every text of a page that a translator writes, by part: the page's own texts, then
+    /// each section's (a shared contact's texts are its contacts.yaml's, compared there).
     static func texts(of page: Page) -> [(String, [Field])] {
-        var page_: [Field] = [.plain(page.title), .plain(page.description), .markdown(page.intro)]
-        if let checklist = page.checklist { page_ += [.plain(checklist.title)] + checklist.items.map(Field.plain) }
-        if let commitments = page.commitments { page_.append(.markdown(commitments)) }
-        var parts: [(String, [Field])] = [("the introduction", page_)]
+        var parts: [(String, [Field])] = [("the introduction", [.plain(page.title), .plain(page.description)] + (page.intro.map { [.markdown($0)] } ?? []))]
         for section in page.sections {
             var fields: [Field] = [.plain(section.title)]
-            if let body = section.body { fields.append(.markdown(body)) }
-            for block in section.contacts {
-                fields += [.plain(block.organisation)] + block.departments.map(Field.plain)
-                for channel in block.channels {
-                    fields += [channel.label, channel.note].compactMap { $0 }.map(Field.plain)
+            for block in section.blocks {
+                switch block {
+                case .prose(let text), .note(let text): fields.append(.markdown(text))
+                case .list(let list): fields += [.plain(list.title)] + list.items.map(Field.plain)
+                case .contact(let contact):
+                    fields += [.plain(contact.organisation)] + contact.departments.map(Field.plain)
+                    for channel in contact.channels {
+                        fields += [channel.label, channel.note].compactMap { $0 }.map(Field.plain)
+                    }
+                case .sharedContact: break
                 }
-            }
-            if let insurance = page.insurance, insurance.section.id == section.id {
-                fields += [.plain(insurance.products.title)] + insurance.products.items.map(Field.plain)
-                if let note = insurance.products.note { fields.append(.plain(note)) }
             }
             parts.append(("'\(section.id.value)'", fields))
         }

@@ -4,30 +4,56 @@ import HelpSiteModel
 struct StructureRule: PairRule {
     func check(_ pair: PagePair) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        let steps = Matched(pair.reference.steps, pair.translation.steps) { $0.id.value }
-        found += steps.missing.map {
-            pair.missing("step '\($0.id.value)'", at: pair.translation.stepsLocation, original: $0.id.location, code: .structureMissing)
+        let (reference, translation) = (pair.reference, pair.translation)
+        if reference.layout.value != translation.layout.value {
+            found.append(Diagnostic(
+                .error, "the layout of \(pair.language) is \(translation.layout.value.rawValue) but \(reference.layout.value.rawValue) in \(pair.referenceLanguage) (\(reference.layout.location)); a translation is laid out as its reference",
+                at: translation.layout.location, code: .structureKind, related: [reference.layout.location]))
         }
-        found += steps.extra.map { pair.extra("step '\($0.id.value)'", at: $0.id.location, code: .structureExtra) }
-        let referenceOrder = steps.pairs.map(\.reference.id.value)
-        let translationOrder = pair.translation.steps.map(\.id.value).filter(Set(referenceOrder).contains)
+        let noun = pair.sectionNoun
+        let sections = pair.sections
+        found += sections.missing.map {
+            pair.missing("\(noun) '\($0.id.value)'", at: translation.sectionsLocation, original: $0.id.location, code: .structureMissing)
+        }
+        found += sections.extra.map { pair.extra("\(noun) '\($0.id.value)'", at: $0.id.location, code: .structureExtra) }
+        let referenceOrder = sections.pairs.map(\.reference.id.value)
+        let translationOrder = translation.sections.map(\.id.value).filter(Set(referenceOrder).contains)
         if referenceOrder != translationOrder {
             found.append(Diagnostic(
-                .error, "the steps of \(pair.language) are in another order than in \(pair.referenceLanguage): \(translationOrder.joined(separator: ", ")) instead of \(referenceOrder.joined(separator: ", "))",
-                at: pair.translation.stepsLocation, code: .structureOrder, related: [pair.reference.stepsLocation]))
+                .error, "the \(noun)s of \(pair.language) are in another order than in \(pair.referenceLanguage): \(translationOrder.joined(separator: ", ")) instead of \(referenceOrder.joined(separator: ", "))",
+                at: translation.sectionsLocation, code: .structureOrder, related: [reference.sectionsLocation]))
         }
-        switch (pair.reference.insurance, pair.translation.insurance) {
-        case (let original?, nil):
-            found.append(pair.missing("section '\(original.section.id.value)'", at: SourceLocation(file: pair.translation.file),
-                                      original: original.section.id.location, code: .structureMissing))
-        case (nil, let added?):
-            found.append(pair.extra("section '\(added.section.id.value)'", at: added.section.id.location, code: .structureExtra))
-        default: break
-        }
-        for (original, translated) in pair.sections.pairs {
+        for (original, translated) in sections.pairs {
+            if original.numbered != translated.numbered {
+                found.append(Diagnostic(
+                    .error, "\(noun) '\(original.id.value)' is \(translated.numbered ? "" : "not ")numbered in \(pair.language) but \(original.numbered ? "" : "not ")numbered in \(pair.referenceLanguage) (\(original.id.location))",
+                    at: translated.id.location, code: .structureKind, related: [original.id.location]))
+            }
+            found += kinds(original, translated, pair)
             found += blocks(original, translated, pair)
         }
         return found
+    }
+
+    /// The blocks of a section, kind by kind (and shared contact by id), in the same order.
+    private func kinds(_ original: Section, _ translated: Section, _ pair: PagePair) -> [Diagnostic] {
+        func names(_ section: Section) -> [String] {
+            section.blocks.map { block in
+                switch block {
+                case .sharedContact(let shared): "contact \(shared.reference.value)"
+                case .contact(let contact): "contact \(contact.id.value)"
+                default: block.kind
+                }
+            }
+        }
+        let expected = names(original), actual = names(translated)
+        guard expected != actual else { return [] }
+        let lacking = expected.count > actual.count || Set(expected).subtracting(actual).count > 0
+        let code: DiagnosticCode = expected.sorted() == actual.sorted() ? .structureOrder : lacking ? .structureMissing : .structureExtra
+        let place = translated.blocks.first?.location ?? translated.id.location
+        return [Diagnostic(
+            .error, "the blocks of \(pair.sectionNoun) '\(original.id.value)' are \(actual.joined(separator: ", ")) in \(pair.language) but \(expected.joined(separator: ", ")) in \(pair.referenceLanguage) (\(original.id.location))",
+            at: place, code: code, related: [original.id.location])]
     }
 
     private func blocks(_ original: Section, _ translated: Section, _ pair: PagePair) -> [Diagnostic] {

@@ -21,7 +21,7 @@ extension LinkSources {
         var files: [(code: String, id: String, file: String)] = []
         for language in settings.languages {
             let folder = Paths.join(directory, language.code)
-            let names = FileWalk.names(in: folder).filter { $0.hasSuffix(".yaml") && $0 != "language.yaml" && !$0.hasPrefix(".") }
+            let names = FileWalk.names(in: folder).filter(LanguageFolder.isPageFile)
             files += names.map { (language.code, String($0.dropLast(".yaml".count)), Paths.join(folder, $0)) }
         }
         let paths = files.map(\.file)
@@ -60,6 +60,7 @@ extension LinkSources {
     /// that does not read is named in the returned warnings (its problems keep the page only).
     package mutating func loadLinks(ofPages paths: Set<String>, region: String) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
+        var contacts: [String: SharedContacts?] = [:]
         for path in paths.sorted() where links[path] == nil {
             guard let file = pageFiles[path], let code = path.split(separator: "/").first else { continue }
             var diagnostics = Diagnostics()
@@ -67,7 +68,12 @@ extension LinkSources {
             if let root = SiteLoader.parse(file, into: &diagnostics) {
                 var reader = ContentReader(file: file, text: root.text)
                 let id = String((file as NSString).lastPathComponent.dropLast(".yaml".count))
-                page = reader.page(root.node, id: id, region: region)
+                let folder = String(file.dropLast((file as NSString).lastPathComponent.count))
+                if contacts[folder] == nil {
+                    var ignored = Diagnostics() // contacts.yaml's own problems are the check's to report
+                    contacts[folder] = .some(SiteLoader.loadContacts(in: folder, region: region, into: &ignored))
+                }
+                page = reader.page(root.node, id: id, region: region, contacts: contacts[folder] ?? nil)
                 diagnostics.append(contentsOf: reader.diagnostics)
             }
             if let page, !diagnostics.hasErrors {

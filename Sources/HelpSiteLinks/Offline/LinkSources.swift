@@ -66,16 +66,13 @@ package struct LinkSources: Sendable {
     }
 
     private static func markdown(of page: Page) -> [Markdown] {
-        var all = [page.intro]
-        all += page.steps.compactMap(\.body)
-        if let commitments = page.commitments { all.append(commitments) }
-        if let body = page.insurance?.section.body { all.append(body) }
-        return all
+        page.markdown
     }
 
+    /// The channels the page shows, its own and those of the shared contacts it names
+    /// (located in contacts.yaml, where they are written).
     private static func channels(of page: Page) -> [Channel] {
-        let sections = page.sections
-        return sections.flatMap { $0.contacts.flatMap(\.channels) }
+        page.sections.flatMap { $0.shownContacts.flatMap(\.channels) }
     }
 
     private static func href(_ value: Channel.Value) -> String? {

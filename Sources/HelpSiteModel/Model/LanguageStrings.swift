@@ -11,8 +11,11 @@ public struct LanguageStrings: Sendable {
     /// The word before the last item of a list of days: `en`, `et`, `and`.
     public var and: String
     public var typography: Typography
-    /// Where each text of the file was read: `labels.skip_link`, `days.mon`, `hours.time`.
+    /// Where each text of the file was read: `labels.skip_link`, `days.mon`, `hours.time`,
+    /// `navigation.complaints`.
     public var locations: [String: SourceLocation] = [:]
+    /// `navigation:`: the title of each navigation group of site.yaml, by the group's id.
+    public var groupTitles: [String: String] = [:]
 
     public init(
         labels: [String: String], days: [Weekday: String], timeFormat: String, rangeFormat: String, and: String,
@@ -42,6 +45,8 @@ public struct LanguageStrings: Sendable {
         "not_localised": "the note after a link to a page in the reference language only",
         "not_found_title": "the title of the page shown for an address that does not exist",
         "not_found_text": "the sentence under that title",
+        "home": "the name of the language's home page, first in the breadcrumbs",
+        "breadcrumbs": "the name of the trail of links from the home page to the page",
     ]
 
     public func label(_ key: String) -> String {

@@ -51,6 +51,8 @@ public struct SiteSettings: Sendable {
     public var equivalents: FactEquivalents
     /// `link_check:`: what `helpsite links` leaves alone.
     public var linkCheck = LinkCheckSettings()
+    /// `navigation:`: the groups of pages each language's home page lists, in order.
+    public var navigation: [NavigationGroup] = []
 
     public init(
         name: Located<String>, baseURL: Located<String>, phoneRegion: Located<String>, languages: [Language],
@@ -93,6 +95,8 @@ public struct LanguageContent: Sendable {
     /// `.sources.yaml`: what each translated field was translated from; `nil` when the
     /// folder has none (the reference language, or a translation never accepted).
     public var sources: SourceFingerprints?
+    /// `contacts.yaml`, when the language has one: the contacts its pages name by id.
+    public var contacts: SharedContacts?
     public private(set) var pages: [Page]
     /// Page id → its index in `pages`: sites of thousands of pages look pages up by id a lot.
     private var index: [String: Int]
@@ -102,6 +106,7 @@ public struct LanguageContent: Sendable {
         var content = LanguageContent(language: language, strings: strings, pages: pages)
         content.fingerprint = fingerprint
         content.sources = sources
+        content.contacts = contacts
         return content
     }
 
@@ -114,5 +119,29 @@ public struct LanguageContent: Sendable {
 
     public func page(id: String) -> Page? {
         index[id].map { pages[$0] }
+    }
+}
+
+/// A group of pages of the navigation (`site.yaml`), titled in each language's
+/// `language.yaml` under `navigation:`.
+public struct NavigationGroup: Sendable {
+    public var id: Located<String>
+    /// Page ids, in the order the group lists them.
+    public var pages: [Located<String>]
+
+    public init(id: Located<String>, pages: [Located<String>]) {
+        self.id = id
+        self.pages = pages
+    }
+}
+
+extension SiteSettings {
+    /// The navigation group of each page that is in one.
+    package var groupOfPage: [String: NavigationGroup] {
+        var groups: [String: NavigationGroup] = [:]
+        for group in navigation {
+            for page in group.pages where groups[page.value] == nil { groups[page.value] = group }
+        }
+        return groups
     }
 }

@@ -16,6 +16,8 @@ public struct SourceFingerprints: Sendable, Equatable {
     public static let fileName = ".sources.yaml"
     /// The part of a language that is its `language.yaml`; every other part is a page id.
     public static let languagePart = "language"
+    /// The part of `contacts.yaml`.
+    public static let contactsPart = "contacts"
 
     /// The reference language the fingerprints are of.
     public var reference: String

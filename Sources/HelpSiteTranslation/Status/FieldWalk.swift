@@ -42,28 +42,20 @@ struct FieldWalk {
         text("slug", reference.slug, translation.slug, near: file)
         text("title", reference.title, translation.title, near: file)
         text("description", reference.description, translation.description, near: file)
-        markdown("intro", reference.intro, translation.intro, near: file)
-        for step in reference.steps {
-            let other = translation.steps.first { $0.id.value == step.id.value }
-            section("steps." + step.id.value, step, other, near: translation.stepsLocation)
+        if let intro = reference.intro {
+            markdown("intro", intro, translation.intro, near: file)
         }
-        if let checklist = reference.checklist {
-            let other = translation.checklist
-            text("checklist.title", checklist.title, other?.title, near: file)
-            items("checklist.items", checklist.items, other?.items, near: other?.title.location ?? file)
+        for section in reference.sections {
+            let other = translation.sections.first { $0.id.value == section.id.value }
+            self.section("sections." + section.id.value, section, other, near: translation.sectionsLocation)
         }
-        if let commitments = reference.commitments {
-            markdown("commitments", commitments, translation.commitments, near: file)
-        }
-        if let insurance = reference.insurance {
-            let other = translation.insurance
-            section("insurance", insurance.section, other?.section, near: file)
-            let near = other?.section.id.location ?? file
-            text("insurance.products.title", insurance.products.title, other?.products.title, near: near)
-            items("insurance.products.items", insurance.products.items, other?.products.items, near: other?.products.title.location ?? near)
-            if let note = insurance.products.note {
-                text("insurance.products.note", note, other?.products.note, near: near)
-            }
+    }
+
+    /// `contacts.yaml`: each shared contact, by id.
+    mutating func contacts(_ reference: SharedContacts, _ translation: SharedContacts) {
+        let file = SourceLocation(file: translation.file)
+        for block in reference.contacts {
+            contact("contacts." + block.id.value, block, translation.contact(id: block.id.value), near: file)
         }
     }
 
@@ -72,6 +64,8 @@ struct FieldWalk {
         var keys = LanguageStrings.labelKeys.map { "labels." + $0.key }
         keys += Weekday.allCases.map { "days." + $0.rawValue }
         keys += ["hours.time", "hours.range", "hours.and"]
+        keys += reference.groupTitles.keys.sorted { (reference.locations["navigation." + $0] ?? SourceLocation(file: ""), $0) < (reference.locations["navigation." + $1] ?? SourceLocation(file: ""), $1) }
+            .map { "navigation." + $0 }
         let whole = SourceLocation(file: file)
         for key in keys {
             guard let original = Self.string(key, in: reference) else { continue }
@@ -86,20 +80,41 @@ struct FieldWalk {
         switch parts[0] {
         case "labels": return strings.labels[parts[1]]
         case "days": return Weekday(rawValue: parts[1]).flatMap { strings.days[$0] }
+        case "navigation": return strings.groupTitles[parts[1]]
         default:
             return ["time": strings.timeFormat, "range": strings.rangeFormat, "and": strings.and][parts[1]]
         }
     }
 
+    /// A section's title and blocks; blocks pair by kind and position (the second list of
+    /// the reference with the second list of the translation), contacts by id.
     private mutating func section(_ prefix: String, _ reference: Section, _ translation: Section?, near: SourceLocation) {
         let here = translation?.id.location ?? near
         text(prefix + ".title", reference.title, translation?.title, near: here)
-        if let body = reference.body {
-            markdown(prefix + ".body", body, translation?.body, near: here)
-        }
-        for block in reference.contacts {
-            let other = translation?.contacts.first { $0.id.value == block.id.value }
-            contact(prefix + ".contacts." + block.id.value, block, other, near: here)
+        var seen: [String: Int] = [:]
+        for block in reference.blocks {
+            let kind = block.kind
+            let position = seen[kind, default: 0]
+            seen[kind] = position + 1
+            let other = translation?.blocks.filter { $0.kind == kind }.dropFirst(position).first
+            let key = "\(prefix).\(kind).\(position + 1)"
+            switch (block, other) {
+            case (.prose(let text), let other), (.note(let text), let other):
+                var translated: Markdown?
+                if case .prose(let found)? = other { translated = found }
+                if case .note(let found)? = other { translated = found }
+                markdown(key, text, translated, near: here)
+            case (.list(let list), let other):
+                var translated: ItemList?
+                if case .list(let found)? = other { translated = found }
+                text(key + ".title", list.title, translated?.title, near: here)
+                items(key + ".items", list.items, translated?.items, near: translated?.location ?? here)
+            case (.contact(let contact), _):
+                let other = translation?.contacts.first { $0.id.value == contact.id.value }
+                self.contact("\(prefix).contacts.\(contact.id.value)", contact, other, near: here)
+            case (.sharedContact, _):
+                continue // walked in contacts.yaml
+            }
         }
     }
 

@@ -44,7 +44,8 @@ public enum LanguageScaffold {
         let header = "# Made from \(original.language.code) by `helpsite new-language \(code)`: translate the text, keep the ids and facts.\n"
             + "# `helpsite status` lists every field still to translate.\n"
         var files: [String: String] = [:]
-        for name in ["language.yaml"] + original.pages.map({ $0.id + ".yaml" }) {
+        let shared = original.contacts == nil ? [] : [LanguageFolder.contactsFile]
+        for name in [LanguageFolder.stringsFile] + shared + original.pages.map({ $0.id + ".yaml" }) {
             var text = try read(Paths.join(referenceFolder, name))
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             files[name] = header + text

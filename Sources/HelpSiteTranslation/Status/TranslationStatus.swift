@@ -49,10 +49,15 @@ public enum TranslationStatus {
     static func walks(of content: LanguageContent, against original: LanguageContent, site: Site) -> [(String, String, FieldWalk)] {
         let empty = FieldWalk(language: content.language.code, referenceLanguage: original.language.code,
                               equivalents: site.settings.equivalents)
-        let stringsFile = Paths.join(folder(of: content), "language.yaml")
+        let stringsFile = Paths.join(folder(of: content), LanguageFolder.stringsFile)
         var strings = empty
         strings.strings(original.strings, content.strings, file: stringsFile)
         var walks = [(SourceFingerprints.languagePart, stringsFile, strings)]
+        if let shared = original.contacts, let translated = content.contacts {
+            var walk = empty
+            walk.contacts(shared, translated)
+            walks.append((SourceFingerprints.contactsPart, translated.file, walk))
+        }
         for page in original.pages {
             guard let translation = content.page(id: page.id) else { continue }
             var walk = empty

@@ -1,0 +1,130 @@
+import Foundation
+import HelpSiteModel
+
+/// The files made from the whole site's page summaries, once per build: the language
+/// choice at the root, each language's home page, the 404 pages, the sitemap,
+/// robots.txt and the static files.
+extension SiteRenderer {
+    /// What lists pages: only each page's id, slug, title and description are read, so `site`
+    /// may hold pages reduced to those (`PageSummary.page`).
+    public func renderSiteFiles(_ site: Site, writing write: (OutputFile) throws -> Void) throws {
+        let addresses = SiteAddresses(site: site)
+        try write(OutputFile(path: "index.html", contents: templates.render(languageChoice(site, addresses), with: "index")))
+        for content in site.languages {
+            let code = content.language.code
+            try write(OutputFile(path: SiteAddresses.home(language: code) + "index.html",
+                                 contents: templates.render(home(content, site, addresses), with: "home")))
+            try write(OutputFile(path: code + "/404.html", contents: templates.render(notFound([content], site, addresses), with: "404")))
+        }
+        // Served for an address in no language folder: it speaks every language.
+        try write(OutputFile(path: "404.html", contents: templates.render(notFound(site.languages, site, addresses), with: "404")))
+        let map = SiteMap(site: site, addresses: addresses)
+        try write(OutputFile(path: "sitemap.xml", contents: Data(map.xml().utf8)))
+        try write(OutputFile(path: "robots.txt", contents: Data(map.robots().utf8)))
+        for file in templates.staticFiles { try write(OutputFile(path: file.path, contents: file.contents)) }
+    }
+
+    /// The page for an address that does not exist, in the given languages, each leading to its
+    /// home page. It is served at any address, so its links start from the site's root.
+    private func notFound(_ languages: [LanguageContent], _ site: Site, _ addresses: SiteAddresses) -> TemplateObject {
+        let root = addresses.rootPath
+        let first = languages.first { $0.language.isReference } ?? languages[0]
+        let typeset = first.strings.typography.apply
+        return TemplateObject([
+            "lang": .text(first.language.code),
+            "siteName": .text(site.settings.name.value),
+            "title": .text(languages.map { $0.strings.typography.apply($0.strings.label("not_found_title")) }.joined(separator: " · ")),
+            "labels": .object(TemplateObject(first.strings.labels.mapValues(typeset))),
+            "stylesheet": .text(root + "style.css"),
+            "favicon": .text(root + "favicon.svg"),
+            "home": .text(root + SiteAddresses.home(language: first.language.code)),
+            "languages": .list(languages.map { content in
+                let typeset = content.strings.typography.apply
+                return .object(TemplateObject([
+                    "lang": .text(content.language.code),
+                    "name": .text(typeset(content.strings.label("not_found_title"))),
+                    "text": .text(typeset(content.strings.label("not_found_text"))),
+                    "homeName": .text(typeset(content.strings.label("home"))),
+                    "href": .text(root + SiteAddresses.home(language: content.language.code)),
+                ]))
+            }),
+        ])
+    }
+
+    /// A language's home page: the groups of the navigation with their pages and
+    /// descriptions, then the pages in no group.
+    private func home(_ content: LanguageContent, _ site: Site, _ addresses: SiteAddresses) -> TemplateObject {
+        let code = content.language.code
+        let here = SiteAddresses.home(language: code)
+        let typeset = content.strings.typography.apply
+        func entry(_ page: Page) -> TemplateValue {
+            .object(TemplateObject([
+                "name": .text(typeset(page.title.value)),
+                "href": .text(SiteAddresses.relative(from: here, to: addresses.path(language: code, pageID: page.id))),
+                "description": .text(typeset(page.description.value)),
+            ]))
+        }
+        var grouped = Set<String>()
+        var groups: [TemplateValue] = []
+        for group in site.settings.navigation {
+            let pages = group.pages.compactMap { content.page(id: $0.value) }
+            grouped.formUnion(pages.map(\.id))
+            guard !pages.isEmpty else { continue }
+            groups.append(.object(TemplateObject([
+                "id": .text(group.id.value),
+                "name": .text(typeset(content.strings.groupTitles[group.id.value] ?? group.id.value)),
+                "pages": .list(pages.map(entry)),
+            ])))
+        }
+        let others = content.pages.filter { !grouped.contains($0.id) }
+        let root = SiteAddresses.relativeRoot(from: here)
+        return TemplateObject([
+            "lang": .text(code),
+            "siteName": .text(site.settings.name.value),
+            "title": .text(typeset(content.strings.label("home"))),
+            "canonical": .text(addresses.absoluteHome(language: code)),
+            "alternates": .list(homeAlternates(site, addresses)),
+            "stylesheet": .text(root + "style.css"),
+            "favicon": .text(root + "favicon.svg"),
+            "home": .text("./"),
+            "labels": .object(TemplateObject(content.strings.labels.mapValues(typeset))),
+            "translations": .list(site.languages.map { other in
+                .object(TemplateObject([
+                    "lang": .text(other.language.code), "name": .text(other.language.name),
+                    "current": .bool(other.language.code == code),
+                    "href": .text(SiteAddresses.relative(from: here, to: SiteAddresses.home(language: other.language.code))),
+                ]))
+            }),
+            "groups": .list(groups),
+            "others": others.isEmpty ? nil : .object(TemplateObject(["pages": .list(others.map(entry))])),
+        ])
+    }
+
+    /// The home pages of every language, and the root as the choice for everyone else.
+    private func homeAlternates(_ site: Site, _ addresses: SiteAddresses) -> [TemplateValue] {
+        site.languages.map { content in
+            .object(TemplateObject(["hreflang": .text(content.language.code), "href": .text(addresses.absoluteHome(language: content.language.code))]))
+        } + [.object(TemplateObject(["hreflang": .text("x-default"), "href": .text(site.settings.baseURL.value)]))]
+    }
+
+    /// The root: each language, in its own words, leading to its home page.
+    private func languageChoice(_ site: Site, _ addresses: SiteAddresses) -> TemplateObject {
+        TemplateObject([
+            "lang": .text(site.settings.referenceLanguage),
+            "siteName": .text(site.settings.name.value),
+            "canonical": .text(site.settings.baseURL.value),
+            "alternates": .list(homeAlternates(site, addresses)),
+            "stylesheet": .text("style.css"),
+            "favicon": .text("favicon.svg"),
+            "languages": .list(site.languages.map { content in
+                .object(TemplateObject([
+                    "lang": .text(content.language.code),
+                    "name": .text(content.language.name),
+                    "chooseLanguage": .text(content.strings.label("choose_language")),
+                    "homeName": .text(content.strings.typography.apply(content.strings.label("home"))),
+                    "href": .text(SiteAddresses.home(language: content.language.code)),
+                ]))
+            }),
+        ])
+    }
+}
