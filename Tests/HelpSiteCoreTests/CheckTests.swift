@@ -31,9 +31,9 @@ struct CheckTests {
     @Test func declaredNamesAndURLVariantsPass() throws {
         let base = Project.fixtures.appendingPathComponent("base/content").path
         let site = try #require(SiteLoader.load(contentDirectory: base).site)
-        let address = try #require(site.languages[1].pages[0].steps[0].contacts[0].address)
+        let address = try #require(site.languages[1].pages[0].sections[0].contacts[0].address)
         #expect(address.street.value == "Rue de la Loi" && address.city.value == "Bruxelles")
-        #expect(site.languages[1].pages[0].steps[0].body?.source.contains("/fr/explication") == true)
+        #expect(site.languages[1].pages[0].sections[0].markdown.first?.source.contains("/fr/explication") == true)
         #expect(SiteChecker.check(site).isEmpty)
     }
 
@@ -47,9 +47,9 @@ struct CheckTests {
         let finding = try #require(try Scenario("changed-digit", in: "check").findings().first)
         #expect(finding.code == .factDiffers)
         #expect(finding.message.hasPrefix("phone +3225551235 differs from nl +3225551234 ("))
-        #expect(finding.location.file.hasSuffix("content/fr/complaints.yaml") && finding.location.line == 29)
+        #expect(finding.location.file.hasSuffix("content/fr/complaints.yaml") && finding.location.line == 31)
         #expect(finding.related.count == 1 && finding.related[0].file.hasSuffix("content/nl/complaints.yaml"))
-        #expect(finding.related.first?.line == 28)
+        #expect(finding.related.first?.line == 30)
     }
 
     @Test func theSwappedOmbudsmanNumbersOfTheSeedAreCaught() throws {

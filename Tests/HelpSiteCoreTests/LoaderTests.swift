@@ -39,7 +39,7 @@ struct LoaderTests {
         #expect(diagnostics.isEmpty, "\(diagnostics.all)")
         let french = try #require(site?.languages.last)
         #expect(french.language.code == "fr")
-        let channels = try #require(french.pages.first?.steps.first?.contacts.first?.channels)
+        let channels = try #require(french.pages.first?.sections.first?.contacts.first?.channels)
         #expect(channels.map(\.id.value) == ["email", "phone", "form"])
         #expect(channels[1].value.value == .phone(written: "02 555 12 34", e164: "+3225551234"))
         #expect(channels[1].hours.first?.days == [.mon, .wed])
@@ -50,12 +50,12 @@ struct LoaderTests {
     @Test func everyValueKnowsItsLineAndColumn() throws {
         let base = Project.fixtures.appendingPathComponent("base/content").path
         let site = try #require(SiteLoader.load(contentDirectory: base).site)
-        let block = try #require(site.languages[0].pages[0].steps[0].contacts.first)
-        #expect(block.organisation.location == SourceLocation(file: base + "/nl/complaints.yaml", line: 15, column: 23))
-        #expect(block.address?.postalCode.location.line == 20)
-        // Markdown starts on the line after `body: |`, at its indentation.
-        let body = try #require(site.languages[0].pages[0].steps[0].body)
-        #expect(body.location == SourceLocation(file: base + "/nl/complaints.yaml", line: 10, column: 7))
+        let block = try #require(site.languages[0].pages[0].sections[0].contacts.first)
+        #expect(block.organisation.location == SourceLocation(file: base + "/nl/complaints.yaml", line: 17, column: 25))
+        #expect(block.address?.postalCode.location.line == 22)
+        // Markdown starts on the line after `prose: |`, at its indentation.
+        let body = try #require(site.languages[0].pages[0].sections[0].markdown.first)
+        #expect(body.location == SourceLocation(file: base + "/nl/complaints.yaml", line: 12, column: 11))
     }
 
     @Test func byteOrderMarkAndWindowsLineEndingsAreAccepted() throws {

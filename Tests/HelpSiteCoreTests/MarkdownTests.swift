@@ -70,9 +70,8 @@ struct MarkdownTests {
     /// gives (and, under `swift test --sanitize=thread`, report no race).
     @Test func parsingOnSeveralThreadsGivesWhatOneThreadGives() throws {
         let site = try #require(SiteLoader.load(contentDirectory: Project.content).site)
-        let sources = site.languages.flatMap(\.pages).flatMap { page in
-            [page.intro.source, page.commitments?.source ?? ""] + page.sections.compactMap(\.body?.source)
-        } + ["| a | b |\n|---|---|\n| ~~x~~ | www.example.be |", "<b>raw</b> and *emphasis* and info@example.be"]
+        let pages = site.languages.flatMap(\.pages)
+        let sources: [String] = pages.flatMap { page in page.markdown.map(\.source) } + ["| a | b |\n|---|---|\n| ~~x~~ | www.example.be |", "<b>raw</b> and *emphasis* and info@example.be"]
         let inputs = Array(repeating: sources, count: 20).flatMap { $0 }
         let serial = inputs.map { CommonMark.render($0).html }
         let parallel = inputs.concurrentMap { CommonMark.render($0).html }

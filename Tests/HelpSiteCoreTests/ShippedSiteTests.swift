@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import HelpSiteTestSupport
+import HelpSiteContent
 
 /// The complaints page the repository ships, built end to end: every fact of
 /// the seed's FACTS.md is on every language's page, as text and as a link.
@@ -102,18 +103,71 @@ struct ShippedSiteTests {
             let html = try TestBuild.page(expected.path, in: try TestBuild.render())
             #expect(html.contains("<ol class=\"steps\">"))
             let anchors = html.matches(of: try Regex(#"<h2 id="([a-z-]+)""#)).compactMap { $0.output[1].substring.map(String.init) }
-            #expect(anchors == ["first-contact", "second-review", "mediation", "supervisor", "insurance"])
+            // The steps, the insurance section, then the navigation of the page's group.
+            #expect(anchors == ["first-contact", "second-review", "mediation", "supervisor", "insurance", "group-nav-title"])
             #expect(html.components(separatedBy: "<address>").count == 5, "four contact blocks and the ombudsman")
         }
     }
 
-    @Test func theHomePageLetsAVisitorChooseALanguage() throws {
+    @Test func theRootLetsAVisitorChooseALanguage() throws {
         let html = try TestBuild.page("index.html", in: try TestBuild.render())
         #expect(!html.contains("<script"))
-        for (href, lang) in [("nl/klachten/", "nl"), ("fr/plaintes/", "fr"), ("en/complaints/", "en")] {
-            #expect(html.contains("<a href=\"\(href)\" hreflang=\"\(lang)\">"))
+        for lang in ["nl", "fr", "en"] {
+            #expect(html.contains("<a href=\"\(lang)/\" hreflang=\"\(lang)\">"))
+            #expect(html.contains("<link rel=\"alternate\" hreflang=\"\(lang)\" href=\"https://help.example.com/\(lang)/\">"))
         }
+        #expect(html.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://help.example.com/\">"))
         #expect(visibleText(html).contains("Kies uw taal") && visibleText(html).contains("Choisissez votre langue"))
+    }
+
+    /// Each language's home page lists the groups of the navigation, with each page's
+    /// title, link and description, in that language only.
+    @Test(arguments: [("nl", "klachten", "Klachtenprocedure"), ("fr", "plaintes", "Procédure de plainte"), ("en", "complaints", "Complaints procedure")])
+    func eachLanguageHasAHomePageListingItsPages(_ lang: String, _ slug: String, _ title: String) throws {
+        let files = try TestBuild.render()
+        let html = try TestBuild.page("\(lang)/index.html", in: files)
+        let site = try #require(SiteLoader.load(contentDirectory: Project.content).site)
+        let content = try #require(site.languages.first { $0.language.code == lang })
+        #expect(html.contains("<html lang=\"\(lang)\">"))
+        #expect(html.contains("<a href=\"../\(lang)/\(slug)/\">\(title)</a>"))
+        #expect(visibleText(html).contains(try #require(content.strings.groupTitles["complaints"])))
+        #expect(visibleText(html).contains(try #require(content.page(id: "complaints")).description.value.prefix(30)))
+        #expect(html.contains("<link rel=\"canonical\" href=\"https://help.example.com/\(lang)/\">"))
+    }
+
+    /// Every page leads back up: breadcrumbs to the language's home page and the group,
+    /// the same trail as BreadcrumbList JSON-LD, and the other pages of its group.
+    @Test func everyPageHasBreadcrumbsAndItsGroup() throws {
+        let html = try TestBuild.page("fr/plaintes/index.html", in: try TestBuild.render())
+        #expect(html.contains("<nav class=\"breadcrumbs\" aria-label=\"Fil d’Ariane\">") || html.contains("<nav class=\"breadcrumbs\" aria-label=\"Fil d&#39;Ariane\">"))
+        #expect(html.contains("<li><a href=\"../../fr/\">Accueil</a></li>"))
+        #expect(html.contains("<li><a href=\"../../fr/#complaints\">Plaintes et contact</a></li>"))
+        #expect(html.contains("<li><span aria-current=\"page\">Procédure de plainte</span></li>"))
+        #expect(html.contains("\"@type\":\"BreadcrumbList\""))
+        #expect(html.contains("\"item\":\"https://help.example.com/fr/#complaints\""))
+        #expect(html.contains("<nav class=\"group-nav\" aria-labelledby=\"group-nav-title\">"))
+    }
+
+    /// The 404 page of a language leads to its home page; the one at the root speaks every language.
+    @Test func notFoundPagesLeadHome() throws {
+        let files = try TestBuild.render()
+        let french = try TestBuild.page("fr/404.html", in: files)
+        #expect(french.contains("<a href=\"/fr/\" hreflang=\"fr\">Accueil</a>"))
+        #expect(!french.contains("lang=\"nl\""))
+        let root = try TestBuild.page("404.html", in: files)
+        for (lang, home) in [("nl", "Startpagina"), ("fr", "Accueil"), ("en", "Home")] {
+            #expect(root.contains("<div class=\"not-found\" lang=\"\(lang)\">"))
+            #expect(root.contains("<a href=\"/\(lang)/\" hreflang=\"\(lang)\">\(home)</a>"))
+        }
+    }
+
+    /// A browser asks every page for its icon: the page names it and the site has it.
+    @Test func everyPageNamesAnIconTheSiteHas() throws {
+        let files = try TestBuild.render()
+        #expect(files.contains { $0.path == "favicon.svg" } && files.contains { $0.path == "favicon.ico" })
+        for path in ["index.html", "nl/index.html", "nl/klachten/index.html", "nl/404.html", "404.html"] {
+            #expect(try TestBuild.page(path, in: files).contains("<link rel=\"icon\" href=\""), "\(path)")
+        }
     }
 
     /// `public/` is committed so that a reader of the repository sees the output;

@@ -24,9 +24,9 @@ struct XLIFFRoundTripTests {
         #expect(xliff.contains(#"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="nl" trgLang="fr">"#))
         #expect(xliff.contains(#"<file id="complaints" original="fr/complaints.yaml" xml:space="preserve">"#))
         #expect(xliff.contains(#"<file id="language" original="fr/language.yaml" xml:space="preserve">"#))
-        #expect(try unitText(xliff, unit: "step.second-review.title", "source") == "Wenst u een tweede beoordeling?")
-        #expect(try unitText(xliff, unit: "step.second-review.title") == "Vous souhaitez un second examen ?")
-        #expect(try unitText(xliff, unit: "step.first-contact.contact.sfs.channel.phone.label") == "Par téléphone, pendant les heures de bureau")
+        #expect(try unitText(xliff, unit: "section.second-review.title", "source") == "Wenst u een tweede beoordeling?")
+        #expect(try unitText(xliff, unit: "section.second-review.title") == "Vous souhaitez un second examen ?")
+        #expect(try unitText(xliff, unit: "section.first-contact.contact.sfs.channel.phone.label") == "Par téléphone, pendant les heures de bureau")
         #expect(xliff.contains(#"<note category="channel">phone: phone 00 32 2 370 77 11 (not translated)</note>"#))
         #expect(xliff.contains(#"<note category="location" appliesTo="source">nl/complaints.yaml:20:12</note>"#))
         #expect(try unitText(xliff, unit: "labels.step") == "Étape {n}")
@@ -40,10 +40,10 @@ struct XLIFFRoundTripTests {
     func oneEdit() throws {
         let project = try XLIFFProject()
         let before = try project.folder.read("content/fr/complaints.yaml")
-        let xliff = try translating(project.export("fr"), unit: "step.mediation.title", to: "Médiation externe et indépendante")
+        let xliff = try translating(project.export("fr"), unit: "section.mediation.title", to: "Médiation externe et indépendante")
         let (plan, problems) = try project.importing(xliff)
         #expect(problems.isEmpty)
-        #expect(plan?.changes.map(\.units) == [["step.mediation.title"]])
+        #expect(plan?.changes.map(\.units) == [["section.mediation.title"]])
 
         let after = try project.folder.read("content/fr/complaints.yaml")
         let changed = zip(before.split(separator: "\n", omittingEmptySubsequences: false), after.split(separator: "\n", omittingEmptySubsequences: false))
@@ -51,7 +51,7 @@ struct XLIFFRoundTripTests {
         #expect(changed.map { String($0.1) } == ["    title: Médiation externe et indépendante"])
         #expect(before.split(separator: "\n").count == after.split(separator: "\n").count)
         #expect(after.hasPrefix("# Procédure de plainte : traduction française du texte néerlandais, qui fait référence.\n"))
-        let mediation = try #require(project.site().languages.first { $0.language.code == "fr" }?.pages.first?.steps.first { $0.id.value == "mediation" })
+        let mediation = try #require(project.site().languages.first { $0.language.code == "fr" }?.pages.first?.sections.first { $0.id.value == "mediation" })
         #expect(mediation.title.value == "Médiation externe et indépendante")
         #expect(try project.snapshot().filter { $0.key != "fr/complaints.yaml" } == XLIFFProject().snapshot().filter { $0.key != "fr/complaints.yaml" })
     }
@@ -61,12 +61,12 @@ struct XLIFFRoundTripTests {
         let project = try XLIFFProject()
         let texts = [
             "title": #"Plaintes & recours : <la procédure> "rapide" d'abord"#,
-            "step.second-review.title": "- Un second examen\u{202F}?",
+            "section.second-review.title": "- Un second examen\u{202F}?",
             "intro": "**Vous avez une plainte\u{202F}?** Voici comment procéder.\n\nChez nous\u{00A0}: deux étapes.\n\n- écrivez-nous\n- appelez-nous",
-            "step.first-contact.contact.sfs.channel.portal.note":
+            "section.first-contact.contact.sfs.channel.portal.note":
                 "Pour accéder à votre portail client, utilisez votre adresse e-mail et votre mot de passe, puis choisissez « mot de passe oublié » si nécessaire.",
-            "step.first-contact.contact.sfs.channel.portal.portal.1": "Demandes, réclamations",
-            "checklist.item.1": "# Vos coordonnées complètes",
+            "section.first-contact.contact.sfs.channel.portal.portal.1": "Demandes, réclamations",
+            "section.first-contact.list.1.item.1": "# Vos coordonnées complètes",
             "hours.range": "de\u{00A0}{opens} à\u{00A0}{closes}",
         ]
         var xliff = try project.export("fr")
@@ -78,10 +78,11 @@ struct XLIFFRoundTripTests {
         let french = try #require(project.site().languages.first { $0.language.code == "fr" })
         let page = try #require(french.pages.first)
         #expect(page.title.value == texts["title"])
-        #expect(page.steps[1].title.value == texts["step.second-review.title"])
-        #expect(page.intro.source == texts["intro"])
-        #expect(page.checklist?.items.first?.value == texts["checklist.item.1"])
-        #expect(page.steps[0].contacts[0].channels[0].value.value == .portal(["Demandes, réclamations", "Formulaire de plainte"]))
+        #expect(page.sections[1].title.value == texts["section.second-review.title"])
+        #expect(page.intro?.source == texts["intro"])
+        let list = page.sections[0].blocks.compactMap { if case .list(let list) = $0 { list } else { nil } }.first
+        #expect(list?.items.first?.value == texts["section.first-contact.list.1.item.1"])
+        #expect(page.sections[0].shownContacts[0].channels[0].value.value == .portal(["Demandes, réclamations", "Formulaire de plainte"]))
         #expect(french.strings.rangeFormat == texts["hours.range"])
 
         let again = try project.export("fr")
@@ -95,8 +96,8 @@ struct XLIFFRoundTripTests {
     func styleKept() throws {
         let project = try XLIFFProject()
         var xliff = try project.export("fr")
-        xliff = try translating(xliff, unit: "step.supervisor.body", to: "En cas de manquement, contactez\nl'autorité de contrôle.")
-        xliff = try translating(xliff, unit: "step.first-contact.contact.sfs.channel.portal.note",
+        xliff = try translating(xliff, unit: "section.supervisor.body", to: "En cas de manquement, contactez\nl'autorité de contrôle.")
+        xliff = try translating(xliff, unit: "section.first-contact.contact.sfs.channel.portal.note",
                                 to: "Utilisez votre adresse e-mail et votre mot de passe pour accéder à votre portail client en ligne.")
         try project.importing(xliff)
         let file = try project.folder.read("content/fr/complaints.yaml")
