@@ -1,3 +1,4 @@
+import Foundation
 import HelpSiteModel
 import HelpSiteMarkdown
 
@@ -67,7 +68,7 @@ struct PageView {
             "breadcrumbs": .object(navigation.breadcrumbs()),
             "group": navigation.group().map(TemplateValue.object),
             "structuredDataHTML": .text(StructuredData(site: site, page: page, strings: strings, canonical: canonical, language: code,
-                                                       breadcrumbs: navigation.trail(), answers: answers()).json()),
+                                                       breadcrumbs: navigation.trail(), answers: answers(canonical: canonical)).json()),
         ])
     }
 
@@ -122,8 +123,9 @@ struct PageView {
         }
     }
 
-    /// A FAQ's answers for its JSON-LD: each section's text as HTML.
-    private func answers() -> [String] {
+    /// A FAQ's answers for its JSON-LD: each section's text as HTML, its links made absolute
+    /// (the answer is read away from the page).
+    private func answers(canonical: String) -> [String] {
         guard page.layout.value == .faq else { return [] }
         return page.sections.map { section in
             section.blocks.map { block -> String in
@@ -136,7 +138,24 @@ struct PageView {
                 case .sharedContact(let shared): "<p>" + HTML.escape(shared.block.organisation.value) + "</p>"
                 }
             }.joined()
+        }.map { Self.absoluteLinks(in: $0, from: canonical) }
+    }
+
+    /// `href="../klachten/#mediation"` → `href="https://…/nl/klachten/#mediation"`.
+    static func absoluteLinks(in html: String, from base: String) -> String {
+        guard let baseURL = URL(string: base) else { return html }
+        var result = ""
+        var rest = Substring(html)
+        while let start = rest.range(of: "href=\"") {
+            result += rest[..<start.upperBound]
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            let target = String(rest[..<end])
+            let relative = !target.contains(":") || target.hasPrefix("#")
+            result += relative ? (URL(string: target.replacingOccurrences(of: "&amp;", with: "&"), relativeTo: baseURL)?.absoluteString).map(HTML.escape) ?? target : target
+            rest = rest[end...]
         }
+        return result + rest
     }
 
     private func contactValues(_ contact: ContactBlock) -> TemplateObject {
