@@ -1,19 +1,24 @@
 #!/usr/bin/env python3
 """Writes a synthetic HelpSite content folder: N pages x 3 languages (nl, fr, en),
-each shaped like the shipped complaints page, deterministic from a seed.
+deterministic from a seed, in a mix of the four layouts, each page taken from
+a shipped page of that layout: a procedure (complaints.yaml), a FAQ (faq.yaml),
+a contact page (contact.yaml) and an article (the FAQ laid out as titled
+sections), one after the other. The shipped contacts.yaml is shared by every
+page that names it, and the navigation puts the pages in groups of 20.
 
-Every page takes the shipped page's structure (steps, contact blocks, hours,
-prose with links) and gives it facts of its own (phone numbers, e-mail
+Every page keeps its shipped page's structure (sections, blocks, contacts,
+hours, prose with links) and gets facts of its own (phone numbers, e-mail
 addresses, postal codes, hours) that agree across the three languages, plus
-Markdown bodies of realistic length: paragraphs, lists, links, emphasis and
-now and then a table, with links to other pages of the same language.
+Markdown of realistic length at the start of each section: paragraphs, lists,
+links, emphasis and now and then a table, with links to other pages of the
+same language.
 
 With --hugo DIR it also writes the same pages as a Hugo site (multilingual,
 translations linked by translationKey): each page's Markdown is the same
-bytes HelpSite renders (introduction, step bodies, response times), and its
-contact blocks are written out as Markdown. With --markdown DIR it writes
-those same Markdown bytes, one file per page and language, for the
-cmark-gfm command: the floor for rendering.
+bytes HelpSite renders (introduction, prose and notes), and its contact
+blocks are written out as Markdown. With --markdown DIR it writes those same
+Markdown bytes, one file per page and language, for the cmark-gfm command:
+the floor for rendering.
 
     synth.py --pages 1000 --out /tmp/site-1000 [--seed 7] [--hugo /tmp/hugo-1000] [--markdown /tmp/md-1000]
 """
@@ -28,7 +33,21 @@ import yaml
 HERE = os.path.dirname(os.path.abspath(__file__))
 CONTENT = os.path.join(HERE, "..", "..", "content")
 LANGS = ["nl", "fr", "en"]
-SLUG = {"nl": "klachten", "fr": "plaintes", "en": "complaints"}
+# Each page's layout, in turn, and the shipped page it is made from.
+LAYOUTS = [("procedure", "complaints"), ("faq", "faq"), ("contact", "contact"), ("article", "faq")]
+SLUGS = {
+    "complaints": {"nl": "klachten", "fr": "plaintes", "en": "complaints"},
+    "faq": {"nl": "veelgestelde-vragen", "fr": "questions-frequentes", "en": "faq"},
+    "contact": {"nl": "contact", "fr": "contact", "en": "contact-us"},
+}
+GROUP = 20
+
+
+def slug(lang, page):
+    layout, source = LAYOUTS[page % len(LAYOUTS)]
+    return f"{SLUGS[source][lang]}-{layout}-{page:05d}"
+
+
 WORDS = {
     "nl": "uw klacht wordt zorgvuldig behandeld door de bevoegde dienst binnen de gestelde termijn en wij houden u op de hoogte van elke stap".split(),
     "fr": "votre plainte est traitée avec soin par le service compétent dans le délai prévu et nous vous tenons informé de chaque étape".split(),
@@ -50,16 +69,19 @@ def paragraph(rng, lang, sentences):
     return " ".join(out)
 
 
-def body(rng, lang, page, pages):
-    """Prose with the same structure (and the same links) in every language."""
-    parts = [paragraph(rng, lang, rng.randint(2, 4))]
-    items = [paragraph(rng, lang, 1) for _ in range(rng.randint(2, 4))]
+def body(key, lang, pages):
+    """Prose with the same structure (the same links, the same table) in every language.
+    The words are drawn per language; what must agree across languages has its own generator."""
+    shape = random.Random(f"shape-{key}")
+    words = random.Random(f"words-{key}-{lang}")
+    parts = [paragraph(words, lang, shape.randint(2, 4))]
+    items = [paragraph(words, lang, 1) for _ in range(shape.randint(2, 4))]
     parts.append("\n".join(f"- {item}" for item in items))
-    other = rng.randrange(pages)
-    parts.append(paragraph(rng, lang, 1) + f" [{WORDS[lang][1]}](../{SLUG[lang]}-{other:05d}/)")
-    if rng.random() < 0.25:
+    other = shape.randrange(pages)
+    parts.append(paragraph(words, lang, 1) + f" [{WORDS[lang][1]}](../{slug(lang, other)}/)")
+    if shape.random() < 0.25:
         parts.append("| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |")
-    parts.append(paragraph(rng, lang, rng.randint(1, 3)))
+    parts.append(paragraph(words, lang, shape.randint(1, 3)))
     return "\n\n".join(parts)
 
 
@@ -70,56 +92,84 @@ def indent(text, spaces):
 
 def vary_facts(text, page):
     """Gives a page facts of its own, the same change in every language."""
-    text = text.replace("370 77 11", f"370 {page % 100:02d} {page // 100 % 100:02d}")
-    text = text.replace("services4you@", f"services{page}@").replace("lease4you@", f"lease{page}@")
-    text = text.replace('postal_code: "1130"', f'postal_code: "{1000 + page % 9000:04d}"')
-    text = text.replace('closes: "11:00"', f'closes: "{10 + page % 3}:{30 if page % 2 else 0:02d}"')
+    text = text.replace("547 58 71", f"547 {page % 100:02d} {page // 100 % 100:02d}")
+    text = text.replace("ombudsman@ombudsfin.be", f"ombudsman{page}@ombudsfin.be")
+    text = text.replace("info@ombudsman-insurance.be", f"info{page}@ombudsman-insurance.be")
+    text = text.replace('postal_code: "1000"', f'postal_code: "{1000 + page % 9000:04d}"')
     return text
 
 
 def write_page(lang, page, pages, seed, out):
-    source = open(os.path.join(CONTENT, lang, "complaints.yaml"), encoding="utf-8").read()
-    text = vary_facts(source, page)
-    text = re.sub(r"^slug: .*$", f"slug: {SLUG[lang]}-{page:05d}", text, count=1, flags=re.M)
+    layout, source = LAYOUTS[page % len(LAYOUTS)]
+    text = vary_facts(open(os.path.join(CONTENT, lang, source + ".yaml"), encoding="utf-8").read(), page)
+    text = re.sub(r"^layout: .*$", f"layout: {layout}", text, count=1, flags=re.M)
+    text = re.sub(r"^slug: .*$", f"slug: {slug(lang, page)}", text, count=1, flags=re.M)
     text = re.sub(r"^title: (.*)$", lambda m: f"title: {m.group(1)} {page}", text, count=1, flags=re.M)
-    # Each step body gets extra prose, seeded per page and step so that every language has the same shape.
+    # Links between the shipped pages lead to the pages of this page's run of four.
+    first = page - page % len(LAYOUTS)
+    for name, target in (("complaints", first), ("faq", first + 1), ("contact", first + 2)):
+        text = text.replace(f"](../{SLUGS[name][lang]}/", f"](../{slug(lang, min(target, pages - 1))}/")
+    # Each section starts with prose of its own, seeded per page and section so that every
+    # language has the same shape.
     def extend(match):
-        step = match.group(1)
-        rng = random.Random(f"{seed}-{page}-{step}")
-        return match.group(0) + indent(body(rng, lang, page, pages), 6) + "\n\n"
-    text = re.sub(r"  - id: ([a-z-]+)\n    title: .*\n    body: \|\n", extend, text)
+        key = f"{seed}-{page}-{match.group(1)}"
+        return match.group(0) + "      - prose: |\n" + indent(body(key, lang, pages), 10) + "\n"
+    text = re.sub(r"  - id: ([a-z-]+)\n    title: .*\n(?:    numbered: .*\n)?    blocks:\n", extend, text)
     path = os.path.join(out, lang, f"page-{page:05d}.yaml")
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
 
 
-def markdown_of(page_yaml):
+def write_navigation(out, pages):
+    """site.yaml's navigation in groups of GROUP pages, titled in each language.yaml."""
+    groups = [list(range(start, min(start + GROUP, pages))) for start in range(0, pages, GROUP)]
+    site = open(os.path.join(CONTENT, "site.yaml"), encoding="utf-8").read()
+    site = site[:site.index("\nnavigation:")] + "\nnavigation:\n" + "".join(
+        f"  - group: group-{index:04d}\n    pages: [{', '.join(f'page-{page:05d}' for page in group)}]\n"
+        for index, group in enumerate(groups))
+    with open(os.path.join(out, "site.yaml"), "w", encoding="utf-8") as f:
+        f.write(site)
+    for lang in LANGS:
+        strings = open(os.path.join(CONTENT, lang, "language.yaml"), encoding="utf-8").read()
+        strings = strings[:strings.index("\nnavigation:")] + "\nnavigation:\n" + "".join(
+            f"  group-{index:04d}: {WORDS[lang][1].capitalize()} {index}\n" for index in range(len(groups)))
+        with open(os.path.join(out, lang, "language.yaml"), "w", encoding="utf-8") as f:
+            f.write(strings)
+
+
+def contact_markdown(block):
+    lines = [f"### {block['organisation']}"]
+    address = block.get("address")
+    if address:
+        box = f", {address['box']}" if address.get("box") else ""
+        lines.append(f"- {address['street']} {address['number']}{box}, {address['postal_code']} {address['city']}")
+    for channel in block.get("channels", []):
+        label = channel.get("label", "")
+        if "phone" in channel:
+            lines.append(f"- {label}: {channel['phone']}")
+        elif "email" in channel:
+            lines.append(f"- {label}: <{channel['email']}>")
+        elif "url" in channel:
+            lines.append(f"- {label}: <{channel['url']}>")
+        for hours in channel.get("hours", []):
+            lines.append(f"  - {', '.join(hours['days'])} {hours['opens']}–{hours['closes']}")
+    return "\n".join(lines)
+
+
+def markdown_of(page_yaml, shared):
     """The Markdown a page renders, in page order, with its contact blocks as Markdown lists."""
     page = yaml.safe_load(page_yaml)
-    parts = [page["intro"]]
-    for number, step in enumerate(page["steps"] + [page["insurance"]], start=1):
-        parts.append(f"## {step['title']}")
-        if step.get("body"):
-            parts.append(step["body"])
-        for block in step.get("contacts", []):
-            lines = [f"### {block['organisation']}"]
-            address = block.get("address")
-            if address:
-                box = f", {address['box']}" if address.get("box") else ""
-                lines.append(f"- {address['street']} {address['number']}{box}, {address['postal_code']} {address['city']}")
-            for channel in block.get("channels", []):
-                label = channel.get("label", "")
-                if "phone" in channel:
-                    lines.append(f"- {label}: {channel['phone']}")
-                elif "email" in channel:
-                    lines.append(f"- {label}: <{channel['email']}>")
-                elif "url" in channel:
-                    lines.append(f"- {label}: <{channel['url']}>")
-                for hours in channel.get("hours", []):
-                    lines.append(f"  - {', '.join(hours['days'])} {hours['opens']}–{hours['closes']}")
-            parts.append("\n".join(lines))
-        if number == 1 and page.get("commitments"):
-            parts.append(page["commitments"])
+    parts = [page["intro"]] if page.get("intro") else []
+    for section in page["sections"]:
+        parts.append(f"## {section['title']}")
+        for block in section["blocks"]:
+            if "prose" in block or "note" in block:
+                parts.append(block.get("prose") or block.get("note"))
+            elif "list" in block:
+                parts.append(f"### {block['list']['title']}\n\n" + "\n".join(f"- {item}" for item in block["list"]["items"]))
+            elif "contact" in block:
+                contact = block["contact"]
+                parts.append(contact_markdown(shared[contact] if isinstance(contact, str) else contact))
     return page, "\n\n".join(parts) + "\n"
 
 
@@ -144,10 +194,11 @@ def write_hugo(args):
             f.write(layout)
     for lang in LANGS:
         os.makedirs(os.path.join(args.hugo, "content", lang))
+        shared = {block["id"]: block for block in yaml.safe_load(open(os.path.join(args.out, lang, "contacts.yaml"), encoding="utf-8"))["contacts"]}
         for name in sorted(os.listdir(os.path.join(args.out, lang))):
-            if name == "language.yaml":
+            if name in ("language.yaml", "contacts.yaml"):
                 continue
-            page, markdown = markdown_of(open(os.path.join(args.out, lang, name), encoding="utf-8").read())
+            page, markdown = markdown_of(open(os.path.join(args.out, lang, name), encoding="utf-8").read(), shared)
             stem = name[:-len(".yaml")]
             front = f'---\ntitle: "{page["title"]}"\nslug: "{page["slug"]}"\ntranslationKey: "{stem}"\n---\n\n'
             with open(os.path.join(args.hugo, "content", lang, stem + ".md"), "w", encoding="utf-8") as f:
@@ -169,10 +220,10 @@ def main():
     shutil.rmtree(args.out, ignore_errors=True)
     for lang in LANGS:
         os.makedirs(os.path.join(args.out, lang))
-        shutil.copy(os.path.join(CONTENT, lang, "language.yaml"), os.path.join(args.out, lang))
+        shutil.copy(os.path.join(CONTENT, lang, "contacts.yaml"), os.path.join(args.out, lang))
         for page in range(args.pages):
             write_page(lang, page, args.pages, args.seed, args.out)
-    shutil.copy(os.path.join(CONTENT, "site.yaml"), args.out)
+    write_navigation(args.out, args.pages)
     if args.hugo:
         if args.markdown:
             shutil.rmtree(args.markdown, ignore_errors=True)

@@ -15,18 +15,19 @@ from selenium.webdriver.chrome.service import Service
 REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
 PUBLIC = pathlib.Path(os.environ.get("HELPSITE_PUBLIC", REPOSITORY / "public"))
 
-# Every page of the shipped site, and an address that does not exist (served the 404 page).
-PAGES = [
-    "index.html",
-    "nl/klachten/",
-    "fr/plaintes/",
-    "en/complaints/",
-    "nl/404.html",
-    "fr/404.html",
-    "en/404.html",
-    "nergens/",
-]
-LANGUAGE_PAGES = {"nl": "nl/klachten/", "fr": "fr/plaintes/", "en": "en/complaints/"}
+# Every page of the site (every layout, each language's home page, the language
+# choice), each language's 404 page, and an address that does not exist (served the
+# root 404 page). HELPSITE_PUBLIC names another built site to check, such as the
+# fixture with a page of every layout (.ci/test builds it).
+PAGES = sorted(
+    "index.html" if path.parent == PUBLIC else f"{path.parent.relative_to(PUBLIC)}/"
+    for path in PUBLIC.rglob("index.html")
+) + sorted(str(path.relative_to(PUBLIC)) for path in PUBLIC.glob("*/404.html")) + ["nergens/"]
+# A page of the procedure layout in each language: the complaints page.
+LANGUAGE_PAGES = {
+    language: path for language, path in {"nl": "nl/klachten/", "fr": "fr/plaintes/", "en": "en/complaints/"}.items()
+    if (PUBLIC / path / "index.html").exists()
+}
 
 
 def package_file(package, name):
