@@ -47,8 +47,8 @@ struct CommandLineTests {
         #expect(run.output.isEmpty)
         #expect(run.errors == """
             complaints:
-            content/fr/complaints.yaml:17:9: error: unknown key 'adress' in a contact block; did you mean 'address'?
-            content/fr/complaints.yaml:29:20: error: phone number '02 555 12' is not valid: a +32 number has 8 digits after the country code, this one has 6
+            content/fr/complaints.yaml:19:11: error: unknown key 'adress' in a contact block; did you mean 'address'?
+            content/fr/complaints.yaml:31:22: error: phone number '02 555 12' is not valid: a +32 number has 8 digits after the country code, this one has 6
 
             2 errors, 0 warnings: build failed (public/ left unchanged)
 
@@ -62,7 +62,7 @@ struct CommandLineTests {
         try folder.write(page.replacingOccurrences(of: "phone: 02 555 12 34", with: "phone: 02 555 12 35"), to: "content/fr/complaints.yaml")
         let run = try helpsite("build", in: folder.path)
         #expect(run.status == 1)
-        #expect(run.errors.contains("content/fr/complaints.yaml:29:20: error: phone +3225551235 differs from nl +3225551234 (content/nl/complaints.yaml:28:20)"))
+        #expect(run.errors.contains("content/fr/complaints.yaml:31:22: error: phone +3225551235 differs from nl +3225551234 (content/nl/complaints.yaml:30:22)"))
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/public"))
     }
 
@@ -81,7 +81,7 @@ struct CommandLineTests {
 
         let text = try helpsite("check", in: folder.path)
         #expect(text.status == 1)
-        #expect(text.errors.hasPrefix("complaints:\ncontent/fr/complaints.yaml:29:20: error: phone +3225551235 differs from nl +3225551234"))
+        #expect(text.errors.hasPrefix("complaints:\ncontent/fr/complaints.yaml:31:22: error: phone +3225551235 differs from nl +3225551234"))
         #expect(text.errors.contains("\n\n1 error, 0 warnings: checked (1 page in 2 languages, "))
 
         let json = try helpsite("check", "--format", "json", in: folder.path)
@@ -92,20 +92,20 @@ struct CommandLineTests {
         let finding = try #require((document["diagnostics"] as? [[String: Any]])?.first)
         #expect(finding["code"] as? String == "fact.differs")
         #expect(finding["file"] as? String == "content/fr/complaints.yaml")
-        #expect(finding["line"] as? Int == 29 && finding["column"] as? Int == 20)
+        #expect(finding["line"] as? Int == 31 && finding["column"] as? Int == 22)
         let related = try #require((finding["related"] as? [[String: Any]])?.first)
-        #expect(related["file"] as? String == "content/nl/complaints.yaml" && related["line"] as? Int == 28)
+        #expect(related["file"] as? String == "content/nl/complaints.yaml" && related["line"] as? Int == 30)
 
         let github = try helpsite("check", "--format", "github", in: folder.path)
-        #expect(github.output.hasPrefix("::error file=content/fr/complaints.yaml,line=29,col=20,title=fact.differs::phone +3225551235 differs from nl +3225551234 (content/nl/complaints.yaml:28:20)\n"))
+        #expect(github.output.hasPrefix("::error file=content/fr/complaints.yaml,line=31,col=22,title=fact.differs::phone +3225551235 differs from nl +3225551234 (content/nl/complaints.yaml:30:22)\n"))
     }
 
     @Test func aBrokenTemplateIsReportedWithItsPlace() throws {
         let folder = try project()
-        try folder.write("<p>{{#steps}}{{title}}\n{{/stap}}</p>\n", to: "templates/page.mustache")
+        try folder.write("<p>{{#sections}}{{title}}\n{{/stap}}</p>\n", to: "templates/procedure.mustache")
         let run = try helpsite("build", in: folder.path)
         #expect(run.status == 1)
-        #expect(run.errors.hasPrefix("page.mustache:\ntemplates/page.mustache:2:"))
+        #expect(run.errors.hasPrefix("procedure.mustache:\ntemplates/procedure.mustache:2:"))
         #expect(run.errors.contains("error: template does not parse"))
     }
 

@@ -22,6 +22,8 @@ struct LayoutTests {
         init() throws {
             folder = try TemporaryFolder()
             try folder.overlay(URL(fileURLWithPath: LayoutTests.content), at: "content")
+            // What made the build: a rebuild reuses only what the same generator made.
+            try folder.write("a stand-in for the helpsite executable", to: "bin/helpsite")
         }
 
         func edit(_ file: String, _ change: (String) -> String) throws {
@@ -32,7 +34,7 @@ struct LayoutTests {
         }
 
         func build() throws -> Pipeline.Outcome {
-            try Pipeline(content: content, templates: Project.templates, output: output, force: false, generator: nil,
+            try Pipeline(content: content, templates: Project.templates, output: output, force: false, generator: folder.path + "/bin/helpsite",
                          cache: folder.path + "/.helpsite-cache").build()
         }
 
@@ -179,5 +181,19 @@ struct LayoutTests {
         try templates.write("{{#sections}}{{number}}{{/sections}}\n", to: "procedure.mustache")
         let messages = TemplateSet.load(directory: templates.path).diagnostics.map(\.description)
         #expect(messages == ["\(templates.path)/faq.mustache:2:18: error: the template names 'number', which the faq layout never has"])
+    }
+
+    /// A page shows its group's other pages: a rebuild after one of them is renamed renews
+    /// them all, and keeps the pages of other groups as they were.
+    @Test func aRebuildRenewsTheNavigationOfTheRenamedPagesGroup() throws {
+        let copy = try Copy()
+        guard case .built = try copy.build() else { Issue.record("the first build failed"); return }
+        try copy.edit("nl/faq.yaml") { $0.replacingOccurrences(of: "title: Veelgestelde vragen", with: "title: Vragen en antwoorden") }
+        guard case .built(let summary) = try copy.build() else { Issue.record("the rebuild failed"); return }
+        // The other group's two pages in two languages are kept; the renamed page's group is rendered again.
+        #expect(summary.kept == 4)
+        let procedure = try copy.folder.read("public/nl/klachten/index.html")
+        #expect(procedure.contains("<li><a href=\"../../nl/veelgestelde-vragen/\">Vragen en antwoorden</a></li>"))
+        #expect(try copy.folder.read("public/nl/index.html").contains(">Vragen en antwoorden</a>"))
     }
 }
