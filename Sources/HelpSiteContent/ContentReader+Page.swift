@@ -13,6 +13,16 @@ extension ContentReader {
         let intro = markdown(fields, "intro", required: false)
         let sections = list(fields, "sections").compactMap { section($0, region: region, contacts: contacts) }
         checkUniqueIDs(sections.map(\.id), what: "section")
+        // A contact is an anchor (`#contact-<id>`) and a node of the page's JSON-LD: once a page.
+        checkUniqueIDs(sections.flatMap { section in
+            section.blocks.compactMap { block -> Located<String>? in
+                switch block {
+                case .contact(let contact): contact.id
+                case .sharedContact(let shared): shared.reference
+                default: nil
+                }
+            }
+        }, what: "contact")
         guard let layout, let slug, let title, let description else { return nil }
         return Page(id: id, file: file, slug: slug, title: title, description: description, layout: layout, intro: intro,
                     sections: sections, sectionsLocation: fields["sections"].map(location) ?? fields.location)
@@ -32,7 +42,6 @@ extension ContentReader {
         let title = text(fields, "title")
         let numbered = fields["numbered"] == nil ? true : flag(fields, "numbered")
         let blocks = list(fields, "blocks").compactMap { block($0, region: region, contacts: contacts) }
-        checkUniqueIDs(blocks.compactMap { if case .contact(let block) = $0 { block.id } else { nil } }, what: "contact block")
         guard let id, let title else { return nil }
         return Section(id: id, title: title, numbered: numbered, blocks: blocks)
     }

@@ -63,7 +63,7 @@ public struct TemplateSet: Sendable {
             for part in TemplateValues.unknownParts(of: value.name, in: name) {
                 let suggestion = known.min { (editDistance(part, $0), $0) < (editDistance(part, $1), $1) }
                     .flatMap { editDistance(part, $0) <= 2 ? "; did you mean '\($0)'?" : nil } ?? ""
-                diagnostics.error("the template names '\(part)', which \(TemplateValues.describe(name)) never has\(suggestion)",
+                diagnostics.error("the template names '\(part)', which \(TemplateValues.neverHas(name))\(suggestion)",
                                   at: SourceLocation(file: file, line: value.line, column: value.column))
             }
         }

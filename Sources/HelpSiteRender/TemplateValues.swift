@@ -43,14 +43,14 @@ enum TemplateValues {
         }
     }
 
-    /// What the template is, in a message: `the faq layout`, `the home page`, `a partial`.
-    static func describe(_ name: String) -> String {
-        if Layout(rawValue: name) != nil { return "the \(name) layout" }
+    /// Why a name is refused, in a message: `the faq layout never has`, `no page has`.
+    static func neverHas(_ name: String) -> String {
+        if Layout(rawValue: name) != nil { return "the \(name) layout never has" }
         switch name {
-        case "home": return "a language's home page"
-        case "index": return "the language choice"
-        case "404": return "the page not found"
-        default: return "any page"
+        case "home": return "a language's home page never has"
+        case "index": return "the language choice never has"
+        case "404": return "the page not found never has"
+        default: return "no page has"
         }
     }
 

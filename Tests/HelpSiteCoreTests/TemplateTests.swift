@@ -10,22 +10,22 @@ struct TemplateTests {
     func templates(with page: String) throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
         try folder.overlay(URL(fileURLWithPath: Project.templates))
-        try folder.write(page, to: "page.mustache")
+        try folder.write(page, to: "article.mustache")
         return folder
     }
 
     @Test func aNameNoPageHasIsAnErrorWithItsPlace() throws {
-        let folder = try templates(with: "<h1>{{title}}</h1>\n<p>{{#steps}}{{titel}} {{labels.skip_lnk}}{{/steps}}</p>\n{{> footer}}\n")
+        let folder = try templates(with: "<h1>{{title}}</h1>\n<p>{{#sections}}{{titel}} {{labels.skip_lnk}}{{/sections}}</p>\n{{> footer}}\n")
         let messages = TemplateSet.load(directory: folder.path).diagnostics.map(\.description)
         #expect(messages == [
-            "\(folder.path)/page.mustache:2:14: error: the template names 'titel', which is no value of a page; did you mean 'title'?",
-            "\(folder.path)/page.mustache:2:24: error: the template names 'skip_lnk', which is no value of a page; did you mean 'skip_link'?",
-            "\(folder.path)/page.mustache:3:1: error: the partial 'footer' does not exist: expected footer.mustache beside this template",
+            "\(folder.path)/article.mustache:2:17: error: the template names 'titel', which the article layout never has; did you mean 'title'?",
+            "\(folder.path)/article.mustache:2:27: error: the template names 'skip_lnk', which the article layout never has; did you mean 'skip_link'?",
+            "\(folder.path)/article.mustache:3:1: error: the partial 'footer' does not exist: expected footer.mustache beside this template",
         ])
     }
 
     @Test func commentsSectionsAndTheCurrentItemAreFine() throws {
-        let folder = try templates(with: "{{! a comment names {{nothing}} }}{{#sections}}{{#blocks}}{{{proseHTML}}}{{/blocks}}{{^number}}-{{/number}}{{/sections}}{{#labels}}{{.}}{{/labels}}\n")
+        let folder = try templates(with: "{{! a comment names {{nothing}} }}{{#sections}}{{#blocks}}{{{proseHTML}}}{{/blocks}}{{^list}}-{{/list}}{{/sections}}{{#labels}}{{.}}{{/labels}}\n")
         #expect(TemplateSet.load(directory: folder.path).diagnostics.isEmpty)
     }
 

@@ -33,7 +33,7 @@ public struct LanguageStrings: Sendable {
     public static let labelKeys: KeyValuePairs<String, String> = [
         "skip_link": "the link that skips to the main content",
         "language_switcher": "the name of the list of other languages",
-        "choose_language": "the heading of the language choice on the home page",
+        "choose_language": "the heading of each language on the language choice at the site's root",
         "step": "a step's number, with {n}",
         "address": "the heading of a postal address",
         "phone": "the word for phone",
