@@ -37,7 +37,8 @@ extension SiteRenderer {
             "labels": .object(TemplateObject(first.strings.labels.mapValues(typeset))),
             "stylesheet": .text(root + "style.css"),
             "favicon": .text(root + "favicon.svg"),
-            "home": .text(root + SiteAddresses.home(language: first.language.code)),
+            // One language's page leads to its home page; the page of every language to the choice.
+            "home": .text(languages.count == 1 ? root + SiteAddresses.home(language: first.language.code) : root),
             "languages": .list(languages.map { content in
                 let typeset = content.strings.typography.apply
                 return .object(TemplateObject([
@@ -82,6 +83,9 @@ extension SiteRenderer {
             "lang": .text(code),
             "siteName": .text(site.settings.name.value),
             "title": .text(typeset(content.strings.label("home"))),
+            // What search engines show under the home page: the site and what its groups are about.
+            "description": .text(typeset(site.settings.name.value + ": "
+                + site.settings.navigation.compactMap { content.strings.groupTitles[$0.id.value] }.joined(separator: ", ") + ".")),
             "canonical": .text(addresses.absoluteHome(language: code)),
             "alternates": .list(homeAlternates(site, addresses)),
             "stylesheet": .text(root + "style.css"),

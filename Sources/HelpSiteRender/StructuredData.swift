@@ -25,6 +25,11 @@ struct StructuredData {
         return JSONText.encode(graph)
     }
 
+    /// Text as the page shows it: French puts no-break spaces before `?` and `:`.
+    private func text(_ value: String) -> String {
+        strings.typography.apply(value)
+    }
+
     private func webPage() -> JSONValue {
         let type = switch page.layout.value {
         case .faq: "FAQPage"
@@ -32,21 +37,21 @@ struct StructuredData {
         case .procedure, .article: "WebPage"
         }
         var node: JSONValue = [
-            "@type": .string(type), "@id": .string(canonical), "url": .string(canonical), "name": .string(page.title.value),
-            "description": .string(page.description.value), "inLanguage": .string(language),
+            "@type": .string(type), "@id": .string(canonical), "url": .string(canonical), "name": .string(text(page.title.value)),
+            "description": .string(text(page.description.value)), "inLanguage": .string(language),
         ]
         if !breadcrumbs.isEmpty {
             node["breadcrumb"] = [
                 "@type": "BreadcrumbList",
                 "itemListElement": .array(breadcrumbs.enumerated().map { index, crumb in
-                    ["@type": "ListItem", "position": .int(index + 1), "name": .string(crumb.name),
+                    ["@type": "ListItem", "position": .int(index + 1), "name": .string(text(crumb.name)),
                      "item": .string(site.settings.baseURL.value + crumb.path)]
                 }),
             ]
         }
         if page.layout.value == .faq {
             node["mainEntity"] = .array(zip(page.sections, answers).map { section, answer in
-                ["@type": "Question", "name": .string(section.title.value),
+                ["@type": "Question", "name": .string(text(section.title.value)),
                  "acceptedAnswer": ["@type": "Answer", "text": .string(answer)]]
             })
         }
@@ -80,7 +85,7 @@ struct StructuredData {
     }
 
     private func contactPoint(_ channel: Channel, _ block: ContactBlock) -> JSONValue? {
-        var point: JSONValue = ["@type": "ContactPoint", "contactType": .string(channel.label?.value ?? channel.id.value)]
+        var point: JSONValue = ["@type": "ContactPoint", "contactType": .string(text(channel.label?.value ?? channel.id.value))]
         switch channel.value.value {
         case .phone(_, let e164): point["telephone"] = .string(e164)
         case .email(let address): point["email"] = .string(address)
