@@ -65,7 +65,7 @@ struct LayoutTests {
 
         let faq = try TestBuild.page("fr/questions-frequentes/index.html", in: files)
         #expect(faq.contains("\"@type\":\"FAQPage\""))
-        #expect(faq.contains("\"@type\":\"Question\"") && faq.contains("\"name\":\"La médiation est-elle payante ?\""))
+        #expect(faq.contains("\"@type\":\"Question\"") && faq.contains("\"name\":\"La médiation est-elle payante\u{202F}?\""))
         #expect(faq.contains("la \\u003ca href=\\\"https://help.voorbeeldbank.example/fr/plaintes/#mediation\\\">médiation\\u003c/a> est gratuite"), "the answer carries its HTML into the JSON-LD")
 
         let contact = try TestBuild.page("nl/contact/index.html", in: files)
