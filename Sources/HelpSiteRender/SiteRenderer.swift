@@ -26,8 +26,8 @@ public struct SiteRenderer: Sendable {
     }
 
     // A page's fingerprint covers what its HTML depends on: its file in every language
-    // (titles and slugs appear in the switcher and alternates), the files of the other
-    // pages of its navigation group, its language's language.yaml and contacts.yaml,
+    // (titles and slugs appear in the switcher and alternates), the titles and slugs of the
+    // other pages of its navigation group, its language's language.yaml and contacts.yaml,
     // site.yaml, and the templates.
 
     /// Pages whose layout has no template, each reported where the page names its layout.
@@ -177,13 +177,17 @@ public struct SiteRenderer: Sendable {
         fingerprint.add(templates.fingerprint)
         fingerprint.add(content.fingerprint)
         if let contacts = content.contacts { fingerprint.add(contacts.fingerprint) }
-        // The other pages of its navigation group show in its navigation: their titles and slugs.
-        let group = groups[page.id]?.pages.map(\.value) ?? [page.id]
         for other in site.languages {
             fingerprint.add(other.language.code)
-            for id in Set(group + [page.id]).sorted() {
-                if let translation = other.page(id: id) { fingerprint.add(translation.fingerprint) }
-            }
+            if let translation = other.page(id: page.id) { fingerprint.add(translation.fingerprint) }
+        }
+        // The other pages of its navigation group show in its language's navigation by their
+        // titles and slugs: those, not their text, so that editing a page's text renders it alone.
+        for id in groups[page.id]?.pages ?? [] where id.value != page.id {
+            guard let other = content.page(id: id.value) else { continue }
+            fingerprint.add(other.id)
+            fingerprint.add(other.title.value)
+            fingerprint.add(other.slug.value)
         }
         return fingerprint
     }
