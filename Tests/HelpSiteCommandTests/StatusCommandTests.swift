@@ -12,21 +12,21 @@ struct StatusCommandTests {
         let copy = try ShippedCopy()
         let clean = try command.helpsite("status", "--strict", in: copy.folder.path)
         #expect(clean.status == 0, "\(clean.output)\(clean.errors)")
-        #expect(clean.output.hasSuffix("fr: all 75 fields current (1 not localised); en: all 75 fields current (1 not localised)\n"))
-        try copy.edit("nl/complaints.yaml", "contact opnemen met de toezichthouder.", "contact opnemen met de bevoegde toezichthouder.")
+        #expect(clean.output.hasSuffix("fr: all 104 fields current (1 not localised); en: all 104 fields current (1 not localised)\n"))
+        try copy.edit("nl/complaints.yaml", "op met de\n          toezichthouder.", "op met de\n          bevoegde toezichthouder.")
         let stale = try command.helpsite("status", "--strict", in: copy.folder.path)
         #expect(stale.status == 1)
-        let frLine = try copy.line(of: "En cas de manquement", in: "fr/complaints.yaml")
-        let nlLine = try copy.line(of: "In geval van een tekortkoming", in: "nl/complaints.yaml")
-        #expect(stale.output.contains("\ncontent/fr/complaints.yaml:\(frLine):7: stale: steps.supervisor.body (nl changed at content/nl/complaints.yaml:\(nlLine):7)\n"))
-        #expect(stale.output.contains("fr        complaints      51      100%       50      1           0             0        0              1"))
+        let frLine = try copy.line(of: "Pour signaler un manquement", in: "fr/complaints.yaml")
+        let nlLine = try copy.line(of: "Wilt u een tekortkoming", in: "nl/complaints.yaml")
+        #expect(stale.output.contains("\ncontent/fr/complaints.yaml:\(frLine):11: stale: sections.supervisor.prose.1 (nl changed at content/nl/complaints.yaml:\(nlLine):11)\n"))
+        #expect(stale.output.contains("fr        complaints      42      100%       41      1           0             0        0              1"))
         // Without --strict the report is the same and the exit status 0.
         #expect(try command.helpsite("status", in: copy.folder.path).status == 0)
         // After review: accepted, and --strict passes again.
         let accepted = try command.helpsite("status", "--accept", "fr", in: copy.folder.path)
-        #expect(accepted.output == "Recorded the nl text of 75 fields for fr in content/fr/.sources.yaml\n")
-        let narrow = try command.helpsite("status", "--accept", "en", "--page", "complaints", "--field", "steps.supervisor.body", in: copy.folder.path)
-        #expect(narrow.output == "Recorded the nl text of steps.supervisor.body (complaints) for en in content/en/.sources.yaml\n")
+        #expect(accepted.output == "Recorded the nl text of 104 fields for fr in content/fr/.sources.yaml\n")
+        let narrow = try command.helpsite("status", "--accept", "en", "--page", "complaints", "--field", "sections.supervisor.prose.1", in: copy.folder.path)
+        #expect(narrow.output == "Recorded the nl text of sections.supervisor.prose.1 (complaints) for en in content/en/.sources.yaml\n")
         #expect(try command.helpsite("status", "--strict", in: copy.folder.path).status == 0)
     }
 
@@ -44,11 +44,11 @@ struct StatusCommandTests {
         #expect(languages.map { $0["language"] as? String } == ["en"])
         #expect(languages[0]["sources"] as? String == "content/en/.sources.yaml")
         let parts = try #require(languages[0]["parts"] as? [[String: Any]])
-        #expect(parts.map { $0["part"] as? String } == ["language", "complaints"])
+        #expect(parts.map { $0["part"] as? String } == ["language", "contacts", "complaints", "contact", "faq"])
         #expect(parts[0]["file"] as? String == "content/en/language.yaml")
-        #expect(parts[0]["fields"] as? Int == 24)
+        #expect(parts[0]["fields"] as? Int == 27)
         #expect(parts[0]["complete"] as? Int == 100)
-        #expect(parts[0]["counts"] as? [String: Int] == ["current": 23, "stale": 1, "unreviewed": 0, "untranslated": 0, "missing": 0, "not-localised": 0])
+        #expect(parts[0]["counts"] as? [String: Int] == ["current": 26, "stale": 1, "unreviewed": 0, "untranslated": 0, "missing": 0, "not-localised": 0])
         let finding = try #require((parts[0]["findings"] as? [[String: Any]])?.first)
         #expect(finding["state"] as? String == "stale")
         #expect(finding["field"] as? String == "labels.box")
@@ -60,7 +60,7 @@ struct StatusCommandTests {
         #expect(reference["line"] as? Int == (try copy.line(of: "box:", in: "nl/language.yaml")))
         #expect(reference["column"] as? Int == 8)
         #expect((finding["fingerprint"] as? String)?.count == 16)
-        let kept = try #require((parts[1]["findings"] as? [[String: Any]])?.first)
+        let kept = try #require((parts[2]["findings"] as? [[String: Any]])?.first)
         #expect(kept["state"] as? String == "not-localised")
         #expect(kept["fingerprint"] == nil)
     }
@@ -86,17 +86,17 @@ struct StatusCommandTests {
         let made = try command.helpsite("new-language", "de", in: copy.folder.path)
         #expect(made.status == 0, "\(made.errors)")
         #expect(made.output == """
-            Made content/de/ from nl: 2 files, 75 text fields still in nl, facts copied
+            Made content/de/ from nl: 5 files, 104 text fields still in nl, facts copied
             Added de (Deutsch) to content/site.yaml. `helpsite status --language de` lists what to translate.
 
             """)
         #expect(try command.helpsite("check", in: copy.folder.path).status == 0)
         let built = try command.helpsite("build", in: copy.folder.path)
         #expect(built.status == 0, "\(built.errors)")
-        #expect(built.output.hasPrefix("Built 4 pages in 4 languages (nl, fr, en, de) into public/"))
+        #expect(built.output.hasPrefix("Built 12 pages in 4 languages (nl, fr, en, de) into public/"))
         let status = try command.helpsite("status", "--strict", "--language", "de", in: copy.folder.path)
         #expect(status.status == 1)
-        #expect(status.output.components(separatedBy: ": untranslated: ").count - 1 == 75)
+        #expect(status.output.components(separatedBy: ": untranslated: ").count - 1 == 104)
         #expect(status.output.contains("\ncontent/de/complaints.yaml:\(try copy.line(of: "title: Klachtenprocedure", in: "de/complaints.yaml")):8: untranslated: title is still the nl text (nl at content/nl/complaints.yaml:\(try copy.line(of: "title: Klachtenprocedure", in: "nl/complaints.yaml")):8)\n"))
         // A second time, the language exists.
         let again = try command.helpsite("new-language", "de", in: copy.folder.path)

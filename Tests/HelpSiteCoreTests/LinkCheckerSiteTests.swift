@@ -50,14 +50,14 @@ struct LinkCheckerSiteTests {
         let dutch = report.problems.filter { $0.diagnostic.location.file.contains("/nl/") }
         let anchor = try #require(dutch.first { $0.diagnostic.code == .linkAnchor })
         #expect(anchor.diagnostic.location.file == folder.path + "/public/nl/klachten/index.html")
-        #expect(anchor.diagnostic.notes.map(\.location) == [SourceLocation(file: folder.path + "/content/nl/complaints.yaml", line: 12, column: 7)])
+        #expect(anchor.diagnostic.notes.map(\.location) == [SourceLocation(file: folder.path + "/content/nl/complaints.yaml", line: 14, column: 11)])
         let insecure = try #require(dutch.first { $0.diagnostic.code == .linkInsecure })
-        #expect(insecure.diagnostic.notes.map(\.location) == [SourceLocation(file: folder.path + "/content/nl/complaints.yaml", line: 35, column: 18)])
+        #expect(insecure.diagnostic.notes.map(\.location) == [SourceLocation(file: folder.path + "/content/nl/complaints.yaml", line: 37, column: 20)])
         #expect(lines.filter { $0.contains("note:") } == [
-            "content/fr/complaints.yaml:13:7: note: the link is written here",
-            "content/fr/complaints.yaml:36:18: note: the link is written here",
-            "content/nl/complaints.yaml:12:7: note: the link is written here",
-            "content/nl/complaints.yaml:35:18: note: the link is written here",
+            "content/fr/complaints.yaml:15:11: note: the link is written here",
+            "content/fr/complaints.yaml:38:20: note: the link is written here",
+            "content/nl/complaints.yaml:14:11: note: the link is written here",
+            "content/nl/complaints.yaml:37:20: note: the link is written here",
         ])
     }
 

@@ -22,7 +22,7 @@ struct ShippedSiteTests {
         "https://consumerconnect.be", "https://www.ombudsfin.be/nl/klacht-indienen", "https://www.ombudsman-insurance.be",
     ]
     static let sharedTexts = [
-        "00 32 2 370 77 11", "0800 120 33", "+32 2 547 58 71",
+        "+32 2 370 77 11", "0800 120 33", "+32 2 547 58 71",
         "services4you@stellantis-finance.com", "lease4you@stellantis-finance.com", "ombudsman@ombudsfin.be",
         "info.eco@economie.fgov.be", "info@ombudsman-insurance.be", "www.ombudsman-insurance.be", "consumerconnect.be",
         "www.ombudsfin.be/nl/klacht-indienen", "North Gate III", "Square de Meeûs 35", "ConsumerConnect", "Ombudsfin",
@@ -33,7 +33,7 @@ struct ShippedSiteTests {
         Expected(path: "nl/klachten/index.html", lang: "nl", texts: [
             "Stellantis Financial Services Belux NV", "Operationele dienst / SRC (B2C-klanten)",
             "Operationele dienst / BU Lease (B2B-klanten)", "Bourgetlaan 20, bus 1", "1130 Brussel",
-            "Verzoeken > Klachtenformulier", "Klachtendienst", "binnen 5 werkdagen", "binnen maximaal één maand",
+            "Verzoeken > Klachtenformulier", "klachtendienst", "binnen vijf werkdagen", "Binnen een maand",
             "Maandag, dinsdag en donderdag van 9u00 tot 11u00", "Woensdag en vrijdag van 13u00 tot 15u00",
             "Ombudsman in financiële geschillen (Ombudsfin)", "Koning Albert II-laan 8, bus 2", "1000 Brussel",
             "Algemene Directie Economische Inspectie", "Koning Albert II-laan 16", "gratis nummer",
@@ -42,7 +42,7 @@ struct ShippedSiteTests {
         Expected(path: "fr/plaintes/index.html", lang: "fr", texts: [
             "Stellantis Financial Services Belux SA", "Service des opérations / SRC (clients B2C)",
             "Service des opérations / BU Lease (clients B2B)", "Avenue du Bourget 20, boîte 1", "1130 Bruxelles",
-            "Demandes > Formulaire de plainte", "Service des plaintes", "5 jours ouvrables", "un mois",
+            "Demandes > Formulaire de plainte", "service des plaintes", "cinq jours ouvrables", "un mois",
             "Lundi, mardi et jeudi de 9 h 00 à 11 h 00", "Mercredi et vendredi de 13 h 00 à 15 h 00",
             "Ombudsman en conflits financiers (Ombudsfin)", "Boulevard du Roi Albert II 8, boîte 2",
             "1000 Bruxelles", "SPF Economie, P.M.E., Classes moyennes et Energie",
@@ -52,7 +52,7 @@ struct ShippedSiteTests {
         Expected(path: "en/complaints/index.html", lang: "en", texts: [
             "Stellantis Financial Services Belux NV/SA", "Operations department / SRC (B2C customers)",
             "Operations department / BU Lease (B2B customers)", "Avenue du Bourget 20, box 1", "1130 Brussels",
-            "Requests > Complaint form", "Complaints department", "5 working days", "one month",
+            "Requests > Complaint form", "complaints department", "five working days", "one month",
             "Monday, Tuesday and Thursday from 9:00 to 11:00", "Wednesday and Friday from 13:00 to 15:00",
             "Ombudsman for financial services (Ombudsfin)", "Boulevard du Roi Albert II 8, box 2", "1000 Brussels",
             "FPS Economy, SMEs, Self-employed and Energy", "Directorate-General Economic Inspection",

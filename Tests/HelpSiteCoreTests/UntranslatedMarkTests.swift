@@ -16,9 +16,9 @@ struct UntranslatedMarkTests {
 
         let german = try TestBuild.page("de/klachten/index.html", in: marked)
         #expect(german.contains("<h1>Beschwerdeverfahren</h1>"))
-        #expect(german.contains(#"<h3 class="checklist-title"><span class="untranslated" lang="nl">Wat vermeldt u in uw bericht?</span></h3>"#))
+        #expect(german.contains(#"<h3 class="list-title"><span class="untranslated" lang="nl">Wat vermeldt u in uw bericht?</span></h3>"#))
         #expect(german.contains(#"<div class="untranslated" lang="nl"><p><strong>Heeft u een klacht?</strong>"#))
-        #expect(german.contains(##"<a class="skip-link" href="#main"><span class="untranslated" lang="nl">Naar de inhoud</span></a>"##))
+        #expect(german.contains(##"<a class="skip-link" href="#main"><span class="untranslated" lang="nl">Naar de hoofdinhoud</span></a>"##))
         // Where markup cannot go, the text is as it would be unmarked.
         #expect(german.contains("<title>Beschwerdeverfahren · Stellantis Financial Services Belux</title>"))
         #expect(german.contains(#"<nav class="switcher" aria-label="Taal">"#))

@@ -24,14 +24,14 @@ struct XLIFFRefusalTests {
             let unit = try #require(xliff.range(of: "    <unit id=\"description\">"))
             let end = try #require(xliff.range(of: "    </unit>\n", range: unit.upperBound..<xliff.endIndex))
             return xliff.replacingCharacters(in: unit.lowerBound..<end.upperBound, with: "")
-                .replacingOccurrences(of: "<unit id=\"step.mediation.title\">", with: "<unit id=\"step.mediaton.title\">")
+                .replacingOccurrences(of: "<unit id=\"section.mediation.title\">", with: "<unit id=\"section.mediaton.title\">")
         }
         #expect(problems == [
             "fr.xlf:4:3: error: unit 'description' is missing from <file id=\"complaints\">; export again",
-            "content/nl/complaints.yaml:3:14: note: the nl text",
-            "fr.xlf:4:3: error: unit 'step.mediation.title' is missing from <file id=\"complaints\">; export again",
-            "content/nl/complaints.yaml:37:12: note: the nl text",
-            "fr.xlf:121:5: error: unit 'step.mediaton.title' is not a text of content/nl/complaints.yaml; the content has changed since the export: export again",
+            "content/nl/complaints.yaml:4:14: note: the nl text",
+            "fr.xlf:4:3: error: unit 'section.mediation.title' is missing from <file id=\"complaints\">; export again",
+            "content/nl/complaints.yaml:39:12: note: the nl text",
+            "fr.xlf:121:5: error: unit 'section.mediaton.title' is not a text of content/nl/complaints.yaml; the content has changed since the export: export again",
         ])
     }
 
@@ -44,7 +44,7 @@ struct XLIFFRefusalTests {
         })
         #expect(problems == [
             "fr.xlf:13:9: error: the nl text of unit 'title' has changed since the export; export again and translate the new text",
-            "content/nl/complaints.yaml:2:8: note: the nl text now",
+            "content/nl/complaints.yaml:3:8: note: the nl text now",
         ])
     }
 
@@ -89,7 +89,7 @@ struct XLIFFRefusalTests {
         let (plan, problems) = try project.importing(xliff.replacingOccurrences(of: "\n", with: "\r\n"))
         #expect(problems == [])
         #expect(plan?.changes.count == 1)
-        #expect(try project.folder.read("content/fr/complaints.yaml").contains("intro: |\n  Vous n'êtes pas satisfait ? Dites-le-nous.\nsteps:\n"))
+        #expect(try project.folder.read("content/fr/complaints.yaml").contains("intro: |\n  Vous n'êtes pas satisfait ? Dites-le-nous.\nsections:\n"))
     }
 }
 

@@ -34,7 +34,7 @@ struct PreviewServerTests {
 
         let home = try await preview.get("/")
         #expect(home.status == 200)
-        #expect(home.body.contains("href=\"fr/plaintes/\""))
+        #expect(home.body.contains("href=\"fr/\""))
 
         // Without its slash, a page's relative links (../../style.css) would resolve one level too high.
         let bare = try await preview.get("/fr/plaintes")
@@ -86,7 +86,7 @@ struct PreviewServerTests {
         #expect(broken.status == 500)
         #expect(broken.headers["content-type"] == "text/html; charset=utf-8")
         #expect(broken.body.contains("The site cannot be built: 1 error, 0 warnings"))
-        #expect(broken.body.contains("<code>\(preview.project.path)/content/fr/complaints.yaml:17:9</code>"))
+        #expect(broken.body.contains("<code>\(preview.project.path)/content/fr/complaints.yaml:19:11</code>"))
         #expect(broken.body.contains("unknown key &#39;adress&#39; in a contact block; did you mean &#39;address&#39;?"))
         #expect(broken.body.contains("<script src=\"/_helpsite/reload.js\""), "the error page reloads itself once fixed")
         #expect(try await preview.get("/nl/klachten/").status == 500)
@@ -179,10 +179,14 @@ struct PreviewServerTests {
         #expect(anywhere.status == 404)
         #expect(anywhere.body.contains("<html lang=\"nl\""), "the reference language's 404 page")
 
+        // A language's folder is its home page.
+        let home = try await preview.get("/nl/")
+        #expect(home.status == 200 && home.body.contains("<a href=\"../nl/klachten/\">"))
         // A folder with no index.html is not listed.
-        let folder = try await preview.get("/nl/")
+        try FileManager.default.createDirectory(atPath: preview.output + "/nl/klachten/bijlagen", withIntermediateDirectories: false)
+        let folder = try await preview.get("/nl/klachten/bijlagen/")
         #expect(folder.status == 404)
-        #expect(!folder.body.contains("klachten/\">klachten"))
+        #expect(!folder.body.contains("bijlagen"))
     }
 
     @Test func ctrlCStopsTheServerCleanlyEvenWithAPageOpen() async throws {
