@@ -43,18 +43,25 @@ public enum SiteLoader {
     /// in groups (`loadPages`).
     static let groupSize = 32
 
-    /// `ids` in groups of about `groupSize`, in order, never splitting a navigation group:
-    /// a page shows the other pages of its navigation group, so they are read together.
+    /// `ids` in groups of at most `groupSize`, in order, never splitting a navigation group:
+    /// a page shows the other pages of its navigation group, so they are read together (a
+    /// navigation group larger than `groupSize` is read as one group of its own).
     package static func pageGroups(_ ids: [String], navigation: [NavigationGroup] = []) -> [ArraySlice<String>] {
         var groupOf: [String: String] = [:]
         for group in navigation { for page in group.pages { groupOf[page.value] = groupOf[page.value] ?? group.id.value } }
         var groups: [ArraySlice<String>] = []
         var start = 0
-        for index in ids.indices.dropFirst() where index - start >= groupSize {
-            // Cut before a page only where it does not share a navigation group with the one before.
-            guard groupOf[ids[index]] == nil || groupOf[ids[index]] != groupOf[ids[index - 1]] else { continue }
-            groups.append(ids[start..<index])
-            start = index
+        var unit = 0 // where the run of pages of one navigation group (or one page in none) starts
+        for index in ids.indices.dropFirst() {
+            let sameGroup = groupOf[ids[index]] != nil && groupOf[ids[index]] == groupOf[ids[index - 1]]
+            if !sameGroup { unit = index }
+            guard index - start >= groupSize else { continue }
+            // Full: cut before the run this page belongs to, unless the group would be empty.
+            let cut = unit > start ? unit : (sameGroup ? nil : index)
+            if let cut {
+                groups.append(ids[start..<cut])
+                start = cut
+            }
         }
         if start < ids.count { groups.append(ids[start...]) }
         return groups

@@ -197,4 +197,25 @@ struct LayoutTests {
         #expect(procedure.contains("<li><a href=\"../../nl/veelgestelde-vragen/\">Vragen en antwoorden</a></li>"))
         #expect(try copy.folder.read("public/nl/index.html").contains(">Vragen en antwoorden</a>"))
     }
+
+    /// A build reads a group of pages at a time; a navigation group is never split between
+    /// two, so that each page's navigation is made from pages at hand.
+    @Test func readingGroupsNeverSplitANavigationGroup() {
+        let ids = (0..<100).map { String(format: "p%03d", $0) }
+        func navigation(_ sizes: [Int]) -> [NavigationGroup] {
+            var next = 0
+            return sizes.enumerated().map { index, size in
+                defer { next += size }
+                let at = SourceLocation(file: "site.yaml")
+                return NavigationGroup(id: Located("g\(index)", at: at), pages: ids[next..<(next + size)].map { Located($0, at: at) })
+            }
+        }
+        let none = SiteLoader.pageGroups(ids)
+        #expect(none.map(\.count) == [32, 32, 32, 4])
+        let twenties = SiteLoader.pageGroups(ids, navigation: navigation([20, 20, 20, 20, 20]))
+        #expect(twenties.map(\.count) == [20, 20, 20, 20, 20])
+        let large = SiteLoader.pageGroups(ids, navigation: navigation([10, 50, 5]))
+        #expect(large.map(\.count) == [10, 50, 32, 8])
+        #expect(Array(large.joined()) == ids)
+    }
 }
