@@ -46,8 +46,10 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let started = ContinuousClock.now
-        let pipeline = Pipeline(content: project.content, templates: project.templates, output: output, force: force,
+        var pipeline = Pipeline(content: project.content, templates: project.templates, output: output, force: force,
                                 generator: Bundle.main.executablePath, markUntranslated: markUntranslated)
+        // A preview publishes nothing: its addresses are not recorded.
+        pipeline.recordsAddresses = !markUntranslated
         let outcome: Pipeline.Outcome
         do {
             outcome = try pipeline.build()
@@ -70,6 +72,10 @@ struct Build: ParsableCommand {
                 Terminal.warning("\(unrecorded); the next build renders every page")
             }
             print(Build.line(summary, into: output, milliseconds: elapsed))
+            if !summary.newAddresses.isEmpty {
+                let count = summary.newAddresses.count
+                print("Added \(count) address\(count == 1 ? "" : "es") to \(pipeline.ledgerFile): \(summary.newAddresses.joined(separator: ", "))")
+            }
         }
     }
 

@@ -88,7 +88,9 @@ extension Pipeline {
         // changed page: the others are known clean and their files kept (`keep`). A preview's
         // marks come from the same inputs, so the same holds for it.
         let content = self.content
-        let unread = incremental.unchangedPages { Self.pageID(ofInput: $0, content: content, languages: skeleton.languages) }
+        let unread = incremental.unchangedPages(neutral: [ledgerFile]) {
+            Self.pageID(ofInput: $0, content: content, languages: skeleton.languages)
+        }
         let state = GroupState()
         let groups = SiteLoader.pageGroups(pageIDs).concurrentMap(workers: workers) { ids -> GroupFindings in
             if incremental.previous != nil, let renderer, let staged, ids.allSatisfy(unread.contains) {
@@ -120,21 +122,34 @@ extension Pipeline {
         }
 
         let (site, found, _) = check.conclude(skeleton, problems: skeletonProblems, groups: groups)
-        let problems = Diagnostics(found.all + templateProblems.all)
-        guard let renderer, let staged, !problems.hasErrors else {
+        var problems = Diagnostics(found.all + templateProblems.all)
+        // Every address of the ledger must still be served; only a site without errors has
+        // every page's summary to tell.
+        let plan: AddressPlan? = problems.hasErrors ? nil : {
+            let (plan, addressProblems) = AddressPlan.make(site, ledgerFile: ledgerFile)
+            problems.append(contentsOf: addressProblems)
+            return plan
+        }()
+        guard let renderer, let staged, let plan, !problems.hasErrors else {
             staged?.abandon()
             return .failed(problems)
         }
         do {
             try renderer.renderSiteFiles(site, writing: staged.write)
+            try renderer.renderRedirects(plan.redirects, of: site, writing: staged.write)
+            try staged.write(RedirectRules.files(plan.redirects, root: SiteAddresses(site: site).rootPath))
+            // Before the swap: an address is never published without being in the ledger.
+            if recordsAddresses { try plan.ledger.write() }
         } catch {
             staged.abandon()
             throw error
         }
-        let unrecorded = try incremental.publish(staged, summaries: site.languages.flatMap(\.pages).map(\.summary))
+        let unrecorded = try incremental.publish(staged, summaries: site.languages.flatMap(\.pages).map(\.summary),
+                                                 rewritten: recordsAddresses ? [ledgerFile] : [])
         return .built(Summary(
             pages: site.languages.reduce(0) { $0 + $1.pages.count }, languages: site.languages.map(\.language.code),
-            kept: staged.keptPages, warnings: problems, unrecorded: unrecorded
+            kept: staged.keptPages, warnings: problems, unrecorded: unrecorded,
+            newAddresses: plan.ledger.entries.filter { $0.line == 0 }.map(\.address)
         ))
     }
 }

@@ -40,8 +40,10 @@ package struct IncrementalBuild: Sendable {
     }
 
     /// The ids of the pages none of whose files changed since the last build.
-    package func unchangedPages(pageID: (String) -> String?) -> Set<String> {
-        previous?.unchangedPages(now: inputs, pageFile: pageID) ?? []
+    /// - Parameter neutral: inputs that no page is made from (the ledger of published
+    ///   addresses): a change to them alone reads no page again.
+    package func unchangedPages(neutral: Set<String> = [], pageID: (String) -> String?) -> Set<String> {
+        previous?.unchangedPages(now: inputs, pageFile: pageID, neutral: neutral) ?? []
     }
 
     /// What the last build kept of a page file, when it is reused.
@@ -74,9 +76,14 @@ package struct IncrementalBuild: Sendable {
     /// Swaps the staged site in and records the build for the next one. The record of the site
     /// being replaced is removed first, so that a crash between the two never leaves a record
     /// of files that are not there.
+    /// - Parameter rewritten: inputs this build wrote (the ledger of published addresses):
+    ///   recorded as they are now, so that the next build does not take its own write for a
+    ///   change.
     /// - Returns: why the build could not be recorded, if it could not (the next build then
     ///   renders every page); the site is published either way.
-    package func publish(_ staged: StagedSite, summaries: [PageSummary]) throws -> String? {
+    package func publish(_ staged: StagedSite, summaries: [PageSummary], rewritten: [String] = []) throws -> String? {
+        var inputs = self.inputs
+        for path in rewritten { inputs[path] = BuildManifest.stamp(of: path) }
         let manifest: BuildManifest
         do {
             do {
