@@ -3,6 +3,7 @@ import Testing
 import HelpSiteTestSupport
 import HelpSiteModel
 import HelpSitePublish
+import HelpSiteOnlineLinks
 @testable import HelpSitePipeline
 
 /// The ledger of published addresses (`content/published.txt`): a build that would drop an
@@ -162,5 +163,43 @@ struct PublishedAddressTests {
         guard case .built = try build(copy) else { Issue.record("the build failed"); return }
         let rules = try copy.folder.read("public/_redirects")
         #expect(rules.contains("/nl/klachten/ /nl/klachtenprocedure/ 301!\n") && rules.contains("/en/complaints/ /en/complaints-procedure/ 301!\n"))
+    }
+
+    @Test func theLinkCheckReportsALedgerAddressThatTheBuiltSiteNoLongerServes() async throws {
+        let copy = try copy()
+        try renameFrenchSlug(copy)
+        try copy.folder.write(try copy.folder.read("content/site.yaml") + "\nredirects:\n  fr/plaintes/: complaints\n", to: "content/site.yaml")
+        guard case .built = try build(copy) else { Issue.record("the build failed"); return }
+        var configuration = LinkChecker.Configuration(publicDirectory: copy.folder.path + "/public")
+        configuration.contentDirectory = copy.content
+        #expect(await LinkChecker(configuration).check().problems.isEmpty, "the redirect page serves the old address")
+        // Uploaded without the redirect page: the address is no longer served.
+        try FileManager.default.removeItem(atPath: copy.folder.path + "/public/fr/plaintes")
+        let report = await LinkChecker(configuration).check()
+        #expect(report.problems.map(\.diagnostic.code) == [.linkDropped])
+        #expect(report.problems.first?.diagnostic.location == SourceLocation(file: copy.content + "/published.txt", line: 7, column: 1))
+        #expect(report.problems.first?.diagnostic.message.hasPrefix("fr/plaintes/ (page 'complaints') was published, and ") == true)
+    }
+
+    @Test func theLedgerReadsStrictly() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("# a comment\n\nnl/klachten/ complaints\nnl/klachten complaints\nfr/plaintes/\nnl/klachten/ other\n", to: "published.txt")
+        let (ledger, problems) = PublishedAddresses.read(folder.path + "/published.txt")
+        #expect(ledger.entries == [PublishedAddresses.Entry(address: "nl/klachten/", page: "complaints", line: 3)])
+        #expect(problems.sorted.map(\.location.line) == [4, 5, 6])
+        #expect(problems.sorted.last?.message == "nl/klachten/ is listed twice")
+    }
+
+    @Test func theRuleFilesMatchEveryFormOfTheOldAddressUnderTheSitesRoot() {
+        let redirect = ServedRedirect(from: "fr/plaintes/", to: "fr/reclamations/", language: "fr", title: "Plaintes")
+        let files = Dictionary(uniqueKeysWithValues: RedirectRules.files([redirect], root: "/help/").map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
+        #expect(files["nginx-redirects.conf"]?.hasSuffix("""
+            location = /help/fr/plaintes/ { return 301 /help/fr/reclamations/; }
+            location = /help/fr/plaintes { return 301 /help/fr/reclamations/; }
+            location = /help/fr/plaintes/index.html { return 301 /help/fr/reclamations/; }
+
+            """) == true)
+        #expect(files[".htaccess"]?.contains("RedirectMatch 301 ^/help/fr/plaintes(/|/index\\.html)?$ /help/fr/reclamations/\n</IfModule>\n") == true)
+        #expect(files["_redirects"]?.hasSuffix("/help/fr/plaintes/index.html /help/fr/reclamations/ 301!\n") == true)
     }
 }
