@@ -13,6 +13,10 @@ struct AddressPlan {
     /// The ledger with the addresses this build publishes for the first time.
     var ledger: PublishedAddresses
 
+    /// The addresses this build publishes for the first time, in order.
+    var newAddresses: [String] { ledger.entries.filter { $0.line == 0 }.map(\.address) }
+    var gainsAddresses: Bool { ledger.entries.contains { $0.line == 0 } }
+
     /// - Parameter site: every page as its summary at least.
     static func make(_ site: Site, ledgerFile: String) -> (AddressPlan, Diagnostics) {
         let (ledger, ledgerProblems) = PublishedAddresses.read(ledgerFile)

@@ -138,8 +138,10 @@ extension Pipeline {
             try renderer.renderSiteFiles(site, writing: staged.write)
             try renderer.renderRedirects(plan.redirects, of: site, writing: staged.write)
             try staged.write(RedirectRules.files(plan.redirects, root: SiteAddresses(site: site).rootPath))
-            // Before the swap: an address is never published without being in the ledger.
-            if recordsAddresses { try plan.ledger.write() }
+            // Before the swap: an address is never published without being in the ledger. Only
+            // when it gains one: a ledger a person annotated or reordered is not rewritten to
+            // confirm it.
+            if recordsAddresses, plan.gainsAddresses { try plan.ledger.write() }
         } catch {
             staged.abandon()
             throw error
@@ -149,7 +151,7 @@ extension Pipeline {
         return .built(Summary(
             pages: site.languages.reduce(0) { $0 + $1.pages.count }, languages: site.languages.map(\.language.code),
             kept: staged.keptPages, warnings: problems, unrecorded: unrecorded,
-            newAddresses: plan.ledger.entries.filter { $0.line == 0 }.map(\.address)
+            newAddresses: plan.newAddresses
         ))
     }
 }

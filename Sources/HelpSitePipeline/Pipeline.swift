@@ -75,7 +75,8 @@ public struct Pipeline: Sendable {
                                    cacheFile: force ? nil : CheckSession.recordFile(in: cacheFolder), generator: generator,
                                    fingerprintingPages: true)
         let groups = SiteLoader.pageGroups(ids).concurrentMap(workers: workers) { session.check($0, of: skeleton) }
-        var (site, diagnostics, loadedAll) = session.conclude(skeleton, problems: skeletonProblems, groups: groups)
+        let (site, found, loadedAll) = session.conclude(skeleton, problems: skeletonProblems, groups: groups)
+        var diagnostics = found
         guard loadedAll else { return CheckOutcome(diagnostics: diagnostics, pages: 0, languages: 0, reused: session.reused) }
         // The addresses the build would publish, against the ledger: a dropped one fails the
         // build, so the check says so first.

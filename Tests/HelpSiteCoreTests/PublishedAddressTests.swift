@@ -99,6 +99,13 @@ struct PublishedAddressTests {
         guard case .built(let second) = try build(copy) else { Issue.record("the build failed"); return }
         #expect(second.newAddresses.isEmpty)
         #expect(try FileManager.default.attributesOfItem(atPath: copy.content + "/published.txt")[.modificationDate] as? Date == written)
+        // A note a person adds is kept: the ledger is rewritten only when it gains an address.
+        let annotated = try copy.folder.read("content/published.txt") + "# nl/klachten/ is printed in the contracts since 2024\n"
+        try copy.folder.write(annotated, to: "content/published.txt")
+        guard case .built(let third) = try build(copy) else { Issue.record("the build failed"); return }
+        #expect(third.newAddresses.isEmpty && third.kept == 3, "a change of the ledger reads no page")
+        #expect(try copy.folder.read("content/published.txt") == annotated)
+        guard case .upToDate = try build(copy) else { Issue.record("the build after a confirming one was not up to date"); return }
     }
 
     @Test func aPreviewChecksTheLedgerAndNeverWritesIt() throws {

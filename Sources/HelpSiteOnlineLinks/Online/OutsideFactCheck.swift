@@ -21,7 +21,13 @@ enum OutsideFactCheck {
             problems += found
             checks.append(fetched)
         }
-        try? await client.shutdown()
+        do {
+            try await client.shutdown()
+        } catch {
+            let location = expectations[0].entry.location
+            problems.append(LinkProblem(Diagnostic(.warning, "the HTTP client did not shut down cleanly: \(error)", at: location, code: .linkCache),
+                                        link: nil))
+        }
         return (problems, checks)
     }
 
