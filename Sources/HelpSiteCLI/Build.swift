@@ -20,8 +20,14 @@ struct Build: ParsableCommand {
             file (in any language) are read, checked and rendered again; the \
             others keep their files. --force reads and renders everything.
 
-            Exit status: 0 built or up to date; 1 content, template or write \
-            errors (public/ left as it was).
+            Every page address ever published is kept in content/published.txt \
+            (commit it): a build that would no longer serve one fails, unless \
+            redirects: in content/site.yaml says where it goes. For each redirect \
+            the build writes nginx-redirects.conf, .htaccess and _redirects (301) \
+            and a page at the old address.
+
+            Exit status: 0 built or up to date; 1 content, template, published \
+            address or write errors (public/ left as it was).
 
             Problems are printed as file:line:column: error: message, all of them in \
             one run. On success one line says what was built.
