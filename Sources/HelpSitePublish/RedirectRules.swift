@@ -9,8 +9,10 @@ import HelpSiteModel
 ///   which win over every other kind of location;
 /// - `.htaccess`, for Apache (`AllowOverride FileInfo`): `RedirectMatch`, inside
 ///   `<IfModule mod_alias.c>` so that a server without the module still serves the site;
-/// - `_redirects`, which Netlify and Cloudflare Pages read, with `!` so that the page
-///   at the old address (`RedirectPage`) does not shadow the rule on Netlify.
+/// - `_redirects`, which Netlify and Cloudflare Pages read: each rule twice, first with
+///   `301!`, which Netlify needs so that the page at the old address (`RedirectPage`) does
+///   not shadow the rule, then with `301`, which Cloudflare Pages reads (it ignores a line
+///   whose code it does not know, and either host applies the first rule that matches).
 ///
 /// Each old address is matched as `/fr/plaintes/`, `/fr/plaintes` and
 /// `/fr/plaintes/index.html`, so that no form a reader may type takes two hops.
@@ -33,7 +35,7 @@ public enum RedirectRules {
             let from = root + redirect.from, to = root + redirect.to
             for form in forms(of: from) {
                 nginx += "location = \(form) { return 301 \(to); }\n"
-                hosts += "\(form) \(to) 301!\n"
+                hosts += "\(form) \(to) 301!\n\(form) \(to) 301\n"
             }
             apache += "RedirectMatch 301 ^\(regex(String(from.dropLast())))(/|/index\\.html)?$ \(to)\n"
         }
