@@ -1,5 +1,5 @@
 /// What a reader sees of a page that is not ours: its text (the text between tags, but
-/// not that of `script`, `style` or `template`, character references decoded, white space
+/// not that of `script`, `style`, `template`, `noscript` or `svg`, character references decoded, white space
 /// folded), its `<title>` and its first `<h1>`. For the online check's two questions about
 /// an outside page: does it say "not found" (a soft 404), and does it still show a fact.
 /// The links are read by `HTMLTokenizer`; this scan only separates text from markup.
