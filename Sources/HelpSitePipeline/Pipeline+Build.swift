@@ -61,7 +61,8 @@ extension Pipeline {
     public func build() throws -> Outcome {
         // A preview and a published site of the same files differ: the option is an input too.
         let incremental = IncrementalBuild(output: output, cache: cacheFolder, folders: [content, templates], generator: generator,
-                                           variant: markUntranslated ? "--mark-untranslated" : nil, force: force)
+                                           variant: markUntranslated ? "--mark-untranslated" : nil, force: force,
+                                           neutral: [ledgerFile])
         if incremental.isUpToDate { return .upToDate }
         let (skeleton, pageIDs, skeletonProblems) = SiteLoader.loadSkeleton(contentDirectory: content)
         let (templates, templateProblems) = TemplateSet.load(directory: self.templates)
@@ -88,9 +89,7 @@ extension Pipeline {
         // changed page: the others are known clean and their files kept (`keep`). A preview's
         // marks come from the same inputs, so the same holds for it.
         let content = self.content
-        let unread = incremental.unchangedPages(neutral: [ledgerFile]) {
-            Self.pageID(ofInput: $0, content: content, languages: skeleton.languages)
-        }
+        let unread = incremental.unchangedPages { Self.pageID(ofInput: $0, content: content, languages: skeleton.languages) }
         let state = GroupState()
         let groups = SiteLoader.pageGroups(pageIDs).concurrentMap(workers: workers) { ids -> GroupFindings in
             if incremental.previous != nil, let renderer, let staged, ids.allSatisfy(unread.contains) {

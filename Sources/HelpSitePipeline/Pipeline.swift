@@ -75,13 +75,12 @@ public struct Pipeline: Sendable {
                                    cacheFile: force ? nil : CheckSession.recordFile(in: cacheFolder), generator: generator,
                                    fingerprintingPages: true)
         let groups = SiteLoader.pageGroups(ids).concurrentMap(workers: workers) { session.check($0, of: skeleton) }
-        let (site, found, loadedAll) = session.conclude(skeleton, problems: skeletonProblems, groups: groups)
-        var diagnostics = found
+        let (site, diagnostics, loadedAll) = session.conclude(skeleton, problems: skeletonProblems, groups: groups)
         guard loadedAll else { return CheckOutcome(diagnostics: diagnostics, pages: 0, languages: 0, reused: session.reused) }
         // The addresses the build would publish, against the ledger: a dropped one fails the
         // build, so the check says so first.
-        if !diagnostics.hasErrors { diagnostics.append(contentsOf: AddressPlan.make(site, ledgerFile: ledgerFile).1) }
-        return CheckOutcome(diagnostics: diagnostics, pages: site.pageIDs.count, languages: site.languages.count,
+        let addressProblems = diagnostics.hasErrors ? Diagnostics() : AddressPlan.make(site, ledgerFile: ledgerFile).1
+        return CheckOutcome(diagnostics: Diagnostics(diagnostics.all + addressProblems.all), pages: site.pageIDs.count, languages: site.languages.count,
                             reused: session.reused)
     }
 

@@ -17,14 +17,20 @@ package struct IncrementalBuild: Sendable {
     /// The same, when this helpsite made it from inputs of the same kind: only then is
     /// anything of it reused.
     package let previous: BuildManifest?
+    /// Inputs that no page is made from (the ledger of published addresses): a change to
+    /// them alone reads no page again.
+    private let neutral: Set<String>
 
     /// - Parameters:
     ///   - folders: the content and template folders, stamped as inputs.
     ///   - generator: the helpsite executable, an input like the content.
     ///   - variant: what else makes two builds of the same files differ (a preview's marks).
     ///   - force: reuse nothing.
-    package init(output: String, cache: String, folders: [String], generator: String?, variant: String? = nil, force: Bool) {
+    ///   - neutral: inputs no page is made from.
+    package init(output: String, cache: String, folders: [String], generator: String?, variant: String? = nil, force: Bool,
+                 neutral: Set<String> = []) {
         self.output = output
+        self.neutral = neutral
         self.cache = cache
         var inputs = BuildManifest.snapshot(of: folders, extra: [generator].compactMap { $0 })
         if let variant { inputs[variant] = BuildManifest.Stamp(size: 0, modified: 0) }
@@ -40,9 +46,7 @@ package struct IncrementalBuild: Sendable {
     }
 
     /// The ids of the pages none of whose files changed since the last build.
-    /// - Parameter neutral: inputs that no page is made from (the ledger of published
-    ///   addresses): a change to them alone reads no page again.
-    package func unchangedPages(neutral: Set<String> = [], pageID: (String) -> String?) -> Set<String> {
+    package func unchangedPages(pageID: (String) -> String?) -> Set<String> {
         previous?.unchangedPages(now: inputs, pageFile: pageID, neutral: neutral) ?? []
     }
 
