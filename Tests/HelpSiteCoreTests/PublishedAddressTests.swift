@@ -41,7 +41,9 @@ struct PublishedAddressTests {
         guard case .built(let summary) = try build(copy) else { Issue.record("the shipped site does not build"); return }
         #expect(summary.newAddresses.isEmpty, "content/published.txt lacks \(summary.newAddresses): run `swift run helpsite build`")
         #expect(try copy.folder.read("content/published.txt") == before)
-        #expect(before.hasSuffix("en/complaints/ complaints\nfr/plaintes/ complaints\nnl/klachten/ complaints\n"))
+        for line in ["en/complaints/ complaints", "fr/plaintes/ complaints", "nl/klachten/ complaints"] {
+            #expect(before.split(separator: "\n").contains(Substring(line)), "\(line)")
+        }
     }
 
     @Test func aRenamedSlugWithoutARedirectFailsNamingTheOldAddress() throws {
@@ -72,7 +74,8 @@ struct PublishedAddressTests {
         try copy.folder.write(try copy.folder.read("content/site.yaml") + "\nredirects:\n  fr/plaintes/: complaints\n", to: "content/site.yaml")
         guard case .built(let summary) = try build(copy) else { Issue.record("the build failed"); return }
         #expect(summary.newAddresses == ["fr/reclamations/"])
-        #expect(try copy.folder.read("content/published.txt").contains("fr/plaintes/ complaints\nfr/reclamations/ complaints\n"))
+        let ledger = try copy.folder.read("content/published.txt").split(separator: "\n")
+        #expect(ledger.contains("fr/plaintes/ complaints") && ledger.contains("fr/reclamations/ complaints"))
         let page = try copy.folder.read("public/fr/plaintes/index.html")
         for part in ["<html lang=\"fr\">", "<meta name=\"robots\" content=\"noindex\">",
                      "<link rel=\"canonical\" href=\"https://help.example.com/fr/reclamations/\">",
@@ -90,7 +93,8 @@ struct PublishedAddressTests {
         let copy = try copy()
         try FileManager.default.removeItem(atPath: copy.content + "/published.txt")
         guard case .built(let first) = try build(copy) else { Issue.record("the build failed"); return }
-        #expect(first.newAddresses == ["en/complaints/", "fr/plaintes/", "nl/klachten/"])
+        #expect(first.newAddresses.count == first.pages)
+        #expect(Set(["en/complaints/", "fr/plaintes/", "nl/klachten/"]).isSubset(of: first.newAddresses))
         let written = try FileManager.default.attributesOfItem(atPath: copy.content + "/published.txt")[.modificationDate] as? Date
         // Writing the ledger is not a change of the content.
         guard case .upToDate = try build(copy) else { Issue.record("the build after the one that wrote the ledger was not up to date"); return }
@@ -103,7 +107,7 @@ struct PublishedAddressTests {
         let annotated = try copy.folder.read("content/published.txt") + "# nl/klachten/ is printed in the contracts since 2024\n"
         try copy.folder.write(annotated, to: "content/published.txt")
         guard case .built(let third) = try build(copy) else { Issue.record("the build failed"); return }
-        #expect(third.newAddresses.isEmpty && third.kept == 3, "a change of the ledger reads no page")
+        #expect(third.newAddresses.isEmpty && third.kept == third.pages, "a change of the ledger reads no page")
         #expect(try copy.folder.read("content/published.txt") == annotated)
         guard case .upToDate = try build(copy) else { Issue.record("the build after a confirming one was not up to date"); return }
     }
@@ -127,7 +131,7 @@ struct PublishedAddressTests {
         // A page that is still there is named at its slug; one that is gone at the ledger's line.
         #expect(problems.map(\.location.file) == [copy.content + "/nl/complaints.yaml", copy.content + "/published.txt"])
         #expect(problems.first?.message.contains("nl/klachtenprocedure/: page 'complaints' is now at nl/klachten/") == true)
-        #expect(problems.last?.location.line == 10)
+        #expect(problems.last?.location.line == (try copy.line(of: "nl/tarieven/ rates", in: "published.txt")))
         #expect(problems.last?.message.contains("nl/tarieven/ of page 'rates', which no page has any more") == true)
     }
 
@@ -182,10 +186,11 @@ struct PublishedAddressTests {
         #expect(await LinkChecker(configuration).check().problems.isEmpty, "the redirect page serves the old address")
         // Uploaded without the redirect page: the address is no longer served.
         try FileManager.default.removeItem(atPath: copy.folder.path + "/public/fr/plaintes")
-        let report = await LinkChecker(configuration).check()
-        #expect(report.problems.map(\.diagnostic.code) == [.linkDropped])
-        #expect(report.problems.first?.diagnostic.location == SourceLocation(file: copy.content + "/published.txt", line: 7, column: 1))
-        #expect(report.problems.first?.diagnostic.message.hasPrefix("fr/plaintes/ (page 'complaints') was published, and ") == true)
+        let dropped = await LinkChecker(configuration).check().problems.filter { $0.diagnostic.code == .linkDropped }
+        #expect(dropped.count == 1)
+        #expect(dropped.first?.diagnostic.location == SourceLocation(file: copy.content + "/published.txt",
+                                                                    line: try copy.line(of: "fr/plaintes/ ", in: "published.txt"), column: 1))
+        #expect(dropped.first?.diagnostic.message.hasPrefix("fr/plaintes/ (page 'complaints') was published, and ") == true)
     }
 
     @Test func theLedgerReadsStrictly() throws {
