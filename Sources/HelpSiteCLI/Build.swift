@@ -20,8 +20,14 @@ struct Build: ParsableCommand {
             file (in any language) are read, checked and rendered again; the \
             others keep their files. --force reads and renders everything.
 
-            Exit status: 0 built or up to date; 1 content, template or write \
-            errors (public/ left as it was).
+            Every page address ever published is kept in content/published.txt \
+            (commit it): a build that would no longer serve one fails, unless \
+            redirects: in content/site.yaml says where it goes. For each redirect \
+            the build writes nginx-redirects.conf, .htaccess and _redirects (301) \
+            and a page at the old address.
+
+            Exit status: 0 built or up to date; 1 content, template, published \
+            address or write errors (public/ left as it was).
 
             Problems are printed as file:line:column: error: message, all of them in \
             one run. On success one line says what was built.
@@ -46,8 +52,10 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let started = ContinuousClock.now
-        let pipeline = Pipeline(content: project.content, templates: project.templates, output: output, force: force,
+        var pipeline = Pipeline(content: project.content, templates: project.templates, output: output, force: force,
                                 generator: Bundle.main.executablePath, markUntranslated: markUntranslated)
+        // A preview publishes nothing: its addresses are not recorded.
+        pipeline.recordsAddresses = !markUntranslated
         let outcome: Pipeline.Outcome
         do {
             outcome = try pipeline.build()
@@ -70,6 +78,10 @@ struct Build: ParsableCommand {
                 Terminal.warning("\(unrecorded); the next build renders every page")
             }
             print(Build.line(summary, into: output, milliseconds: elapsed))
+            if !summary.newAddresses.isEmpty {
+                let count = summary.newAddresses.count
+                print("Added \(count) address\(count == 1 ? "" : "es") to \(pipeline.ledgerFile): \(summary.newAddresses.joined(separator: ", "))")
+            }
         }
     }
 

@@ -23,14 +23,22 @@ struct Links: ParsableCommand {
             .helpsite-cache/links.json beside public/ for --cache-ttl. Addresses matching \
             a pattern under link_check: exclude: in content/site.yaml are skipped.
 
+            It also asks that every address of content/published.txt, the addresses the \
+            site has published, is still served: a page, or a redirect to one. With \
+            --online, a page that answers 200 but says "not found" (a soft 404) is \
+            broken, and each page of outside_facts: in content/site.yaml is fetched and \
+            must still show the facts the content publishes for that organisation.
+
             Problems name the page, the line in the HTML and the link, and the content \
-            file and line the link was written on when it comes from content/. \
-            Exit status: 0 no broken link, 1 broken links (errors), 2 wrong usage.
+            file and line the link was written on when it comes from content/; a finding \
+            about an external address is reported at that content line. \
+            Exit status: 0 no error, 1 errors (or warnings with --strict), 2 wrong usage.
 
             Examples:
               helpsite links                              offline check of public/
               helpsite links --online                     also ask every external address
               helpsite links --online --cache-ttl 0       ask again, ignoring the cache
+              helpsite links --online --strict            the release check: warnings fail too
               helpsite links --format junit > links.xml   a report for the CI system
               helpsite links --url http://127.0.0.1:8080/ the site as a server serves it
               helpsite links --format json | jq '.summary'
@@ -50,8 +58,11 @@ struct Links: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The content folder, for translations and content lines; 'none' to check public/ alone.", valueName: "dir"))
     var content = "content"
 
-    @Flag(name: .long, help: "Also check external addresses over the network.")
+    @Flag(name: .long, help: "Also check external addresses over the network, and the facts of outside_facts: in site.yaml.")
     var online = false
+
+    @Flag(name: .long, help: "Warnings fail too (exit 1): a permanent redirect, an http: link, a rate limit.")
+    var strict = false
 
     @Option(name: .long, help: ArgumentHelp("human (default), json or junit, on standard output.", valueName: "format"))
     var format: Format = .human
@@ -106,7 +117,7 @@ struct Links: ParsableCommand {
         case .json: print(LinksOutput.json(report, online: online))
         case .junit: print(LinksOutput.junit(report))
         }
-        if report.hasErrors { throw ExitCode.failure }
+        if report.hasErrors || (strict && report.diagnostics.warningCount > 0) { throw ExitCode.failure }
     }
 }
 

@@ -4,7 +4,7 @@ import HelpSiteModel
 extension ContentReader {
     /// `content/site.yaml`.
     package mutating func siteSettings(_ root: YAMLNode) -> SiteSettings? {
-        guard let fields = fields(root, what: "the site settings", keys: ["name", "base_url", "phone_region", "languages", "place_names", "url_variants", "link_check", "navigation"]) else {
+        guard let fields = fields(root, what: "the site settings", keys: ["name", "base_url", "phone_region", "languages", "place_names", "url_variants", "link_check", "navigation", "redirects", "outside_facts"]) else {
             return nil
         }
         let name = text(fields, "name")
@@ -19,8 +19,12 @@ extension ContentReader {
             placeNames: equivalents(fields, "place_names", languages: languages),
             urlVariants: equivalents(fields, "url_variants", languages: languages))
         let linkCheck = linkCheckSettings(fields)
+        let redirects = redirects(fields, baseURL: baseURL?.value)
+        let outsideFacts = outsideFacts(fields)
         guard let name, let baseURL, let region else { return nil }
         var settings = SiteSettings(name: name, baseURL: baseURL, phoneRegion: region, languages: languages, equivalents: equivalents)
+        settings.redirects = redirects
+        settings.outsideFacts = outsideFacts
         settings.linkCheck = linkCheck
         settings.navigation = navigation(fields)
         return settings

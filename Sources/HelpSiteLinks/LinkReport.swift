@@ -8,6 +8,11 @@ public struct LinkProblem: Sendable, Hashable {
     public var link: String?
     /// The page it concerns, relative to the public folder, for adding the content line.
     package var page: String?
+    /// A finding about an address the content writes (an external address asked online):
+    /// reported where the content writes it, when that is known, with the page as a note.
+    package var atContent = false
+    /// The pages of the notes that name other places of the same link, in their order.
+    package var alsoOn: [String] = []
 
     public init(_ diagnostic: Diagnostic, link: String?) {
         self.diagnostic = diagnostic
@@ -46,6 +51,9 @@ public struct URLCheck: Sendable, Hashable, Codable {
     public var fromCache: Bool
     /// Body bytes read, never more than the configured limit.
     public var bodyBytes: Int
+    /// `true` when the address answers 200 with a page that says it is not found (a soft
+    /// 404: the verdict is `broken`); absent otherwise.
+    public var softNotFound: Bool?
 
     public init(url: String, verdict: LinkVerdict, status: Int? = nil, redirectedTo: String? = nil, reason: String? = nil,
                 requests: Int = 0, fromCache: Bool = false, bodyBytes: Int = 0) {

@@ -25,6 +25,9 @@ public struct LinkChecker: Sendable {
         public var servedAt: String?
         /// Timeouts and limits for reading a served site when there is no online check.
         public var serverOptions = OnlineOptions()
+        /// The ledger of every address the site has published, each of which it must still
+        /// serve; nil is `published.txt` in the content folder, when there is one.
+        public var ledgerFile: String?
 
         public init(publicDirectory: String = "public", site: Site? = nil, online: OnlineOptions? = nil) {
             self.publicDirectory = publicDirectory
@@ -49,6 +52,7 @@ public struct LinkChecker: Sendable {
         let started = ContinuousClock.now
         var report = LinkReport()
         guard case (let settings, var sources)? = content(into: &report) else { return report }
+        let ledger = publishedAddresses(into: &report)
         let folder: PublicFolder
         let exclusion: LinkExclusion
         do {
@@ -56,7 +60,7 @@ public struct LinkChecker: Sendable {
             if let served = configuration.servedAt {
                 let crawler = SiteCrawler(root: served.hasSuffix("/") ? served : served + "/", baseURL: settings?.baseURL.value,
                                           options: configuration.online ?? configuration.serverOptions)
-                folder = try await crawler.crawl()
+                folder = try await crawler.crawl(seeds: ledger?.entries.map(\.address) ?? [])
             } else {
                 folder = try PublicFolder.read(configuration.publicDirectory)
             }
@@ -75,13 +79,19 @@ public struct LinkChecker: Sendable {
             findings.problems.append(LinkProblem(Diagnostic(.error, "\(folder.display(path)) cannot be read", at: location, code: .linkUnreadable),
                                                  link: nil))
         }
+        if let ledger {
+            findings.problems += PublishedAddressCheck.problems(ledger, in: folder, servedAt: configuration.servedAt)
+        }
         if let online = configuration.online {
             report.urls = await checkOnline(context, online, exclusion, progress, into: &findings)
+            if let settings, !settings.outsideFacts.isEmpty {
+                report.urls = await checkOutsideFacts(settings, online, known: report.urls, into: &findings)
+            }
         }
         // Content lines, read only for the pages that have problems.
-        let pagesWithProblems = Set(findings.problems.compactMap(\.page))
+        let pagesWithProblems = Set(findings.problems.compactMap(\.page) + findings.problems.flatMap(\.alsoOn))
         findings.problems += sources.loadLinks(ofPages: pagesWithProblems, region: region).map { LinkProblem($0, link: nil) }
-        for index in findings.problems.indices { sources.annotate(&findings.problems[index]) }
+        for index in findings.problems.indices { sources.relocate(&findings.problems[index]) }
         report.problems += findings.problems.sorted { $0.diagnostic.location < $1.diagnostic.location }
         report.pages = folder.pages.map { folder.display($0.path) }
         report.summary.pages = folder.pages.count

@@ -61,7 +61,8 @@ extension Pipeline {
     public func build() throws -> Outcome {
         // A preview and a published site of the same files differ: the option is an input too.
         let incremental = IncrementalBuild(output: output, cache: cacheFolder, folders: [content, templates], generator: generator,
-                                           variant: markUntranslated ? "--mark-untranslated" : nil, force: force)
+                                           variant: markUntranslated ? "--mark-untranslated" : nil, force: force,
+                                           neutral: [ledgerFile])
         if incremental.isUpToDate { return .upToDate }
         let (skeleton, pageIDs, skeletonProblems) = SiteLoader.loadSkeleton(contentDirectory: content)
         let (templates, templateProblems) = TemplateSet.load(directory: self.templates)
@@ -122,21 +123,36 @@ extension Pipeline {
         }
 
         let (site, found, _) = check.conclude(skeleton, problems: skeletonProblems, groups: groups)
-        let problems = Diagnostics(found.all + templateProblems.all)
-        guard let renderer, let staged, !problems.hasErrors else {
+        var problems = Diagnostics(found.all + templateProblems.all)
+        // Every address of the ledger must still be served; only a site without errors has
+        // every page's summary to tell.
+        let plan: AddressPlan? = problems.hasErrors ? nil : {
+            let (plan, addressProblems) = AddressPlan.make(site, ledgerFile: ledgerFile)
+            problems.append(contentsOf: addressProblems)
+            return plan
+        }()
+        guard let renderer, let staged, let plan, !problems.hasErrors else {
             staged?.abandon()
             return .failed(problems)
         }
         do {
             try renderer.renderSiteFiles(site, writing: staged.write)
+            try renderer.renderRedirects(plan.redirects, of: site, writing: staged.write)
+            try staged.write(RedirectRules.files(plan.redirects, root: SiteAddresses(site: site).rootPath))
+            // Before the swap: an address is never published without being in the ledger. Only
+            // when it gains one: a ledger a person annotated or reordered is not rewritten to
+            // confirm it.
+            if recordsAddresses, plan.gainsAddresses { try plan.ledger.write() }
         } catch {
             staged.abandon()
             throw error
         }
-        let unrecorded = try incremental.publish(staged, summaries: site.languages.flatMap(\.pages).map(\.summary))
+        let unrecorded = try incremental.publish(staged, summaries: site.languages.flatMap(\.pages).map(\.summary),
+                                                 rewritten: recordsAddresses ? [ledgerFile] : [])
         return .built(Summary(
             pages: site.languages.reduce(0) { $0 + $1.pages.count }, languages: site.languages.map(\.language.code),
-            kept: staged.keptPages, warnings: problems, unrecorded: unrecorded
+            kept: staged.keptPages, warnings: problems, unrecorded: unrecorded,
+            newAddresses: plan.newAddresses
         ))
     }
 }

@@ -27,6 +27,10 @@ public struct Pipeline: Sendable {
     /// How many groups of pages are built at once; `nil` is one per core. The output is the
     /// same for any number (tested).
     public var workers: Int?
+    /// Adds the addresses a build publishes for the first time to the ledger,
+    /// `content/published.txt` (`helpsite build`). Off, the ledger is only checked: for a
+    /// preview, which publishes nothing, and for tests that build the repository's content.
+    public var recordsAddresses = false
 
     /// - Parameter cache: where the records between runs and the replaced site are kept;
     ///   `nil` is `.helpsite-cache/` beside the content folder.
@@ -42,6 +46,9 @@ public struct Pipeline: Sendable {
         self.markUntranslated = markUntranslated
         self.workers = workers
     }
+
+    /// The ledger of every address the site has published: `published.txt` in the content folder.
+    public var ledgerFile: String { PublishedAddresses.file(inContent: content) }
 
     /// Where the check's record, the build's record and the site the last build replaced are
     /// kept: `.helpsite-cache/` beside the content folder unless the caller says otherwise.
@@ -70,7 +77,10 @@ public struct Pipeline: Sendable {
         let groups = SiteLoader.pageGroups(ids, navigation: skeleton.settings.navigation).concurrentMap(workers: workers) { session.check($0, of: skeleton) }
         let (site, diagnostics, loadedAll) = session.conclude(skeleton, problems: skeletonProblems, groups: groups)
         guard loadedAll else { return CheckOutcome(diagnostics: diagnostics, pages: 0, languages: 0, reused: session.reused) }
-        return CheckOutcome(diagnostics: diagnostics, pages: site.pageIDs.count, languages: site.languages.count,
+        // The addresses the build would publish, against the ledger: a dropped one fails the
+        // build, so the check says so first.
+        let addressProblems = diagnostics.hasErrors ? Diagnostics() : AddressPlan.make(site, ledgerFile: ledgerFile).1
+        return CheckOutcome(diagnostics: Diagnostics(diagnostics.all + addressProblems.all), pages: site.pageIDs.count, languages: site.languages.count,
                             reused: session.reused)
     }
 
@@ -94,5 +104,7 @@ public struct Pipeline: Sendable {
         public var warnings: Diagnostics
         /// Why the build could not be recorded for the next one (which then renders every page).
         public var unrecorded: String?
+        /// Addresses published for the first time, added to the ledger when `recordsAddresses`.
+        public var newAddresses: [String] = []
     }
 }

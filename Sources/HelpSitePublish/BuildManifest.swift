@@ -45,11 +45,13 @@ public struct BuildManifest: Equatable, Sendable {
 
     /// The page ids whose files need not be read again: every input but page files is as
     /// it was (same stamps), and so are all the page's files, each of which has a summary.
-    /// - Parameter pageFile: the page id of a content file, if it is a page file.
-    package func unchangedPages(now inputs: [String: Stamp], pageFile: (String) -> String?) -> Set<String> {
+    /// - Parameters:
+    ///   - pageFile: the page id of a content file, if it is a page file.
+    ///   - neutral: inputs no page depends on (the ledger of published addresses).
+    package func unchangedPages(now inputs: [String: Stamp], pageFile: (String) -> String?, neutral: Set<String> = []) -> Set<String> {
         var changed = Set<String>()
         var unchanged = Set<String>()
-        for path in Set(inputs.keys).union(self.inputs.keys) {
+        for path in Set(inputs.keys).union(self.inputs.keys) where !neutral.contains(path) {
             let id = pageFile(path)
             if inputs[path] == self.inputs[path], let id {
                 if summaries[path] == nil { changed.insert(id) } else { unchanged.insert(id) }
@@ -68,6 +70,13 @@ public struct BuildManifest: Equatable, Sendable {
     public static func location(in cache: String, for output: String) -> URL {
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         return URL(fileURLWithPath: cache).appendingPathComponent("build-\(outputURL.lastPathComponent).txt")
+    }
+
+    /// The stamp of one file as `snapshot` takes it; nil when there is none.
+    public static func stamp(of path: String) -> Stamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Stamp(size: Int(info.st_size), modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1_000_000_000)
     }
 
     /// The stamps of every file under `folders` (and of `extra` files).

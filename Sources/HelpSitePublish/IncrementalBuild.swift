@@ -17,14 +17,20 @@ package struct IncrementalBuild: Sendable {
     /// The same, when this helpsite made it from inputs of the same kind: only then is
     /// anything of it reused.
     package let previous: BuildManifest?
+    /// Inputs that no page is made from (the ledger of published addresses): a change to
+    /// them alone reads no page again.
+    private let neutral: Set<String>
 
     /// - Parameters:
     ///   - folders: the content and template folders, stamped as inputs.
     ///   - generator: the helpsite executable, an input like the content.
     ///   - variant: what else makes two builds of the same files differ (a preview's marks).
     ///   - force: reuse nothing.
-    package init(output: String, cache: String, folders: [String], generator: String?, variant: String? = nil, force: Bool) {
+    ///   - neutral: inputs no page is made from.
+    package init(output: String, cache: String, folders: [String], generator: String?, variant: String? = nil, force: Bool,
+                 neutral: Set<String> = []) {
         self.output = output
+        self.neutral = neutral
         self.cache = cache
         var inputs = BuildManifest.snapshot(of: folders, extra: [generator].compactMap { $0 })
         if let variant { inputs[variant] = BuildManifest.Stamp(size: 0, modified: 0) }
@@ -41,7 +47,7 @@ package struct IncrementalBuild: Sendable {
 
     /// The ids of the pages none of whose files changed since the last build.
     package func unchangedPages(pageID: (String) -> String?) -> Set<String> {
-        previous?.unchangedPages(now: inputs, pageFile: pageID) ?? []
+        previous?.unchangedPages(now: inputs, pageFile: pageID, neutral: neutral) ?? []
     }
 
     /// What the last build kept of a page file, when it is reused.
@@ -74,9 +80,14 @@ package struct IncrementalBuild: Sendable {
     /// Swaps the staged site in and records the build for the next one. The record of the site
     /// being replaced is removed first, so that a crash between the two never leaves a record
     /// of files that are not there.
+    /// - Parameter rewritten: inputs this build wrote (the ledger of published addresses):
+    ///   recorded as they are now, so that the next build does not take its own write for a
+    ///   change.
     /// - Returns: why the build could not be recorded, if it could not (the next build then
     ///   renders every page); the site is published either way.
-    package func publish(_ staged: StagedSite, summaries: [PageSummary]) throws -> String? {
+    package func publish(_ staged: StagedSite, summaries: [PageSummary], rewritten: [String] = []) throws -> String? {
+        var inputs = self.inputs
+        for path in rewritten { inputs[path] = BuildManifest.stamp(of: path) }
         let manifest: BuildManifest
         do {
             do {

@@ -2,13 +2,13 @@ import HelpSiteModel
 
 /// Where each page lives: `nl/klachten/index.html` in `public/`, and
 /// `https://…/nl/klachten/` on the web.
-struct SiteAddresses {
+package struct SiteAddresses {
     let site: Site
     /// Language → page id → the page's folder, worked out once: the sitemap of a large
     /// site asks for every page's folder several times.
     private let folders: [String: [String: String]]
 
-    init(site: Site) {
+    package init(site: Site) {
         self.site = site
         folders = Dictionary(site.languages.map { content in
             (content.language.code, Dictionary(content.pages.map { ($0.id, "\(content.language.code)/\($0.slug.value)/") },
@@ -17,17 +17,17 @@ struct SiteAddresses {
     }
 
     /// The folder of a page, relative to the output root: `nl/klachten/`.
-    func path(language: String, pageID: String) -> String {
+    package func path(language: String, pageID: String) -> String {
         folders[language]?[pageID] ?? "\(language)/\(pageID)/"
     }
 
-    func absolute(language: String, pageID: String) -> String {
+    package func absolute(language: String, pageID: String) -> String {
         site.settings.baseURL.value + path(language: language, pageID: pageID)
     }
 
     /// The site's root as a path on its server (`/`, or `/help/` for `https://example.com/help/`):
     /// for pages such as the 404 page, which are served at any address.
-    var rootPath: String {
+    package var rootPath: String {
         let base = site.settings.baseURL.value
         guard let scheme = base.range(of: "://"), let slash = base[scheme.upperBound...].firstIndex(of: "/") else { return "/" }
         return String(base[slash...])
@@ -43,12 +43,12 @@ struct SiteAddresses {
     }
 
     /// `../../` from `nl/klachten/`.
-    static func relativeRoot(from folder: String) -> String {
+    package static func relativeRoot(from folder: String) -> String {
         String(repeating: "../", count: folder.split(separator: "/").count)
     }
 
     /// A link from one page's folder to another's: `../../fr/plaintes/`.
-    static func relative(from folder: String, to target: String) -> String {
+    package static func relative(from folder: String, to target: String) -> String {
         relativeRoot(from: folder) + target
     }
 }

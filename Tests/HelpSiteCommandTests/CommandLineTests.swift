@@ -30,7 +30,9 @@ struct CommandLineTests {
         let run = try helpsite("build", in: folder.path)
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.hasPrefix("Built 2 pages in 2 languages (nl, fr) into public/ in "))
-        #expect(run.output.hasSuffix(" ms\n"))
+        // The first build records the addresses it published, and says so.
+        #expect(run.output.hasSuffix(" ms\nAdded 2 addresses to content/published.txt: fr/plaintes/, nl/klachten/\n"))
+        #expect(try folder.read("content/published.txt").hasSuffix("\nfr/plaintes/ complaints\nnl/klachten/ complaints\n"))
         #expect(try folder.read("public/fr/plaintes/index.html").contains("<a class=\"channel-value\" href=\"tel:+3225551234\" aria-label=\"0 2, 5 5 5, 1 2, 3 4\">02 555 12 34</a>"))
     }
 

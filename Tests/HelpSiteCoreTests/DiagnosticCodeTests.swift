@@ -12,7 +12,7 @@ struct DiagnosticCodeTests {
                                    encoding: .utf8)
         // A code is the first cell of a table row: | `fact.differs` | error | ...
         let documented = Set(reference.split(separator: "\n").compactMap { line -> String? in
-            guard let match = line.firstMatch(of: #/^\| `([a-z]+\.[a-z.-]+)` \|/#) else { return nil }
+            guard let match = line.firstMatch(of: #/^\| `([a-z]+\.[a-z0-9.-]+)` \|/#) else { return nil }
             return String(match.1)
         })
         #expect(documented.count > 20)

@@ -29,6 +29,11 @@ package enum TestRoutes {
         case "/slow": return TestResponse(.ok, delay: slowDelay)
         case "/no-head": return TestResponse(method == .HEAD ? .methodNotAllowed : .ok)
         case "/huge": return method == .HEAD ? TestResponse(.methodNotAllowed) : TestResponse(.ok, huge: true)
+        case "/soft-404": return .page(OutsidePages.softNotFound)
+        case "/long-404-article": return .page(OutsidePages.articleAboutNotFound)
+        case "/economy-contact": return .page(OutsidePages.economy)
+        case "/ombudsfin-contact": return .page(OutsidePages.ombudsfinChanged)
+        case "/moved-contact": return .redirect(.movedPermanently, to: "/economy-contact")
         default:
             if path.hasPrefix("/pause/") { return TestResponse(.ok, delay: .milliseconds(150)) }
             return TestResponse(.notFound)
@@ -41,12 +46,20 @@ package struct TestResponse: Sendable {
     package var headers: [(String, String)] = []
     package var delay: TimeAmount = .zero
     package var huge = false
+    /// An HTML page instead of the status line as text.
+    package var html: String?
 
     package init(_ status: HTTPResponseStatus, headers: [(String, String)] = [], delay: TimeAmount = .zero, huge: Bool = false) {
         self.status = status
         self.headers = headers
         self.delay = delay
         self.huge = huge
+    }
+
+    package static func page(_ html: String) -> TestResponse {
+        var response = TestResponse(.ok)
+        response.html = html
+        return response
     }
 
     package static func redirect(_ status: HTTPResponseStatus, to location: String) -> TestResponse {
@@ -58,10 +71,10 @@ package struct TestResponse: Sendable {
     }
 
     package func write(to context: ChannelHandlerContext, isHead: Bool, state: ServerState) {
-        let body = "\(status.code) \(status.reasonPhrase)\n"
+        let body = html ?? "\(status.code) \(status.reasonPhrase)\n"
         var headers = HTTPHeaders(headers)
         if !huge { headers.add(name: "Content-Length", value: "\(body.utf8.count)") }
-        headers.add(name: "Content-Type", value: "text/plain")
+        headers.add(name: "Content-Type", value: html == nil ? "text/plain" : "text/html; charset=utf-8")
         context.write(NIOAny(HTTPServerResponsePart.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))),
                       promise: nil)
         if huge, !isHead {

@@ -59,6 +59,26 @@ package struct LinkSources: Sendable {
         }
     }
 
+    /// For a finding about an address the content writes (`LinkProblem.atContent`): its place
+    /// becomes the content line, the page's place a note, and the other pages' places the
+    /// content lines they were written on, when those are known; otherwise as `annotate`.
+    package func relocate(_ problem: inout LinkProblem) {
+        guard problem.atContent, let page = problem.page, let url = problem.link, let written = location(of: url, onPage: page) else {
+            return annotate(&problem)
+        }
+        var seen: Set<SourceLocation> = [written]
+        var notes: [Diagnostic.Note] = [.init("the page that links it", at: problem.diagnostic.location)]
+        for (index, note) in problem.diagnostic.notes.enumerated() {
+            if index < problem.alsoOn.count, let other = location(of: url, onPage: problem.alsoOn[index]) {
+                if seen.insert(other).inserted { notes.append(.init("also written here", at: other)) }
+            } else {
+                notes.append(note)
+            }
+        }
+        problem.diagnostic.location = written
+        problem.diagnostic.notes = notes
+    }
+
     /// Where the content wrote `url`, as rendered on the page at `path`.
     package func location(of url: String, onPage path: String) -> SourceLocation? {
         guard let written = links[path] else { return nil }

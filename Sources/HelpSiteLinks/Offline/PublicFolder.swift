@@ -13,6 +13,8 @@ package struct PublicFolder: Sendable {
     package let pages: [HTMLPage]
     /// HTML files that could not be read.
     package var unreadable: [String] = []
+    /// For a served site: the paths the server redirects, to the path they lead to.
+    package var redirects: [String: String] = [:]
 
     package init(root: String, files: Set<String>, directories: Set<String>, pages: [HTMLPage]) {
         self.root = root

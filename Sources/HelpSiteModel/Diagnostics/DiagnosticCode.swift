@@ -25,6 +25,19 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     /// The steps are in a different order.
     case structureOrder = "structure.order"
 
+    /// An address of `content/published.txt` that the build would no longer serve: no page has it, and `redirects:` in `site.yaml` does not say where it goes.
+    case addressDropped = "address.dropped"
+    /// A redirect of `site.yaml` that cannot be served: to a page or address that does not exist, from an address a page still has, or from an address in no language folder to a page id.
+    case addressRedirect = "address.redirect"
+
+    /// An address of `content/published.txt` that the built or served site no longer serves, as a page or a redirect to one.
+    case linkDropped = "link.dropped"
+    /// An external address answers 200 with a short page whose title or first heading says the page is not found (a soft 404).
+    case linkSoft404 = "link.soft404"
+
+    /// A fact that `outside_facts:` in `site.yaml` says an outside organisation's page must show is no longer on that page.
+    case outsideChanged = "outside.changed"
+
     /// A `#fragment` names no `id` (or `<a name>`) on the target page.
     case linkAnchor = "link.anchor"
     /// An internal link or asset leads to no file.

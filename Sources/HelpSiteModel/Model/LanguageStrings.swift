@@ -39,6 +39,7 @@ public struct LanguageStrings: Sendable {
         "phone": "the word for phone",
         "email": "the word for e-mail",
         "website": "the word for website",
+        "moved": "the sentence on an old address of a page that has moved, above the link to its new address",
         "portal_path": "where to find the form in the customer portal, with {path}",
         "hours": "the heading of opening hours",
         "box": "the word before a box number",

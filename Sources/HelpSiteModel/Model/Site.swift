@@ -49,6 +49,10 @@ public struct SiteSettings: Sendable {
     public var languages: [Language]
     /// Facts written differently per language that are nonetheless the same fact.
     public var equivalents: FactEquivalents
+    /// `redirects:`: where each address the site no longer has a page at now goes.
+    public var redirects: [Redirect] = []
+    /// `outside_facts:`: pages of outside organisations and the facts they must still show.
+    public var outsideFacts: [OutsidePage] = []
     /// `link_check:`: what `helpsite links` leaves alone.
     public var linkCheck = LinkCheckSettings()
     /// `navigation:`: the groups of pages each language's home page lists, in order.

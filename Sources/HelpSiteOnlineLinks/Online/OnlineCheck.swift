@@ -44,17 +44,23 @@ enum OnlineCheck {
         return (urls.compactMap { results[$0] }, warnings)
     }
 
-    private static func ask(
-        _ urls: [String], options: OnlineOptions, alreadyDone: Int, total: Int,
-        progress: @escaping @Sendable (LinkProgress) -> Void
-    ) async -> ([URLCheck], String?) {
-        guard !urls.isEmpty else { return ([], nil) }
+    /// A client that follows no redirect itself (`URLProbe` does, hop by hop) and asks for
+    /// no compressed body.
+    static func client(_ options: OnlineOptions) -> HTTPClient {
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
             timeout: .init(connect: .nanoseconds(options.timeout.nanoseconds), read: .nanoseconds(options.timeout.nanoseconds)),
             connectionPool: .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: options.concurrencyPerHost))
         configuration.decompression = .disabled
-        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }
+
+    private static func ask(
+        _ urls: [String], options: OnlineOptions, alreadyDone: Int, total: Int,
+        progress: @escaping @Sendable (LinkProgress) -> Void
+    ) async -> ([URLCheck], String?) {
+        guard !urls.isEmpty else { return ([], nil) }
+        let client = Self.client(options)
         let probe = URLProbe(client: client, options: options,
                              limiter: RequestLimiter(total: options.concurrency, perHost: options.concurrencyPerHost))
         var checks: [URLCheck] = []

@@ -17,7 +17,11 @@ enum OnlineDiagnostics {
         case .redirected:
             severity = .warning
             code = .linkRedirected
-            message = "'\(first.link.url)' has moved permanently to '\(result.redirectedTo ?? "?")'; link to the new address"
+            message = moved(first.link.url, to: result.redirectedTo)
+        case .broken where result.softNotFound == true:
+            severity = .error
+            code = .linkSoft404
+            message = "gone: '\(first.link.url)' \(result.reason ?? "says the page is not found")"
         case .broken:
             severity = .error
             code = .linkBroken
@@ -30,9 +34,11 @@ enum OnlineDiagnostics {
             message = "'\(first.link.url)' was not checked: \(result.reason ?? "rate-limited")"
         }
         var problem = context.problem(severity, code, message, at: first)
+        problem.atContent = true
         var notes: [Diagnostic.Note] = []
         for link in links.dropFirst().prefix(notedPlaces) {
             let page = context.folder.pages[link.page]
+            problem.alsoOn.append(page.path)
             let (line, column) = context.position(of: link.link.offset, in: page)
             notes.append(.init("also linked here", at: SourceLocation(file: context.folder.display(page.path), line: line, column: column)))
         }
@@ -41,5 +47,10 @@ enum OnlineDiagnostics {
         }
         problem.diagnostic.notes += notes
         return problem
+    }
+
+    /// `moved: update it to https://new/ (https://old/ redirects there permanently)`.
+    static func moved(_ url: String, to final: String?) -> String {
+        "moved: update it to \(final ?? "?") (\(url) redirects there permanently)"
     }
 }

@@ -16,6 +16,8 @@ public struct OnlineOptions: Sendable {
     public var concurrencyPerHost = 2
     /// Bytes of a body read at most (after a GET); the rest is never downloaded.
     public var maximumBodyBytes = 64 * 1024
+    /// Bytes of an outside organisation's page read at most (`outside_facts:`), for its facts.
+    public var maximumPageBytes = 2 * 1024 * 1024
     public var userAgent = "helpsite-links/1.0 (link check of a HelpSite help site)"
     /// The cache file (`.helpsite-cache/links.json` beside public/), or nil for no cache.
     public var cacheFile: String?

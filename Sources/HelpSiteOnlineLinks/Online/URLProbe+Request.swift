@@ -4,14 +4,15 @@ import NIOCore
 import NIOHTTP1
 
 extension URLProbe {
-    /// One request to `url`, tried again after a timeout, a 5xx or a 429, with backoff.
-    func request(_ url: String, method: HTTPMethod, counter: inout RequestCounter) async -> Answer {
+    /// One GET of `url`, tried again after a timeout, a 5xx or a 429, with backoff; at most
+    /// `limit` bytes of its body are kept.
+    func request(_ url: String, keeping limit: Int, counter: inout RequestCounter) async -> Answer {
         let host = URLComponents(string: url)?.host?.lowercased() ?? url
         var answer: Answer = .failure("not requested")
         for attempt in 0...options.retries {
             counter.count += 1
             await limiter.acquire(host: host)
-            let (result, wait) = await send(url, method: method, attempt: attempt)
+            let (result, wait) = await send(url, keeping: limit, attempt: attempt)
             await limiter.release(host: host)
             answer = result
             guard let wait, attempt < options.retries else { break }
@@ -22,9 +23,9 @@ extension URLProbe {
     }
 
     /// The answer, and how long to wait before asking again (nil: do not ask again).
-    private func send(_ url: String, method: HTTPMethod, attempt: Int) async -> (Answer, Duration?) {
+    private func send(_ url: String, keeping limit: Int, attempt: Int) async -> (Answer, Duration?) {
         var request = HTTPClientRequest(url: url)
-        request.method = method
+        request.method = .GET
         request.headers.add(name: "User-Agent", value: options.userAgent)
         request.headers.add(name: "Accept", value: "text/html,application/xhtml+xml,*/*;q=0.8")
         let backoff = min(options.backoff * (1 << attempt), options.maximumRetryAfter)
@@ -34,8 +35,11 @@ extension URLProbe {
         do {
             let response = try await client.execute(request, timeout: .nanoseconds(options.timeout.nanoseconds))
             let status = Int(response.status.code)
-            let bytes = await Self.read(response.body, limit: options.maximumBodyBytes, until: deadline)
-            let answer = Answer.response(status: status, location: response.headers.first(name: "Location"), bodyBytes: bytes)
+            var body = await Self.read(response.body, limit: limit, until: deadline)
+            // A compressed body cannot be read as a page; none is asked for, but a server may send one.
+            let encoding = response.headers.first(name: "Content-Encoding")?.lowercased() ?? "identity"
+            body.contentType = encoding == "identity" ? response.headers.first(name: "Content-Type") : nil
+            let answer = Answer.response(status: status, location: response.headers.first(name: "Location"), body: body)
             if status == 429 {
                 let asked = RetryAfter.parse(response.headers.first(name: "Retry-After"), now: Date())
                 return (answer, min(asked ?? backoff, options.maximumRetryAfter))
@@ -52,35 +56,38 @@ extension URLProbe {
 
     /// Reads at most `limit` bytes, and only until `deadline`, then lets the rest go: the
     /// connection is closed, not drained. The status is known by then and decides the
-    /// verdict, so a body that never ends, comes a byte a second or breaks off costs a
-    /// bounded time and memory and changes nothing.
-    static func read(_ body: HTTPClientResponse.Body, limit: Int, until deadline: ContinuousClock.Instant) async -> Int {
-        await withTaskGroup(of: Int?.self) { group in
+    /// verdict (but for a soft 404, which only a short page that arrived whole can be), so a
+    /// body that never ends, comes a byte a second or breaks off costs a bounded time and
+    /// memory.
+    static func read(_ body: HTTPClientResponse.Body, limit: Int, until deadline: ContinuousClock.Instant) async -> Body {
+        await withTaskGroup(of: Body?.self) { group in
             group.addTask {
-                var total = 0
+                var read = Body()
                 do {
                     for try await chunk in body {
-                        total += chunk.readableBytes
+                        read.count += chunk.readableBytes
+                        read.bytes += chunk.readableBytesView.prefix(max(0, limit - read.bytes.count))
                         // Leaving the loop drops the body, which closes the connection mid-transfer.
-                        if total >= limit { break }
+                        if read.count >= limit { return read }
                     }
+                    read.complete = true
                 } catch {
                     // Cancelled at the deadline, or the server broke off or timed out mid-body:
                     // what arrived is all that is read, and the status already said what the link is.
                 }
-                return total
+                return read
             }
             group.addTask {
                 try? await Task.sleep(until: deadline)
                 return nil
             }
-            var total = 0
+            var read = Body()
             for await result in group {
                 // Whichever ends first, the reading or the deadline, ends the other.
                 group.cancelAll()
-                if let result { total = result }
+                if let result { read = result }
             }
-            return total
+            return read
         }
     }
 

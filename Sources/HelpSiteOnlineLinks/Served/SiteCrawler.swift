@@ -28,14 +28,18 @@ struct SiteCrawler: Sendable {
         var next: [String] = []
         /// Why there is no file, when the server gave no answer or an unusable one.
         var failure: String?
+        /// Where the server redirects this path, inside the site.
+        var redirect: String?
     }
 
-    func crawl() async throws -> PublicFolder {
+    /// - Parameter seeds: paths to ask besides those the root page's links reach: the
+    ///   addresses the site has published (`PublishedAddresses`), which no page may link.
+    func crawl(seeds: [String] = []) async throws -> PublicFolder {
         let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: .init(
             redirectConfiguration: .disallow,
             timeout: .init(connect: .nanoseconds(options.timeout.nanoseconds), read: .nanoseconds(options.timeout.nanoseconds))))
         var seen: Set<String> = [""], round = [""], first = true
-        var files: Set<String> = [], directories: Set<String> = [], pages: [String: HTMLPage] = [:]
+        var files: Set<String> = [], directories: Set<String> = [], pages: [String: HTMLPage] = [:], redirects: [String: String] = [:]
         while !round.isEmpty {
             let fetched = await fetchAll(round, client: client)
             if first, let root = fetched.first, root.file == nil, root.next.isEmpty {
@@ -43,11 +47,12 @@ struct SiteCrawler: Sendable {
                 throw Diagnostic(.error, "\(self.root) \(root.failure ?? "has no page"); is the server running?",
                                  at: SourceLocation(file: self.root), code: .linkUnreachable)
             }
+            round = first ? seeds.filter { seen.insert($0).inserted } : []
             first = false
-            round = []
             for result in fetched {
                 if let file = result.file { files.insert(file) }
                 if let directory = result.directory { directories.insert(directory) }
+                if let redirect = result.redirect { redirects[result.path] = redirect }
                 // `/` and `/index.html` are one page, fetched twice.
                 if let page = result.page { pages[page.path] = page }
                 for path in result.next where seen.insert(path).inserted { round.append(path) }
@@ -58,8 +63,10 @@ struct SiteCrawler: Sendable {
             var parts = file.split(separator: "/").dropLast()
             while !parts.isEmpty { directories.insert(parts.joined(separator: "/")); parts.removeLast() }
         }
-        return PublicFolder(root: String(root.dropLast()), files: files, directories: directories,
-                            pages: pages.values.sorted { $0.path < $1.path })
+        var folder = PublicFolder(root: String(root.dropLast()), files: files, directories: directories,
+                                  pages: pages.values.sorted { $0.path < $1.path })
+        folder.redirects = redirects
+        return folder
     }
 
     /// One round: at most `options.concurrency` requests at once.
@@ -93,6 +100,7 @@ struct SiteCrawler: Sendable {
         if (300..<400).contains(status), let location = response.headers.first(name: "Location"),
            let target = URLProbe.resolve(location, against: root + path).flatMap(sitePath) {
             if target == path + "/" { result.directory = path }
+            result.redirect = target
             result.next = [target]
             return result
         }
