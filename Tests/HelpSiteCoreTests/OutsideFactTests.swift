@@ -78,7 +78,7 @@ struct OutsideFactTests {
         ]
         let (expectations, problems) = OutsideExpectation.resolve(settings, reference: try #require(site.reference))
         #expect(problems.sorted.map(\.message) == [
-            "'fax' is not a fact of contact 'economy'; write one of address, phone, email, website",
+            "'fax' is not a fact of contact 'economy'; write one of address, email, phone, website",
             "no contact block of nl has the id 'ombudsman'; name one of economy, insurance-ombudsman, ombudsfin, sfs",
         ])
         let economy = try #require(expectations.first)

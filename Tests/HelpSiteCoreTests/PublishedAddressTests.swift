@@ -31,8 +31,13 @@ struct PublishedAddressTests {
         return []
     }
 
+    /// As the web team renames a page: its slug, and the links of the other pages to it.
     func renameFrenchSlug(_ copy: ShippedCopy) throws {
         try copy.edit("fr/complaints.yaml", "slug: plaintes", "slug: reclamations")
+        for file in ["fr/faq.yaml", "fr/contact.yaml"] {
+            try copy.folder.write(try copy.folder.read("content/" + file).replacingOccurrences(of: "](../plaintes/", with: "](../reclamations/"),
+                                  to: "content/" + file)
+        }
     }
 
     @Test func theCommittedLedgerIsCurrent() throws {
