@@ -4,7 +4,8 @@ import HelpSiteModel
 extension ContentReader {
     /// `content/site.yaml`.
     package mutating func siteSettings(_ root: YAMLNode) -> SiteSettings? {
-        guard let fields = fields(root, what: "the site settings", keys: ["name", "base_url", "phone_region", "languages", "place_names", "url_variants", "link_check", "navigation"]) else {
+        guard let fields = fields(root, what: "the site settings", keys: ["name", "base_url", "phone_region", "languages", "place_names", "url_variants", "link_check", "navigation",
+                                                                      "banned_links", "review_every"]) else {
             return nil
         }
         let name = text(fields, "name")
@@ -23,6 +24,8 @@ extension ContentReader {
         var settings = SiteSettings(name: name, baseURL: baseURL, phoneRegion: region, languages: languages, equivalents: equivalents)
         settings.linkCheck = linkCheck
         settings.navigation = navigation(fields)
+        settings.bannedLinks = bannedLinks(fields)
+        settings.reviewEvery = reviewPeriod(fields)
         return settings
     }
 
