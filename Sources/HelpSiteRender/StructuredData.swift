@@ -65,7 +65,7 @@ struct StructuredData {
             "contactPoint": .array(block.channels.compactMap { contactPoint($0, block) }),
         ]
         if !block.departments.isEmpty {
-            organisation["department"] = .array(block.departments.map { ["@type": "Organization", "name": .string($0.value)] })
+            organisation["department"] = .array(block.departments.map { ["@type": "Organization", "name": .string($0.name.value)] })
         }
         if let address = block.address {
             var postal: JSONValue = [

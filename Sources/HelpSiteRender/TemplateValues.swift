@@ -15,7 +15,7 @@ enum TemplateValues {
     private static let contact: Set<String> = [
         "id", "organisation", "departments", "address", "building", "street", "locality", "channels", "hasChannels",
         "label", "kind", "text", "ariaLabel", "hours", "rows", "days", "rangeHTML", "notLocalised", "portalHTML", "note",
-        "href", "hreflang",
+        "href", "hreflang", "postal", "audience", "lines",
     ]
     private static let home: Set<String> = [
         "lang", "siteName", "title", "canonical", "alternates", "hreflang", "href", "stylesheet", "favicon", "home", "labels",

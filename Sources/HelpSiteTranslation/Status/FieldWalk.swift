@@ -121,7 +121,13 @@ struct FieldWalk {
     private mutating func contact(_ prefix: String, _ reference: ContactBlock, _ translation: ContactBlock?, near: SourceLocation) {
         let here = translation?.id.location ?? near
         text(prefix + ".organisation", reference.organisation, translation?.organisation, near: here)
-        items(prefix + ".departments", reference.departments, translation?.departments, near: here)
+        for (index, department) in reference.departments.enumerated() {
+            let other = translation.flatMap { index < $0.departments.count ? $0.departments[index] : nil }
+            let key = "\(prefix).departments.\(index + 1)"
+            text(key + ".name", department.name, other?.name, near: here)
+            if let attention = department.attention { text(key + ".attention", attention, other?.attention, near: here) }
+            if let audience = department.audience { text(key + ".for", audience, other?.audience, near: here) }
+        }
         if let address = reference.address, let other = translation?.address {
             placeName(prefix + ".address.street", address.street, other.street)
             placeName(prefix + ".address.city", address.city, other.city)
