@@ -2,6 +2,7 @@ import Foundation
 import HelpSiteModel
 import HelpSiteMarkdown
 import HelpSiteContent
+import HelpSiteCheck
 import HelpSiteRender
 import HelpSitePublish
 import HelpSiteTranslation
@@ -27,6 +28,9 @@ public struct Pipeline: Sendable {
     /// How many groups of pages are built at once; `nil` is one per core. The output is the
     /// same for any number (tested).
     public var workers: Int?
+    /// The day `helpsite check` judges pages' dates by (`review_every` in site.yaml): given,
+    /// never read from the clock here; nil leaves the dates unjudged.
+    public var today: CalendarDate?
 
     /// - Parameter cache: where the records between runs and the replaced site are kept;
     ///   `nil` is `.helpsite-cache/` beside the content folder.
@@ -70,7 +74,10 @@ public struct Pipeline: Sendable {
         let groups = SiteLoader.pageGroups(ids, navigation: skeleton.settings.navigation).concurrentMap(workers: workers) { session.check($0, of: skeleton) }
         let (site, diagnostics, loadedAll) = session.conclude(skeleton, problems: skeletonProblems, groups: groups)
         guard loadedAll else { return CheckOutcome(diagnostics: diagnostics, pages: 0, languages: 0, reused: session.reused) }
-        return CheckOutcome(diagnostics: diagnostics, pages: site.pageIDs.count, languages: site.languages.count,
+        var found = diagnostics
+        // From the pages' summaries, read or kept: a page unchanged for a year is due all the same.
+        if let today { found.append(contentsOf: ReviewRule.check(site, today: today)) }
+        return CheckOutcome(diagnostics: found, pages: site.pageIDs.count, languages: site.languages.count,
                             reused: session.reused)
     }
 

@@ -16,6 +16,8 @@ struct StructuredData {
     var breadcrumbs: [PageNavigation.Crumb] = []
     /// A FAQ's answers as HTML, question by question (its sections in order).
     var answers: [String] = []
+    /// The date of last update: `dateModified`.
+    var updated: CalendarDate?
 
     /// The JSON, safe inside `<script type="application/ld+json">`: every `<` is escaped,
     /// so no value can close the element.
@@ -35,6 +37,7 @@ struct StructuredData {
             "@type": .string(type), "@id": .string(canonical), "url": .string(canonical), "name": .string(page.title.value),
             "description": .string(page.description.value), "inLanguage": .string(language),
         ]
+        if let updated { node["dateModified"] = .string(updated.description) }
         if !breadcrumbs.isEmpty {
             node["breadcrumb"] = [
                 "@type": "BreadcrumbList",

@@ -9,7 +9,7 @@ enum TemplateValues {
     private static let page: Set<String> = [
         "lang", "layout", "siteName", "title", "description", "canonical", "alternates", "hreflang", "href", "stylesheet",
         "favicon", "home", "labels", "translations", "name", "current", "introHTML", "sections", "breadcrumbs", "items",
-        "group", "pages", "id", "blocks", "proseHTML", "noteHTML", "list", "contact", "structuredDataHTML",
+        "group", "pages", "id", "blocks", "proseHTML", "noteHTML", "list", "contact", "structuredDataHTML", "updatedHTML",
     ]
     /// What `ContactView` gives a contact block and its channels.
     private static let contact: Set<String> = [
