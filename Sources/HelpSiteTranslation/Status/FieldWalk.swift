@@ -8,6 +8,10 @@ struct FieldPair {
     var translation: Located<String>?
     /// Where the translation should have it: its nearest enclosing part that exists.
     var near: SourceLocation
+    /// Not written in the translation but shown from the reference (the date of last
+    /// update): accepting the translation records the reference's value, and a later
+    /// reference makes the translation stale.
+    var inherited = false
 }
 
 /// A fact the translation shows in the reference language's form where a localised
@@ -42,6 +46,12 @@ struct FieldWalk {
         text("slug", reference.slug, translation.slug, near: file)
         text("title", reference.title, translation.title, near: file)
         text("description", reference.description, translation.description, near: file)
+        if let updated = reference.updated {
+            // The translation was accepted as of this date: a later one makes it stale.
+            let date = Located(updated.value.description, at: updated.location)
+            fields.append(FieldPair(key: "updated", reference: date, translation: Located(date.value, at: file), near: file,
+                                    inherited: true))
+        }
         if let intro = reference.intro {
             markdown("intro", intro, translation.intro, near: file)
         }
