@@ -11,17 +11,18 @@ enum StatusOutput {
 
     /// One row per language and page, then one line per field that is not current.
     static func text(_ report: StatusReport) -> String {
-        var rows = [["language", "page", "updated", "fields", "complete"] + columns.map(\.title)]
+        // The date last, so that the columns before it stay where scripts read them.
+        var rows = [["language", "page", "fields", "complete"] + columns.map(\.title) + ["updated"]]
         for language in report.languages {
             for part in language.parts {
-                rows.append([language.language, part.part, part.updated ?? "-", "\(part.fields.count)", "\(part.completePercent)%"]
-                            + columns.map { "\(part.count($0.state!))" })
+                rows.append([language.language, part.part, "\(part.fields.count)", "\(part.completePercent)%"]
+                            + columns.map { "\(part.count($0.state!))" } + [part.updated ?? "-"])
             }
         }
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         var lines = rows.map { row in
             row.enumerated().map { column, cell in
-                column < 3 ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                column < 2 || column == row.count - 1 ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
                            : String(repeating: " ", count: widths[column] - cell.count) + cell
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
