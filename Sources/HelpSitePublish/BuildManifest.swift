@@ -117,7 +117,7 @@ public struct BuildManifest: Equatable, Sendable {
     //     kept                                        (the replaced site was kept: its files follow)
     //     retained <fingerprint>  <inode>  <size>  <time in ns>  <path>
     //     page    <path>  <id>  <slug>  <line>  <column>  <title>  <line>  <column>  <fingerprint>
-    //             <description>  <date of last update, or ->
+    //             <description>  <date of last update, or ->  <its line>  <its column>
     //     end
 
     static var header: String { "helpsite build record \(version)" }
@@ -145,7 +145,8 @@ public struct BuildManifest: Equatable, Sendable {
             writer.line(["page", escape(path), escape(page.id), escape(page.slug.value), String(page.slug.location.line),
                          String(page.slug.location.column), escape(page.title.value), String(page.title.location.line),
                          String(page.title.location.column), String(page.fingerprint.value, radix: 16), escape(page.description),
-                         page.updated?.value.description ?? "-"])
+                         page.updated?.value.description ?? "-", String(page.updated?.location.line ?? 0),
+                         String(page.updated?.location.column ?? 0)])
         }
         return writer.finished
     }
@@ -183,8 +184,9 @@ public struct BuildManifest: Equatable, Sendable {
                 guard retained != nil, let (path, found) = record(fields) else { return nil }
                 retained?[path] = found
             case "page":
-                let updated = fields.count == 12 ? CalendarDate(iso: String(fields[11])) : nil
-                guard fields.count == 12, updated != nil || fields[11] == "-", let slugLine = Int(fields[4]), let slugColumn = Int(fields[5]),
+                let updated = fields.count == 14 ? CalendarDate(iso: String(fields[11])) : nil
+                guard fields.count == 14, updated != nil || fields[11] == "-", let updatedLine = Int(fields[12]),
+                      let updatedColumn = Int(fields[13]), let slugLine = Int(fields[4]), let slugColumn = Int(fields[5]),
                       let titleLine = Int(fields[7]), let titleColumn = Int(fields[8]),
                       let fingerprint = UInt64(fields[9], radix: 16) else { return nil }
                 let file = unescape(fields[1])
@@ -193,7 +195,7 @@ public struct BuildManifest: Equatable, Sendable {
                     slug: Located(unescape(fields[3]), at: SourceLocation(file: file, line: slugLine, column: slugColumn)),
                     title: Located(unescape(fields[6]), at: SourceLocation(file: file, line: titleLine, column: titleColumn)),
                     description: unescape(fields[10]), fingerprint: Fingerprint(value: fingerprint),
-                    updated: updated.map { Located($0, at: SourceLocation(file: file)) })
+                    updated: updated.map { Located($0, at: SourceLocation(file: file, line: updatedLine, column: updatedColumn)) })
             default:
                 return nil
             }

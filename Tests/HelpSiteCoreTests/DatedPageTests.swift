@@ -4,6 +4,7 @@ import HelpSiteTestSupport
 import HelpSiteModel
 import HelpSitePipeline
 import HelpSiteTranslation
+@testable import HelpSitePublish
 @testable import HelpSiteContent
 @testable import HelpSiteCheck
 
@@ -22,6 +23,19 @@ struct DatedPageTests {
         #expect(CalendarDate(iso: "2026-01-03")?.adding(months: 12).description == "2027-01-03")
         #expect(ReviewPeriod("12 months")?.months == 12 && ReviewPeriod("1 year")?.months == 12)
         #expect(ReviewPeriod("12 maanden") == nil && ReviewPeriod("1 months") == nil)
+    }
+
+    /// The build record keeps each page's date, so that a rebuild that reads no page still
+    /// writes the sitemap's lastmod.
+    @Test func theBuildRecordKeepsThePageDate() throws {
+        let file = "content/nl/klachten.yaml"
+        let at = SourceLocation(file: file, line: 2, column: 7)
+        var summary = PageSummary(id: "klachten", file: file, slug: Located("klachten", at: at), title: Located("Klachten", at: at),
+                                  description: "Zo dient u een klacht in.", fingerprint: Fingerprint(value: 42))
+        summary.updated = Located(CalendarDate(year: 2026, month: 1, day: 3)!, at: SourceLocation(file: file, line: 5, column: 10))
+        let manifest = BuildManifest(inputs: [:], outputs: [:], summaries: [file: summary])
+        #expect(manifest.text.contains("\t2026-01-03\t5\t10\n"))
+        #expect(BuildManifest(text: manifest.text) == manifest)
     }
 
     @Test func aBadDateIsAnErrorAtItsPlace() throws {
