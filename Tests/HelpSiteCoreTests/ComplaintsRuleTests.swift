@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import HelpSiteTestSupport
 import HelpSiteModel
+import HelpSitePipeline
 @testable import HelpSiteContent
 @testable import HelpSiteCheck
 
@@ -96,6 +97,20 @@ struct ComplaintsRuleTests {
             "content/fr/complaints.yaml:49:20: error: 'http://EC.europa.eu/consumers/odr' links to ec.europa.eu/consumers/odr, which site.yaml bans: the EU online dispute resolution platform closed on 20 July 2025",
             "content/nl/complaints.yaml:47:67: error: 'https://ec.europa.eu/consumers/odr/main/?event=main.home2.show' links to ec.europa.eu/consumers/odr, which site.yaml bans: the EU online dispute resolution platform closed on 20 July 2025",
         ])
+    }
+
+    /// A shared contact's web address is checked once, in its contacts.yaml, however many pages show it.
+    @Test func aBannedAddressInTheSharedContactsIsReportedOncePerLanguage() throws {
+        let copy = try ShippedCopy()
+        for code in ["nl", "fr", "en"] {
+            try copy.edit("\(code)/contacts.yaml", "      - id: email-b2b\n",
+                          "      - id: odr\n        url: https://ec.europa.eu/consumers/odr/main/index.cfm\n      - id: email-b2b\n")
+        }
+        let found = Pipeline(content: copy.content, generator: nil, cache: copy.folder.path + "/.helpsite-cache").check().diagnostics.all
+        #expect(found.map(\.code) == [.factBanned, .factBanned, .factBanned], "\(found)")
+        #expect(Set(found.map { $0.location.file.split(separator: "/").suffix(2).joined(separator: "/") })
+                == ["nl/contacts.yaml", "fr/contacts.yaml", "en/contacts.yaml"])
+        #expect(found.allSatisfy { $0.message.contains("closed on 20 July 2025") })
     }
 
     @Test func aBannedPrefixMatchesTheAddressNotALongerName() {
