@@ -16,6 +16,10 @@ struct Check: ParsableCommand {
             (links, phone numbers, e-mail and web addresses) are compared part by \
             part of the page. Nothing is written.
 
+            A page whose date of last update (updated:) is older than review_every \
+            in site.yaml is a warning, judged on --today (by default the date of \
+            this machine, in UTC).
+
             Errors exit 1; warnings exit 0 unless --strict.
 
             Examples:
@@ -38,10 +42,22 @@ struct Check: ParsableCommand {
         discussion: "By default a page whose files, and site.yaml and the language files, are byte for byte as they were when the last check found nothing in it is not read again (.helpsite-cache/check.txt beside the content folder)."))
     var noCache = false
 
+    @Option(help: ArgumentHelp("The day pages' dates are judged on (review_every), as YYYY-MM-DD; today by default.",
+                               valueName: "date"))
+    var today: String?
+
+    func validate() throws {
+        if let today, CalendarDate(iso: today) == nil {
+            throw ValidationError("--today '\(today)' is not a date; write it as YYYY-MM-DD, such as 2026-01-03")
+        }
+    }
+
     func run() throws {
         let started = ContinuousClock.now
-        let outcome = Pipeline(content: project.content, templates: project.templates, force: noCache,
-                               generator: Bundle.main.executablePath).check()
+        var pipeline = Pipeline(content: project.content, templates: project.templates, force: noCache,
+                                generator: Bundle.main.executablePath)
+        pipeline.today = today.flatMap(CalendarDate.init(iso:)) ?? Self.clockDate()
+        let outcome = pipeline.check()
         let diagnostics = outcome.diagnostics
         let elapsed = Terminal.milliseconds(ContinuousClock.now - started)
         let reused = outcome.reused > 0 ? ", \(outcome.reused) unchanged since the last check" : ""
@@ -55,6 +71,17 @@ struct Check: ParsableCommand {
             print(format.render(diagnostics, summary: summary), terminator: "")
         }
         if diagnostics.hasErrors || (strict && diagnostics.warningCount > 0) { throw ExitCode.failure }
+    }
+}
+
+extension Check {
+    /// The machine's date in UTC: only the executable reads the clock.
+    static func clockDate() -> CalendarDate? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
     }
 }
 

@@ -11,17 +11,18 @@ enum StatusOutput {
 
     /// One row per language and page, then one line per field that is not current.
     static func text(_ report: StatusReport) -> String {
-        var rows = [["language", "page", "fields", "complete"] + columns.map(\.title)]
+        // The date last, so that the columns before it stay where scripts read them.
+        var rows = [["language", "page", "fields", "complete"] + columns.map(\.title) + ["updated"]]
         for language in report.languages {
             for part in language.parts {
                 rows.append([language.language, part.part, "\(part.fields.count)", "\(part.completePercent)%"]
-                            + columns.map { "\(part.count($0.state!))" })
+                            + columns.map { "\(part.count($0.state!))" } + [part.updated ?? "-"])
             }
         }
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         var lines = rows.map { row in
             row.enumerated().map { column, cell in
-                column < 2 ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                column < 2 || column == row.count - 1 ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
                            : String(repeating: " ", count: widths[column] - cell.count) + cell
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
@@ -82,7 +83,7 @@ enum StatusOutput {
             version: 1, reference: report.reference, releasable: report.isReleasable,
             languages: report.languages.map { language in
                 .init(language: language.language, sources: language.sourcesFile, parts: language.parts.map { part in
-                    .init(part: part.part, file: part.file, fields: part.fields.count, complete: part.completePercent,
+                    .init(part: part.part, file: part.file, updated: part.updated, fields: part.fields.count, complete: part.completePercent,
                           counts: Dictionary(uniqueKeysWithValues: FieldStatus.State.allCases.map { ($0.rawValue, part.count($0)) }),
                           findings: findings(part).map { field in
                               .init(state: field.state.rawValue, field: field.key, file: field.location.file, line: field.location.line,
@@ -107,6 +108,8 @@ enum StatusOutput {
         struct Part: Encodable {
             var part: String
             var file: String
+            /// The page's date of last update, its reference's.
+            var updated: String?
             var fields: Int
             var complete: Int
             var counts: [String: Int]

@@ -25,6 +25,15 @@ public enum SiteChecker {
             parts[code + "/" + page.id] = ProseRule.parts(found, of: page)
         }
         let prose = parts
+        // What a page declares (its rules) and what it links to, read in each language.
+        let banned = site.settings.bannedLinks
+        for (code, page) in pages where !page.file.hasSuffix("/" + LanguageFolder.contactsFile) {
+            diagnostics.append(contentsOf: Diagnostics(BannedLinkRule.check(page, prose: prose[code + "/" + page.id] ?? [], banned: banned)))
+        }
+        for page in reference.pages where !page.file.hasSuffix("/" + LanguageFolder.contactsFile) {
+            diagnostics.append(contentsOf: Diagnostics(ComplaintsRule.check(page, in: site.languages)))
+            diagnostics.append(contentsOf: Diagnostics(DateRule.check(page, referenceLanguage: reference.language.code, in: site.languages)))
+        }
         // Each pair is made where it is checked and let go after: a pair holds its pages'
         // sections, blocks and channels paired, and a large site has tens of thousands of pairs.
         let pairs = reference.pages.flatMap { page in
@@ -62,6 +71,11 @@ public enum SiteChecker {
                         sectionsLocation: file)
         }
         let original = page(reference)
+        for content in site.languages {
+            if let contacts = content.contacts {
+                diagnostics.append(contentsOf: Diagnostics(BannedLinkRule.check(contacts, banned: site.settings.bannedLinks)))
+            }
+        }
         for content in site.languages where content.language.code != reference.language.code {
             switch (original, page(content)) {
             case (let original?, let translation?):

@@ -7,7 +7,7 @@ extension ContentReader {
         guard let fields = fields(node, what: "a contact block", keys: keys) else { return nil }
         let id = text(fields, "id").flatMap { checkedID($0) }
         let organisation = text(fields, "organisation")
-        let departments = textList(fields, "departments", required: false)
+        let departments = list(fields, "departments", required: false).compactMap { department($0) }
         let address = fields["address"].flatMap { postalAddress($0) }
         let channels = list(fields, "channels", required: address == nil).compactMap { channel($0, region: region) }
         checkUniqueIDs(channels.map(\.id), what: "channel")
@@ -21,6 +21,17 @@ extension ContentReader {
         guard let id, let organisation else { return nil }
         return ContactBlock(id: id, organisation: organisation, departments: departments, address: address, channels: channels,
                             languages: languages)
+    }
+
+    /// `- Klachtendienst`, or `- name: …` with its `attention` words and the customers it is `for`.
+    private mutating func department(_ node: YAMLNode) -> Department? {
+        if node.scalar != nil { return text(node, named: "a department").map { Department(name: $0) } }
+        guard let fields = fields(node, what: "a department", keys: ["name", "attention", "for"]) else { return nil }
+        let name = text(fields, "name")
+        let attention = text(fields, "attention", required: false)
+        let audience = text(fields, "for", required: false)
+        guard let name else { return nil }
+        return Department(name: name, attention: attention, audience: audience)
     }
 
     private mutating func postalAddress(_ node: YAMLNode) -> PostalAddress? {

@@ -4,7 +4,7 @@ extension ContentReader {
     /// `content/<lang>/<id>.yaml`: one page in one language.
     /// - Parameter contacts: the language's `contacts.yaml`, which `contact: <id>` blocks name.
     package mutating func page(_ root: YAMLNode, id: String, region: String, contacts: SharedContacts?) -> Page? {
-        let keys = ["layout", "slug", "title", "description", "intro", "sections"]
+        let keys = ["layout", "slug", "title", "description", "updated", "rules", "intro", "sections"]
         guard let fields = fields(root, what: "the page", keys: keys) else { return nil }
         let layout = text(fields, "layout").flatMap { checkedLayout($0) }
         let slug = text(fields, "slug").flatMap { checkedSlug($0) }
@@ -23,9 +23,14 @@ extension ContentReader {
                 }
             }
         }, what: "contact")
+        let updated = text(fields, "updated", required: false).flatMap { checkedDate($0) }
+        let rules = oneOrMore(fields, "rules").compactMap { checkedName($0, as: PageRule.self, what: "rule") }
         guard let layout, let slug, let title, let description else { return nil }
-        return Page(id: id, file: file, slug: slug, title: title, description: description, layout: layout, intro: intro,
-                    sections: sections, sectionsLocation: fields["sections"].map(location) ?? fields.location)
+        var page = Page(id: id, file: file, slug: slug, title: title, description: description, layout: layout, intro: intro,
+                        sections: sections, sectionsLocation: fields["sections"].map(location) ?? fields.location)
+        page.updated = updated
+        page.rules = rules
+        return page
     }
 
     /// `content/<lang>/contacts.yaml`: the contacts several pages show.
@@ -37,13 +42,14 @@ extension ContentReader {
     }
 
     private mutating func section(_ node: YAMLNode, region: String, contacts: SharedContacts?) -> Section? {
-        guard let fields = fields(node, what: "a section", keys: ["id", "title", "numbered", "blocks"]) else { return nil }
+        guard let fields = fields(node, what: "a section", keys: ["id", "title", "numbered", "role", "blocks"]) else { return nil }
         let id = text(fields, "id").flatMap { checkedID($0) }
         let title = text(fields, "title")
         let numbered = fields["numbered"] == nil ? true : flag(fields, "numbered")
         let blocks = list(fields, "blocks").compactMap { block($0, region: region, contacts: contacts) }
+        let roles = oneOrMore(fields, "role").compactMap { checkedName($0, as: SectionRole.self, what: "role") }
         guard let id, let title else { return nil }
-        return Section(id: id, title: title, numbered: numbered, blocks: blocks)
+        return Section(id: id, title: title, numbered: numbered, blocks: blocks, roles: roles)
     }
 
     /// One block: a mapping of one key, its kind (`prose`, `note`, `list`, `contact`).

@@ -4,7 +4,8 @@ import HelpSiteModel
 extension ContentReader {
     /// `content/site.yaml`.
     package mutating func siteSettings(_ root: YAMLNode) -> SiteSettings? {
-        guard let fields = fields(root, what: "the site settings", keys: ["name", "base_url", "phone_region", "languages", "place_names", "url_variants", "link_check", "navigation", "redirects", "outside_facts"]) else {
+        guard let fields = fields(root, what: "the site settings", keys: ["name", "base_url", "phone_region", "languages", "place_names", "url_variants", "link_check", "navigation",
+                                                                      "redirects", "outside_facts", "banned_links", "review_every"]) else {
             return nil
         }
         let name = text(fields, "name")
@@ -27,6 +28,8 @@ extension ContentReader {
         settings.outsideFacts = outsideFacts
         settings.linkCheck = linkCheck
         settings.navigation = navigation(fields)
+        settings.bannedLinks = bannedLinks(fields)
+        settings.reviewEvery = reviewPeriod(fields)
         return settings
     }
 

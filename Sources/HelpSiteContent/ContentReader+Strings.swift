@@ -3,7 +3,7 @@ import HelpSiteModel
 extension ContentReader {
     /// `content/<lang>/language.yaml`.
     mutating func languageStrings(_ root: YAMLNode) -> LanguageStrings? {
-        guard let fields = fields(root, what: "the language file", keys: ["labels", "days", "hours", "typography", "navigation"]) else { return nil }
+        guard let fields = fields(root, what: "the language file", keys: ["labels", "days", "hours", "dates", "durations", "typography", "navigation"]) else { return nil }
         let labelKeys = LanguageStrings.labelKeys.map(\.key)
         var labels: [String: String] = [:]
         var locations: [String: SourceLocation] = [:]
@@ -34,6 +34,7 @@ extension ContentReader {
         } else if fields["hours"] == nil {
             missing("hours", in: fields)
         }
+        let dates = dateStrings(fields)
         var typography = Typography.plain
         if let value = text(fields, "typography", required: false) {
             if let known = Typography(rawValue: value.value) {
@@ -62,6 +63,8 @@ extension ContentReader {
                                       typography: typography)
         strings.locations = locations
         strings.groupTitles = groupTitles
+        strings.dates = dates
+        strings.durations = durationWords(fields)
         return strings
     }
 

@@ -130,20 +130,27 @@ struct Inventory {
 }
 
 /// The check's record (`RecordText`): the site's key, then one line per clean page with its
-/// key and, per language, where its slug is.
+/// key, its date of last update and where it is (`-  0  0` for none), and, per language,
+/// where its slug is.
 ///
-///     helpsite check record 2
+///     helpsite check record 3
 ///     site  8f3c…
-///     page  complaints  1a2b…  en  2  7  complaints  fr  2  7  plaintes  nl  2  7  klachten
+///     page  complaints  1a2b…  2026-12-04  9  10  en  2  7  complaints  fr  2  7  plaintes  nl  2  7  klachten
 ///     end
 struct Cache {
     struct Slug { var value: String; var line: Int; var column: Int }
-    struct Page { var key: Fingerprint; var slugs: [String: Slug] }
+    struct Page { var key: Fingerprint; var slugs: [String: Slug]; var updated: Slug? = nil }
 
     var site: Fingerprint
     var pages: [String: Page]
 
-    static let header = "helpsite check record 2"
+    static let header = "helpsite check record 3"
+
+    /// Where the page's date of last update is (its reference language's file), for the review warning.
+    static func updated(of id: String, in site: Site) -> Slug? {
+        guard let updated = site.reference?.page(id: id)?.updated else { return nil }
+        return Slug(value: updated.value.description, line: updated.location.line, column: updated.location.column)
+    }
 
     /// Where the page's slug is in each language that has it.
     static func slugs(of id: String, in site: Site) -> [String: Slug] {
@@ -160,13 +167,18 @@ struct Cache {
               let first = lines.first, first.count == 2, first[0] == "site", let site = UInt64(first[1], radix: 16) else { return nil }
         var pages: [String: Page] = [:]
         for fields in lines.dropFirst() {
-            guard fields.count >= 3, (fields.count - 3) % 4 == 0, fields[0] == "page", let key = UInt64(fields[2], radix: 16) else { return nil }
+            guard fields.count >= 6, (fields.count - 6) % 4 == 0, fields[0] == "page", let key = UInt64(fields[2], radix: 16) else { return nil }
+            var updated: Slug?
+            if fields[3] != "-" {
+                guard let line = Int(fields[4]), let column = Int(fields[5]) else { return nil }
+                updated = Slug(value: String(fields[3]), line: line, column: column)
+            }
             var slugs: [String: Slug] = [:]
-            for start in stride(from: 3, to: fields.count, by: 4) {
+            for start in stride(from: 6, to: fields.count, by: 4) {
                 guard let line = Int(fields[start + 1]), let column = Int(fields[start + 2]) else { return nil }
                 slugs[String(fields[start])] = Slug(value: RecordText.unescape(fields[start + 3]), line: line, column: column)
             }
-            pages[RecordText.unescape(fields[1])] = Page(key: Fingerprint(value: key), slugs: slugs)
+            pages[RecordText.unescape(fields[1])] = Page(key: Fingerprint(value: key), slugs: slugs, updated: updated)
         }
         return Cache(site: Fingerprint(value: site), pages: pages)
     }
@@ -179,6 +191,7 @@ struct Cache {
         for id in pages.keys.sorted() {
             let page = pages[id]!
             var fields = ["page", RecordText.escape(id), page.key.description]
+            fields += page.updated.map { [$0.value, String($0.line), String($0.column)] } ?? ["-", "0", "0"]
             for code in page.slugs.keys.sorted() {
                 let slug = page.slugs[code]!
                 fields += [code, String(slug.line), String(slug.column), RecordText.escape(slug.value)]

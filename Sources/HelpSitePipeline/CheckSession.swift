@@ -104,12 +104,16 @@ final class CheckSession: @unchecked Sendable {
         return findings
     }
 
-    /// What the site-wide rules read of a page kept unread: its slug, where it is written.
+    /// What the site-wide rules read of a page kept unread: its slug and its date, where they are written.
     private func summary(of id: String, in code: String, _ page: Cache.Page) -> PageSummary? {
         guard let slug = page.slugs[code] else { return nil }
         let file = Inventory.pageFile(directory, code, id)
         let at = SourceLocation(file: file, line: slug.line, column: slug.column)
-        return PageSummary(id: id, file: file, slug: Located(slug.value, at: at), title: Located("", at: at), fingerprint: Fingerprint())
+        let updated = page.updated.flatMap { date in
+            CalendarDate(iso: date.value).map { Located($0, at: SourceLocation(file: file, line: date.line, column: date.column)) }
+        }
+        return PageSummary(id: id, file: file, slug: Located(slug.value, at: at), title: Located("", at: at), fingerprint: Fingerprint(),
+                           updated: updated)
     }
 
     /// Reads the pages `ids` of `skeleton` (in every language) and checks those not known
@@ -139,7 +143,8 @@ final class CheckSession: @unchecked Sendable {
         let unknown = group.keepingPages { knownHere[$0] == nil }
         let diagnostics = SiteChecker.check(unknown, workers: 1, parses: parses)
         let checked = Dictionary(uniqueKeysWithValues: unknown.pageIDs.map { id in
-            (id, Cache.Page(key: keys[id] ?? Fingerprint(), slugs: Cache.slugs(of: id, in: unknown)))
+            (id, Cache.Page(key: keys[id] ?? Fingerprint(), slugs: Cache.slugs(of: id, in: unknown),
+                            updated: Cache.updated(of: id, in: unknown)))
         })
         lock.withLock {
             known.merge(knownHere) { first, _ in first }

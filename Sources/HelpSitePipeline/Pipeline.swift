@@ -2,6 +2,7 @@ import Foundation
 import HelpSiteModel
 import HelpSiteMarkdown
 import HelpSiteContent
+import HelpSiteCheck
 import HelpSiteRender
 import HelpSitePublish
 import HelpSiteTranslation
@@ -31,6 +32,9 @@ public struct Pipeline: Sendable {
     /// `content/published.txt` (`helpsite build`). Off, the ledger is only checked: for a
     /// preview, which publishes nothing, and for tests that build the repository's content.
     public var recordsAddresses = false
+    /// The day `helpsite check` judges pages' dates by (`review_every` in site.yaml): given,
+    /// never read from the clock here; nil leaves the dates unjudged.
+    public var today: CalendarDate?
 
     /// - Parameter cache: where the records between runs and the replaced site are kept;
     ///   `nil` is `.helpsite-cache/` beside the content folder.
@@ -80,7 +84,10 @@ public struct Pipeline: Sendable {
         // The addresses the build would publish, against the ledger: a dropped one fails the
         // build, so the check says so first.
         let addressProblems = diagnostics.hasErrors ? Diagnostics() : AddressPlan.make(site, ledgerFile: ledgerFile).1
-        return CheckOutcome(diagnostics: Diagnostics(diagnostics.all + addressProblems.all), pages: site.pageIDs.count, languages: site.languages.count,
+        var found = Diagnostics(diagnostics.all + addressProblems.all)
+        // From the pages' summaries, read or kept: a page unchanged for a year is due all the same.
+        if let today { found.append(contentsOf: ReviewRule.check(site, today: today)) }
+        return CheckOutcome(diagnostics: found, pages: site.pageIDs.count, languages: site.languages.count,
                             reused: session.reused)
     }
 

@@ -17,7 +17,7 @@ public struct BuildManifest: Equatable, Sendable {
     }
 
     /// Raised when the manifest's meaning changes, so that an old one is ignored.
-    public static let version = 5
+    public static let version = 6
 
     /// Every file of the content and template folders (and the helpsite executable), by path.
     public var inputs: [String: Stamp]
@@ -119,13 +119,14 @@ public struct BuildManifest: Equatable, Sendable {
 
     // MARK: The record's lines (`RecordText`)
     //
-    //     helpsite build record 4
+    //     helpsite build record 6
     //     folder  <the output folder, absolute>
     //     input   <size>  <modification time, the Double's bits in hex>  <path>
     //     output  <fingerprint>  <inode>  <size>  <time in ns>  <path>
     //     kept                                        (the replaced site was kept: its files follow)
     //     retained <fingerprint>  <inode>  <size>  <time in ns>  <path>
     //     page    <path>  <id>  <slug>  <line>  <column>  <title>  <line>  <column>  <fingerprint>
+    //             <description>  <date of last update, or ->  <its line>  <its column>
     //     end
 
     static var header: String { "helpsite build record \(version)" }
@@ -152,7 +153,9 @@ public struct BuildManifest: Equatable, Sendable {
             let page = summaries[path]!
             writer.line(["page", escape(path), escape(page.id), escape(page.slug.value), String(page.slug.location.line),
                          String(page.slug.location.column), escape(page.title.value), String(page.title.location.line),
-                         String(page.title.location.column), String(page.fingerprint.value, radix: 16), escape(page.description)])
+                         String(page.title.location.column), String(page.fingerprint.value, radix: 16), escape(page.description),
+                         page.updated?.value.description ?? "-", String(page.updated?.location.line ?? 0),
+                         String(page.updated?.location.column ?? 0)])
         }
         return writer.finished
     }
@@ -190,7 +193,9 @@ public struct BuildManifest: Equatable, Sendable {
                 guard retained != nil, let (path, found) = record(fields) else { return nil }
                 retained?[path] = found
             case "page":
-                guard fields.count == 11, let slugLine = Int(fields[4]), let slugColumn = Int(fields[5]),
+                let updated = fields.count == 14 ? CalendarDate(iso: String(fields[11])) : nil
+                guard fields.count == 14, updated != nil || fields[11] == "-", let updatedLine = Int(fields[12]),
+                      let updatedColumn = Int(fields[13]), let slugLine = Int(fields[4]), let slugColumn = Int(fields[5]),
                       let titleLine = Int(fields[7]), let titleColumn = Int(fields[8]),
                       let fingerprint = UInt64(fields[9], radix: 16) else { return nil }
                 let file = unescape(fields[1])
@@ -198,7 +203,8 @@ public struct BuildManifest: Equatable, Sendable {
                     id: unescape(fields[2]), file: file,
                     slug: Located(unescape(fields[3]), at: SourceLocation(file: file, line: slugLine, column: slugColumn)),
                     title: Located(unescape(fields[6]), at: SourceLocation(file: file, line: titleLine, column: titleColumn)),
-                    description: unescape(fields[10]), fingerprint: Fingerprint(value: fingerprint))
+                    description: unescape(fields[10]), fingerprint: Fingerprint(value: fingerprint),
+                    updated: updated.map { Located($0, at: SourceLocation(file: file, line: updatedLine, column: updatedColumn)) })
             default:
                 return nil
             }

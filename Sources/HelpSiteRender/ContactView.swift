@@ -14,11 +14,35 @@ struct ContactView {
         TemplateObject([
             "id": .text(block.id.value),
             "organisation": .text(text(block.organisation)),
-            "departments": .list(block.departments.map { .text(text($0)) }),
+            "departments": .list(block.departments.map { .text(attentionLine($0)) }),
             "address": block.address.map { .object(address($0)) },
+            "postal": .list(block.address.map { address in postalBlocks().map { .object(postal($0, address)) } } ?? []),
             "channels": .list(block.channels.map { .object(channel($0)) }),
             "hasChannels": .bool(!block.channels.isEmpty),
         ])
+    }
+
+    /// The departments each postal block is addressed to: one block per department labelled
+    /// with its customers (`for:`), so that a visitor copying it onto an envelope copies one
+    /// attention line; the unlabelled ones are in every block.
+    func postalBlocks() -> [(audience: Located<String>?, departments: [Department])] {
+        let labelled = block.departments.filter { $0.audience != nil }
+        guard !labelled.isEmpty else { return [(nil, block.departments)] }
+        return labelled.map { department in
+            (department.audience, block.departments.filter { $0.audience == nil || $0.name.location == department.name.location })
+        }
+    }
+
+    private func postal(_ part: (audience: Located<String>?, departments: [Department]), _ address: PostalAddress) -> TemplateObject {
+        var values = self.address(address)
+        values["audience"] = part.audience.map { .text(text($0)) }
+        values["lines"] = .list(part.departments.map { .text(attentionLine($0)) })
+        return values
+    }
+
+    /// `t.a.v. Operationele dienst / SRC (B2C-klanten)`, each part marked where untranslated.
+    private func attentionLine(_ department: Department) -> String {
+        [department.attention, department.name].compactMap { $0 }.map { text($0) }.joined(separator: " ")
     }
 
     private func address(_ address: PostalAddress) -> TemplateObject {

@@ -67,9 +67,24 @@ struct PageView {
             "sections": .list(sections),
             "breadcrumbs": .object(navigation.breadcrumbs()),
             "group": navigation.group().map(TemplateValue.object),
+            "updatedHTML": updatedHTML().map(TemplateValue.text),
             "structuredDataHTML": .text(StructuredData(site: site, page: page, strings: strings, canonical: canonical, language: code,
-                                                       breadcrumbs: navigation.trail(), answers: answers(canonical: canonical)).json()),
+                                                       breadcrumbs: navigation.trail(), answers: answers(canonical: canonical),
+                                                       updated: updated?.value).json()),
         ])
+    }
+
+    /// The date of last update, the reference language's file's: every language shows it.
+    var updated: Located<CalendarDate>? {
+        site.reference?.page(id: page.id)?.updated ?? page.updated
+    }
+
+    /// `Laatst bijgewerkt op <time datetime="2026-01-03">3 januari 2026</time>`; nil for a page
+    /// without a date, or a language that does not say how it writes one (the check reports it).
+    private func updatedHTML() -> String? {
+        guard let date = updated?.value, let dates = strings.dates else { return nil }
+        let time = "<time datetime=\"\(date)\">" + HTML.escape(dates.write(date)) + "</time>"
+        return HTML.fill(strings.typography.apply(dates.updated), ["date": time])
     }
 
     private func alternates() -> [TemplateValue] {

@@ -24,6 +24,10 @@ struct SiteMap {
         for content in site.languages {
             for page in content.pages {
                 xml += "  <url>\n    <loc>\(HTML.escape(addresses.absolute(language: content.language.code, pageID: page.id)))</loc>\n"
+                // The reference's date: a translation is as recent as what it translates.
+                if let updated = site.reference?.page(id: page.id)?.updated ?? page.updated {
+                    xml += "    <lastmod>\(updated.value)</lastmod>\n"
+                }
                 for other in site.languages where other.page(id: page.id) != nil {
                     xml += link(other.language.code, addresses.absolute(language: other.language.code, pageID: page.id))
                 }

@@ -16,6 +16,8 @@ struct StructuredData {
     var breadcrumbs: [PageNavigation.Crumb] = []
     /// A FAQ's answers as HTML, question by question (its sections in order).
     var answers: [String] = []
+    /// The date of last update: `dateModified`.
+    var updated: CalendarDate?
 
     /// The JSON, safe inside `<script type="application/ld+json">`: every `<` is escaped,
     /// so no value can close the element.
@@ -40,6 +42,7 @@ struct StructuredData {
             "@type": .string(type), "@id": .string(canonical), "url": .string(canonical), "name": .string(text(page.title.value)),
             "description": .string(text(page.description.value)), "inLanguage": .string(language),
         ]
+        if let updated { node["dateModified"] = .string(updated.description) }
         if !breadcrumbs.isEmpty {
             node["breadcrumb"] = [
                 "@type": "BreadcrumbList",
@@ -70,7 +73,7 @@ struct StructuredData {
             "contactPoint": .array(block.channels.compactMap { contactPoint($0, block) }),
         ]
         if !block.departments.isEmpty {
-            organisation["department"] = .array(block.departments.map { ["@type": "Organization", "name": .string($0.value)] })
+            organisation["department"] = .array(block.departments.map { ["@type": "Organization", "name": .string($0.name.value)] })
         }
         if let address = block.address {
             var postal: JSONValue = [

@@ -9,13 +9,13 @@ enum TemplateValues {
     private static let page: Set<String> = [
         "lang", "layout", "siteName", "title", "description", "canonical", "alternates", "hreflang", "href", "stylesheet",
         "favicon", "home", "labels", "translations", "name", "current", "introHTML", "sections", "breadcrumbs", "items",
-        "group", "pages", "id", "blocks", "proseHTML", "noteHTML", "list", "contact", "structuredDataHTML",
+        "group", "pages", "id", "blocks", "proseHTML", "noteHTML", "list", "contact", "structuredDataHTML", "updatedHTML",
     ]
     /// What `ContactView` gives a contact block and its channels.
     private static let contact: Set<String> = [
         "id", "organisation", "departments", "address", "building", "street", "locality", "channels", "hasChannels",
         "label", "kind", "text", "ariaLabel", "hours", "rows", "days", "rangeHTML", "notLocalised", "portalHTML", "note",
-        "href", "hreflang",
+        "href", "hreflang", "postal", "audience", "lines",
     ]
     private static let home: Set<String> = [
         "lang", "siteName", "title", "canonical", "alternates", "hreflang", "href", "stylesheet", "favicon", "home", "labels",

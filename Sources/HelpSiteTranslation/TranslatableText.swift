@@ -96,7 +96,16 @@ struct TranslatableText {
 
     private mutating func contactBlock(_ node: YAMLNode, prefix: String) {
         text(node, "organisation", "\(prefix).organisation", what: "the name of the organisation")
-        items(node["departments"], "\(prefix).department", what: "a line under the organisation's name")
+        for (offset, department) in (node["departments"]?.sequence ?? []).enumerated() {
+            let id = "\(prefix).department.\(offset + 1)"
+            guard department.mapping != nil else {
+                add(department, id: id, what: "a department under the organisation's name (item \(offset + 1))", markdown: false)
+                continue
+            }
+            text(department, "name", id + ".name", what: "the name of a department")
+            text(department, "attention", id + ".attention", what: "the words before a department on an envelope")
+            text(department, "for", id + ".for", what: "the customers who write to this department")
+        }
         for channel in node["channels"]?.sequence ?? [] {
             guard let id = channel["id"]?.scalar?.string else { continue }
             let fact = ["phone", "email", "url"].lazy.compactMap { kind in channel[kind]?.scalar.map { "\(kind) \($0.string)" } }.first

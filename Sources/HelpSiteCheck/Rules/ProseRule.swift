@@ -98,7 +98,7 @@ struct ProseRule: PairRule {
                 case .prose(let text), .note(let text): fields.append(.markdown(text))
                 case .list(let list): fields += [.plain(list.title)] + list.items.map(Field.plain)
                 case .contact(let contact):
-                    fields += [.plain(contact.organisation)] + contact.departments.map(Field.plain)
+                    fields += [.plain(contact.organisation)] + contact.departments.flatMap(\.texts).map(Field.plain)
                     for channel in contact.channels {
                         fields += [channel.label, channel.note].compactMap { $0 }.map(Field.plain)
                     }

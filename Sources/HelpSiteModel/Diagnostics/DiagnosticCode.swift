@@ -11,10 +11,17 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case factExtra = "fact.extra"
     /// A phone number, e-mail address or web address in the prose cannot be right in any language, or a link uses `javascript:`, `vbscript:`, `data:` or `file:`.
     case factInvalid = "fact.invalid"
+    /// A link, in the text or a contact, to an address that `banned_links` in `site.yaml` bans, with the reason.
+    case factBanned = "fact.banned"
     /// The reference has the fact; the translation does not.
     case factMissing = "fact.missing"
     /// The street or city differs and is not declared in `place_names` in `site.yaml`.
     case factUndeclared = "fact.undeclared"
+
+    /// A page that declares a rule (`rules: [complaints]`) lacks one of the rule's elements in a language.
+    case ruleMissing = "rule.missing"
+    /// A page's date of last update is older than `review_every` in `site.yaml` (a warning).
+    case pageReview = "page.review"
 
     /// The translation has a step, section, contact block, channel or address the reference does not.
     case structureExtra = "structure.extra"

@@ -3,15 +3,15 @@ public struct ContactBlock: Sendable {
     /// Stable across languages.
     public var id: Located<String>
     public var organisation: Located<String>
-    /// Lines under the organisation's name: a department, an attention line.
-    public var departments: [Located<String>]
+    /// Lines under the organisation's name: each a department, or the person to address.
+    public var departments: [Department]
     public var address: PostalAddress?
     public var channels: [Channel]
     /// The languages the organisation answers in (BCP 47 codes), where the content says so.
     public var languages: [Located<String>]
 
     public init(
-        id: Located<String>, organisation: Located<String>, departments: [Located<String>],
+        id: Located<String>, organisation: Located<String>, departments: [Department],
         address: PostalAddress?, channels: [Channel], languages: [Located<String>] = []
     ) {
         self.id = id
@@ -20,6 +20,34 @@ public struct ContactBlock: Sendable {
         self.address = address
         self.channels = channels
         self.languages = languages
+    }
+}
+
+/// A line under an organisation's name: a department, or the person to address.
+/// On an envelope it is the attention line (`t.a.v. Operationele dienst / SRC`); `for`
+/// says which customers write to it, so that each postal block names one.
+public struct Department: Sendable {
+    /// The department's name only, as the structured data carries it.
+    public var name: Located<String>
+    /// The words before it on an envelope, as the language writes them: `t.a.v.`, `À l'attention du`.
+    public var attention: Located<String>?
+    /// The customers who write to it: `particuliere klanten (B2C)`.
+    public var audience: Located<String>?
+
+    public init(name: Located<String>, attention: Located<String>? = nil, audience: Located<String>? = nil) {
+        self.name = name
+        self.attention = attention
+        self.audience = audience
+    }
+
+    /// Its texts, in the order a contact block writes them.
+    public var texts: [Located<String>] {
+        [name] + [attention, audience].compactMap { $0 }
+    }
+
+    /// As an envelope writes it: `t.a.v. Operationele dienst / SRC (B2C-klanten)`.
+    public var attentionLine: String {
+        attention.map { "\($0.value) \(name.value)" } ?? name.value
     }
 }
 

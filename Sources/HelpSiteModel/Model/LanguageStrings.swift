@@ -16,6 +16,11 @@ public struct LanguageStrings: Sendable {
     public var locations: [String: SourceLocation] = [:]
     /// `navigation:`: the title of each navigation group of site.yaml, by the group's id.
     public var groupTitles: [String: String] = [:]
+    /// `dates:`: how the language writes a page's date of last update; nil when it does not say.
+    public var dates: DateStrings?
+    /// `durations:`: the words the language writes a duration with, so that a rule finds
+    /// `5 werkdagen` or `un mois` in a text; nil when it does not say.
+    public var durations: DurationWords?
 
     public init(
         labels: [String: String], days: [Weekday: String], timeFormat: String, rangeFormat: String, and: String,
@@ -52,6 +57,73 @@ public struct LanguageStrings: Sendable {
 
     public func label(_ key: String) -> String {
         labels[key] ?? key
+    }
+}
+
+/// `dates:` in language.yaml: how a language writes a day of the calendar.
+///
+/// ```yaml
+/// dates:
+///   months: [januari, februari, maart, april, mei, juni, juli, augustus, september, oktober, november, december]
+///   format: "{d} {month} {yyyy}"
+///   updated: "Laatst bijgewerkt op {date}"
+/// ```
+public struct DateStrings: Sendable {
+    /// The twelve months' names, January first.
+    public var months: [String]
+    /// `{d}` the day, `{dd}` with a leading zero, `{month}` its name, `{yyyy}` the year.
+    public var format: String
+    /// The line under a page, with `{date}`.
+    public var updated: String
+    /// How the first day of a month is written, where the language writes it otherwise: `1er`.
+    public var firstDay: String?
+
+    public init(months: [String], format: String, updated: String, firstDay: String? = nil) {
+        self.months = months
+        self.format = format
+        self.updated = updated
+        self.firstDay = firstDay
+    }
+
+    /// `3 januari 2026`, `1er janvier 2026`.
+    public func write(_ date: CalendarDate) -> String {
+        let day = date.day == 1 ? firstDay ?? "1" : String(date.day)
+        let padded = date.day < 10 ? "0\(date.day)" : String(date.day)
+        return format.filling(["d": day, "dd": padded, "month": months[date.month - 1], "yyyy": String(date.year)])
+    }
+
+    /// `Laatst bijgewerkt op 3 januari 2026`.
+    public func updatedLine(_ date: CalendarDate) -> String {
+        updated.filling(["date": write(date)])
+    }
+}
+
+/// `durations:` in language.yaml: the units of time, and the words for numbers a text may
+/// write in letters (`één maand`, `d'un mois`).
+public struct DurationWords: Sendable {
+    /// Each unit as its words: `[working, days]`.
+    public var units: [[String]]
+    public var numbers: Set<String>
+
+    public init(units: [String], numbers: [String]) {
+        self.units = units.map(Self.words)
+        self.numbers = Set(numbers.map { $0.lowercased() })
+    }
+
+    /// How many durations `text` writes: a number (in digits, or one of `numbers`) right
+    /// before a unit of time. Markdown emphasis and punctuation are not words.
+    public func count(in text: String) -> Int {
+        let words = Self.words(text)
+        return words.indices.filter { index in
+            let number = words[index]
+            guard number.allSatisfy(\.isNumber) || numbers.contains(number) else { return false }
+            let rest = words[(index + 1)...]
+            return units.contains { !$0.isEmpty && rest.starts(with: $0) }
+        }.count
+    }
+
+    private static func words(_ text: String) -> [String] {
+        text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
     }
 }
 

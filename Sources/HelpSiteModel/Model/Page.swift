@@ -18,6 +18,11 @@ public struct Page: Sendable {
     public var sectionsLocation: SourceLocation
     /// Of the file's text: what an incremental build compares with the previous build's.
     public var fingerprint = Fingerprint()
+    /// `updated: 2026-01-03`: the date of last update, kept in the reference language's file;
+    /// every language shows the reference's.
+    public var updated: Located<CalendarDate>?
+    /// `rules: [complaints]`: what the page declares it is, in the reference language's file.
+    public var rules: [Located<PageRule>] = []
 
     public init(
         id: String, file: String, slug: Located<String>, title: Located<String>, description: Located<String>,
@@ -56,12 +61,16 @@ public struct Section: Sendable {
     /// for a section after them, such as the insurance ombudsman's).
     public var numbered: Bool
     public var blocks: [Block]
+    /// `role: how-to-complain`: what the section is for, as a page rule looks for it.
+    public var roles: [Located<SectionRole>]
 
-    public init(id: Located<String>, title: Located<String>, numbered: Bool = true, blocks: [Block]) {
+    public init(id: Located<String>, title: Located<String>, numbered: Bool = true, blocks: [Block],
+                roles: [Located<SectionRole>] = []) {
         self.id = id
         self.title = title
         self.numbered = numbered
         self.blocks = blocks
+        self.roles = roles
     }
 
     /// The contact blocks written in this page (not the shared ones, which `contacts.yaml` holds).

@@ -12,15 +12,18 @@ public struct PageSummary: Equatable, Sendable {
     public var description: String
     /// Of the file's text, as `Page.fingerprint`.
     public var fingerprint: Fingerprint
+    /// The date of last update the file writes (the reference language's file), as `Page.updated`.
+    public var updated: Located<CalendarDate>?
 
     public init(id: String, file: String, slug: Located<String>, title: Located<String>, description: String = "",
-                fingerprint: Fingerprint) {
+                fingerprint: Fingerprint, updated: Located<CalendarDate>? = nil) {
         self.id = id
         self.file = file
         self.slug = slug
         self.title = title
         self.description = description
         self.fingerprint = fingerprint
+        self.updated = updated
     }
 
     /// A `Page` with only this and its text left out, for the steps that take a whole `Site`
@@ -30,12 +33,14 @@ public struct PageSummary: Equatable, Sendable {
         var page = Page(id: id, file: file, slug: slug, title: title, description: Located(description, at: start),
                         layout: Located(.article, at: start), intro: nil, sections: [], sectionsLocation: start)
         page.fingerprint = fingerprint
+        page.updated = updated
         return page
     }
 }
 
 extension Page {
     public var summary: PageSummary {
-        PageSummary(id: id, file: file, slug: slug, title: title, description: description.value, fingerprint: fingerprint)
+        PageSummary(id: id, file: file, slug: slug, title: title, description: description.value, fingerprint: fingerprint,
+                    updated: updated)
     }
 }

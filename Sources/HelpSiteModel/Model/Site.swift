@@ -57,6 +57,10 @@ public struct SiteSettings: Sendable {
     public var linkCheck = LinkCheckSettings()
     /// `navigation:`: the groups of pages each language's home page lists, in order.
     public var navigation: [NavigationGroup] = []
+    /// `banned_links:`: addresses no page may link to, each with its reason.
+    public var bannedLinks: [BannedLink] = []
+    /// `review_every:`: how old a page's date may be before `helpsite check` warns.
+    public var reviewEvery: Located<ReviewPeriod>?
 
     public init(
         name: Located<String>, baseURL: Located<String>, phoneRegion: Located<String>, languages: [Language],

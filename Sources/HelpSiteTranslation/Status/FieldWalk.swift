@@ -8,6 +8,10 @@ struct FieldPair {
     var translation: Located<String>?
     /// Where the translation should have it: its nearest enclosing part that exists.
     var near: SourceLocation
+    /// Not written in the translation but shown from the reference (the date of last
+    /// update): accepting the translation records the reference's value, and a later
+    /// reference makes the translation stale.
+    var inherited = false
 }
 
 /// A fact the translation shows in the reference language's form where a localised
@@ -42,6 +46,12 @@ struct FieldWalk {
         text("slug", reference.slug, translation.slug, near: file)
         text("title", reference.title, translation.title, near: file)
         text("description", reference.description, translation.description, near: file)
+        if let updated = reference.updated {
+            // The translation was accepted as of this date: a later one makes it stale.
+            let date = Located(updated.value.description, at: updated.location)
+            fields.append(FieldPair(key: "updated", reference: date, translation: Located(date.value, at: file), near: file,
+                                    inherited: true))
+        }
         if let intro = reference.intro {
             markdown("intro", intro, translation.intro, near: file)
         }
@@ -121,7 +131,13 @@ struct FieldWalk {
     private mutating func contact(_ prefix: String, _ reference: ContactBlock, _ translation: ContactBlock?, near: SourceLocation) {
         let here = translation?.id.location ?? near
         text(prefix + ".organisation", reference.organisation, translation?.organisation, near: here)
-        items(prefix + ".departments", reference.departments, translation?.departments, near: here)
+        for (index, department) in reference.departments.enumerated() {
+            let other = translation.flatMap { index < $0.departments.count ? $0.departments[index] : nil }
+            let key = "\(prefix).departments.\(index + 1)"
+            text(key + ".name", department.name, other?.name, near: here)
+            if let attention = department.attention { text(key + ".attention", attention, other?.attention, near: here) }
+            if let audience = department.audience { text(key + ".for", audience, other?.audience, near: here) }
+        }
         if let address = reference.address, let other = translation?.address {
             placeName(prefix + ".address.street", address.street, other.street)
             placeName(prefix + ".address.city", address.city, other.city)

@@ -31,6 +31,9 @@ public struct PartStatus: Sendable {
     public var fields: [FieldStatus]
     /// Facts shown in the reference language's form.
     public var notLocalised: [FieldStatus]
+    /// The page's date of last update (its reference's), as `2026-01-03`; nil for a page
+    /// without one, and for `language.yaml` and `contacts.yaml`.
+    public var updated: String?
 
     public func count(_ state: FieldStatus.State) -> Int {
         state == .notLocalised ? notLocalised.count : fields.count { $0.state == state }

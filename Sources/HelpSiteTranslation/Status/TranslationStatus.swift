@@ -22,6 +22,8 @@ public enum TranslationStatus {
         if case .source(let fingerprint) = recorded {
             return fingerprint == TextFingerprint.of(pair.reference.value) ? .current : .stale
         }
+        // A field the translation shows from its reference (the date) is the same text by design.
+        if pair.inherited { return .unreviewed }
         let same = TextFingerprint.normalised(translation.value) == TextFingerprint.normalised(pair.reference.value)
         return same ? .untranslated : .unreviewed
     }
@@ -40,7 +42,9 @@ public enum TranslationStatus {
                 FieldStatus(key: fact.key, state: .notLocalised, location: fact.location, reference: fact.reference,
                             fingerprint: "", reason: fact.reason)
             }
-            parts.append(PartStatus(part: part, file: file, fields: fields, notLocalised: facts))
+            var status = PartStatus(part: part, file: file, fields: fields, notLocalised: facts)
+            status.updated = original.page(id: part)?.updated?.value.description
+            parts.append(status)
         }
         return LanguageStatus(language: code, sourcesFile: Paths.join(folder, SourceFingerprints.fileName), parts: parts)
     }
