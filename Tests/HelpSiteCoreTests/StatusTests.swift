@@ -25,7 +25,7 @@ struct StatusTests {
         // Every text a translator translates is a field: titles, prose, notes, lists, labels, the portal path,
         // the shared contacts' texts and the navigation's group titles.
         let keys = Set(report.languages[0].parts.flatMap { $0.fields.map(\.key) })
-        for key in ["slug", "title", "intro", "sections.second-review.prose.1", "contacts.sfs.departments.2",
+        for key in ["slug", "title", "intro", "sections.second-review.prose.1", "contacts.sfs.departments.2.name",
                     "contacts.sfs.channels.portal.portal", "contacts.sfs.channels.portal.note",
                     "sections.first-contact.list.1.items.4", "sections.first-contact.note.1", "sections.insurance.note.1",
                     "sections.how-to-complain.title", "labels.not_localised", "labels.home", "days.sun", "hours.range",

@@ -30,7 +30,7 @@ struct XLIFFRoundTripTests {
         #expect(try unitText(xliff, unit: "section.second-review.title") == "Second examen")
         #expect(try unitText(xliff, unit: "contact.sfs.channel.phone.label") == "Par téléphone")
         #expect(xliff.contains(#"<note category="channel">phone: phone +32 2 370 77 11 (not translated)</note>"#))
-        #expect(xliff.contains(#"<note category="location" appliesTo="source">nl/complaints.yaml:42:12</note>"#))
+        #expect(xliff.contains(#"<note category="location" appliesTo="source">nl/complaints.yaml:50:12</note>"#))
         #expect(try unitText(xliff, unit: "labels.step") == "Étape {n}")
         for fact in ["+32 2 370 77 11", "services4you@stellantis-finance.com", "Avenue du Bourget", "1130", "13:00", "plaintes"] {
             #expect(!xliff.contains("<target>\(fact)</target>") && !xliff.contains("<source>\(fact)</source>"), "\(fact)")

@@ -37,8 +37,10 @@ package enum TestBuild {
 }
 
 /// What a reader sees of a page: the text without tags, entities decoded, spaces folded.
+/// A `span` is inline and adds no space; any other tag counts as one.
 package func visibleText(_ html: String) -> String {
-    var text = html.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
+    var text = html.replacingOccurrences(of: "</?span[^>]*>", with: "", options: .regularExpression)
+    text = text.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
     for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
         text = text.replacingOccurrences(of: entity, with: character)
     }
