@@ -50,14 +50,18 @@ def paragraph(rng, lang, sentences):
     return " ".join(out)
 
 
-def body(rng, lang, page, pages):
-    """Prose with the same structure (and the same links) in every language."""
+def body(rng, lang, page, pages, table):
+    """Prose with the same structure (and the same links) in every language.
+
+    `rng` draws words, so it runs differently in each language (their word lists differ
+    in length); what must be the same in every language, such as whether the step has a
+    table (whose figures the check compares), is decided by the caller."""
     parts = [paragraph(rng, lang, rng.randint(2, 4))]
     items = [paragraph(rng, lang, 1) for _ in range(rng.randint(2, 4))]
     parts.append("\n".join(f"- {item}" for item in items))
     other = rng.randrange(pages)
     parts.append(paragraph(rng, lang, 1) + f" [{WORDS[lang][1]}](../{SLUG[lang]}-{other:05d}/)")
-    if rng.random() < 0.25:
+    if table:
         parts.append("| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |")
     parts.append(paragraph(rng, lang, rng.randint(1, 3)))
     return "\n\n".join(parts)
@@ -86,7 +90,8 @@ def write_page(lang, page, pages, seed, out):
     def extend(match):
         step = match.group(1)
         rng = random.Random(f"{seed}-{page}-{step}")
-        return match.group(0) + indent(body(rng, lang, page, pages), 6) + "\n\n"
+        table = random.Random(f"{seed}-table-{page}-{step}").random() < 0.25
+        return match.group(0) + indent(body(rng, lang, page, pages, table), 6) + "\n\n"
     text = re.sub(r"  - id: ([a-z-]+)\n    title: .*\n    body: \|\n", extend, text)
     path = os.path.join(out, lang, f"page-{page:05d}.yaml")
     with open(path, "w", encoding="utf-8") as f:
