@@ -84,7 +84,9 @@ struct ProseFacts: Sendable {
 
     /// Joins the pieces cmark-gfm gives of one text (see `NumberReader.boundary`).
     private static func append(_ piece: String, to stream: inout String) {
-        if let last = stream.last, let first = piece.first, !last.isWhitespace, !first.isWhitespace {
+        // By scalars: `String.last` and `Character.isWhitespace` cost a grapheme break and a property look-up each.
+        if let last = stream.unicodeScalars.last, let first = piece.unicodeScalars.first,
+           !NumberReader.isSpaceScalar(last), !NumberReader.isSpaceScalar(first) {
             stream.unicodeScalars.append(NumberReader.boundary)
         }
         stream += piece

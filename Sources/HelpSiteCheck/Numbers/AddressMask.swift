@@ -6,16 +6,18 @@ import Foundation
 /// expressions, which cost more than the rest of the reading; only a text with eight digits
 /// close together (a phone number's least) runs the phone number's expression.
 enum AddressMask {
-    static func ranges(_ scalars: [Unicode.Scalar], in text: String) -> [Range<Int>] {
+    /// - Parameter window: the words looked at (whole words); a phone number is looked for in all of `text`.
+    static func ranges(_ scalars: [Unicode.Scalar], in text: String, within window: Range<Int>? = nil) -> [Range<Int>] {
+        let window = window ?? 0..<scalars.count
         var ranges: [Range<Int>] = []
-        var start = 0
+        var start = window.lowerBound
         // Eight digits with at most spaces, dots, dashes, brackets or a plus between them may be a phone number.
         var digits = 0, phone = false
-        while start < scalars.count {
+        while start < window.upperBound {
             guard !isSeparator(scalars[start]) else { start += 1; continue }
             var end = start
             var signs = false, dot = false
-            while end < scalars.count, !isSeparator(scalars[end]) {
+            while end < window.upperBound, !isSeparator(scalars[end]) {
                 let scalar = scalars[end]
                 if scalar.value >= 0x30, scalar.value <= 0x39 {
                     digits += 1

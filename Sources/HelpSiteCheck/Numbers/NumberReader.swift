@@ -51,19 +51,32 @@ struct NumberReader: Sendable {
 
     /// The numbers of `text`, in order; addresses and phone numbers in it are skipped.
     func read(_ text: String) -> [Read] {
-        if let ones = wordsForOne(in: text) {
-            return Array(repeating: Read(value: "1", unit: nil, inDigits: false, needsCounterpart: false, written: "", figure: "",
-                                         anchor: 0..<0), count: ones)
-        }
+        let glance = glance(text)
+        let one = Read(value: "1", unit: nil, inDigits: false, needsCounterpart: false, written: "", figure: "", anchor: 0..<0)
+        guard !glance.triggers.isEmpty else { return Array(repeating: one, count: glance.ones.count) }
+        // Only the words around a figure, a `€`, a number word or a unit are read; a word for one
+        // elsewhere has no unit after it, and is counted as it is.
         let scalars = Array(text.unicodeScalars)
-        let tokens = Self.tokens(scalars, masked: AddressMask.ranges(scalars, in: text), words: words, keys: keys)
+        let windows = Self.windows(around: glance.triggers, in: scalars)
+        var tokens: [Token] = []
+        for window in windows {
+            if let last = tokens.last {
+                tokens.append(Token(kind: .other(Self.boundary), range: last.range.upperBound..<window.lowerBound))
+            }
+            tokens += Self.tokens(scalars, in: window, masked: AddressMask.ranges(scalars, in: text, within: window), words: words, keys: keys)
+        }
+        var outside = 0, window = 0
+        for offset in glance.ones {
+            while window < windows.count, windows[window].upperBound <= offset { window += 1 }
+            if window == windows.count || offset < windows[window].lowerBound { outside += 1 }
+        }
         func read(_ index: Int, _ value: String, _ unit: Quantity.Unit?, inDigits: Bool, needed: Bool, from start: Int, to end: Int) -> Read {
             // A word that needs no counterpart is never shown: its text is not kept (`een` is in every other sentence).
             Read(value: value, unit: unit, inDigits: inDigits, needsCounterpart: needed,
                  written: needed ? Self.written(scalars[tokens[start].range.lowerBound..<tokens[end].range.upperBound]) : "",
                  figure: needed ? String(String.UnicodeScalarView(scalars[tokens[index].range])) : "", anchor: tokens[index].range)
         }
-        var found: [Read] = []
+        var found = Array(repeating: one, count: outside)
         for index in tokens.indices {
             switch tokens[index].kind {
             case .digits(let value):

@@ -36,14 +36,16 @@ extension NumberReader {
     static let longestWord = 13
 
     /// Over the text's Unicode scalars: walking Characters costs several times more, and no
-    /// number, unit or address needs grapheme clusters. `masked` (sorted) is never read.
-    static func tokens(_ characters: [Unicode.Scalar], masked: [Range<Int>], words: NumberWords, keys: WordKeys) -> [Token] {
+    /// number, unit or address needs grapheme clusters. Only `window` is read, and `masked` (sorted)
+    /// never.
+    static func tokens(_ characters: [Unicode.Scalar], in window: Range<Int>, masked: [Range<Int>], words: NumberWords,
+                       keys: WordKeys) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(characters.count / 3)
-        var position = 0
+        tokens.reserveCapacity(window.count / 3)
+        var position = window.lowerBound
         var nextMask = 0
         /// Where the next masked range starts: no word or number runs into it.
-        var limit = characters.count
+        var limit = window.upperBound
         func isDigit(_ offset: Int) -> Bool {
             offset < limit && characters[offset].value >= 0x30 && characters[offset].value <= 0x39
         }
@@ -53,12 +55,12 @@ extension NumberReader {
         func isSpace(_ offset: Int) -> Bool {
             offset < limit && isSpaceScalar(characters[offset])
         }
-        while position < characters.count {
+        while position < window.upperBound {
             let start = position
             let character = characters[position]
             let kind: Token.Kind
             while nextMask < masked.count, masked[nextMask].upperBound <= position { nextMask += 1 }
-            limit = nextMask < masked.count ? masked[nextMask].lowerBound : characters.count
+            limit = nextMask < masked.count ? min(masked[nextMask].lowerBound, window.upperBound) : window.upperBound
             if nextMask < masked.count, masked[nextMask].lowerBound <= position {
                 position = masked[nextMask].upperBound
                 kind = .ignored
