@@ -81,6 +81,19 @@ struct NumberReaderTests {
         #expect(NumberReader(language: "de").wordsForOne(in: "Eine Beschwerde innerhalb eines Monats") == 0)
     }
 
+    /// Only the words around a figure, a `€`, a number word or a unit are read: in a long text, a number
+    /// is read as in a short one, and a word for one far from any of them is counted as such.
+    @Test func aLongTextIsReadAroundItsNumbers() throws {
+        let filler = Array(repeating: "de dienst behandelt uw klacht zorgvuldig en houdt u op de hoogte", count: 20).joined(separator: " ")
+        let text = "Een vraag. " + filler + " U krijgt binnen 5 werkdagen een antwoord, binnen één maand een besluit. " + filler + " Een klacht."
+        #expect(read(text, "nl") == ["(1)", "(1)", "5 working days", "(1)", "1 months", "(1)"])
+        let numbers = NumberReader(language: "nl").read(text)
+        let figure = try #require(numbers.first { $0.needsCounterpart })
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[figure.anchor])) == "5")
+        #expect(figure.written == "5 werkdagen")
+    }
+
     @Test func digitsThatAreNotNumbers() {
         #expect(read("SRC (B2C-klanten), services4you@stellantis-finance.com", "nl") == [])
         #expect(read("bel 02 370 77 11 of +32 2 547 58 71", "nl") == [])
