@@ -31,13 +31,13 @@ struct ProseFacts: Sendable {
         // cmark-gfm's text then, if the source has any at all.
         var numbers: [Quantity] = []
         var wantsNumbers = false
-        if let ones = reader.wordsForOne(in: source) {
-            numbers = Array(repeating: Quantity.one(at: markdown.location), count: ones)
-        } else if Self.hasMarkup(source) {
-            wantsNumbers = true
-        } else {
+        if !Self.hasMarkup(source) {
             var text = SourceText(source, at: markdown.location, lookUp: false)
             numbers = reader.read(source).map { text.quantity($0) }
+        } else if let ones = reader.wordsForOne(in: source) {
+            numbers = Array(repeating: Quantity.one(at: markdown.location), count: ones)
+        } else {
+            wantsNumbers = true
         }
         guard wantsFacts || wantsNumbers else { return ([], numbers) }
         var findings: [Finding] = []
@@ -181,6 +181,14 @@ struct ProseFacts: Sendable {
                 (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
             }
             for byte in bytes {
+                // Most bytes are lower-case letters: they are looked at first.
+                if byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") {
+                    // `x.be`: a lower-case letter after a dot after a letter or digit.
+                    if previous.2 == UInt8(ascii: "."), isAlphanumeric(previous.1) { domain = true }
+                    digits = 0
+                    previous = (previous.1, previous.2, byte)
+                    continue
+                }
                 switch byte {
                 case UInt8(ascii: "@"): email = true
                 case UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -193,10 +201,6 @@ struct ProseFacts: Sendable {
                     if previous.1 == UInt8(ascii: ":"), previous.2 == UInt8(ascii: "/") { url = true }
                 case UInt8(ascii: "]"), UInt8(ascii: "<"):
                     link = true
-                    digits = 0
-                case UInt8(ascii: "a")...UInt8(ascii: "z"):
-                    // `x.be`: a lower-case letter after a dot after a letter or digit.
-                    if previous.2 == UInt8(ascii: "."), isAlphanumeric(previous.1) { domain = true }
                     digits = 0
                 default: digits = 0
                 }

@@ -119,12 +119,23 @@ extension NumberReader {
             let value = scalar.value | 0x20
             return (value >= 0x61 && value <= 0x7A) || (scalar.value >= 0x30 && scalar.value <= 0x39)
         }
+        // Latin-1, which French and Dutch accents are, without the cost of a property look-up:
+        // `ª µ º`, `² ³ ¹ ¼ ½ ¾` (numeric), and the letters `À`…`ÿ` but `×` and `÷`.
+        if scalar.value <= 0xFF {
+            let value = scalar.value
+            switch value {
+            case 0xAA, 0xB2, 0xB3, 0xB5, 0xB9, 0xBA, 0xBC, 0xBD, 0xBE: return true
+            case 0xD7, 0xF7: return false
+            default: return value >= 0xC0
+            }
+        }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
     }
 
     static func isSpaceScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" }
+        if scalar.value <= 0xFF { return scalar.value == 0x85 || scalar.value == 0xA0 }
         return scalar != boundary && scalar.properties.isWhitespace
     }
 

@@ -5,10 +5,10 @@ import HelpSiteModel
 struct SourceText {
     private let text: String
     private let base: SourceLocation
-    /// With `lookUp`: the scalars, and those a number is never looked for in (addresses, link
-    /// destinations, list markers).
+    /// With `lookUp`: the scalars, and where a number is never looked for: link destinations and
+    /// list markers (`markup`), and addresses, which are found around each candidate only.
     private var scalars: [Unicode.Scalar] = []
-    private var masked: [Bool] = []
+    private var markup: [Range<Int>] = []
     private var cursor = 0
     private let lookingUp: Bool
     /// The last place worked out, to count on from: numbers come in the order they are written.
@@ -23,10 +23,14 @@ struct SourceText {
         lookingUp = lookUp
         guard lookUp else { return }
         scalars = Array(text.unicodeScalars)
-        masked = Array(repeating: false, count: scalars.count)
-        for range in AddressMask.ranges(scalars, in: text) + AddressMask.markup(scalars) {
-            for offset in range where offset < scalars.count { masked[offset] = true }
-        }
+        markup = AddressMask.markup(scalars)
+    }
+
+    /// Whether a number at `offset` is part of an address or of markup.
+    private func isMasked(_ offset: Int) -> Bool {
+        if markup.contains(where: { $0.contains(offset) }) { return true }
+        let around = NumberReader.windows(around: [offset], in: scalars)
+        return AddressMask.ranges(scalars, in: text, within: around.first).contains { $0.contains(offset) }
     }
 
     /// The number read, as a fact at its place. A number word that needs no counterpart is never
@@ -58,8 +62,8 @@ struct SourceText {
         }
         guard scalars.count >= needle.count, start <= scalars.count - needle.count else { return nil }
         for offset in start...(scalars.count - needle.count)
-        where scalars[offset] == needle[0] && !masked[offset] && !isWord(offset - 1) && !isWord(offset + needle.count) {
-            if (0..<needle.count).allSatisfy({ scalars[offset + $0] == needle[$0] }) { return offset }
+        where scalars[offset] == needle[0] && !isWord(offset - 1) && !isWord(offset + needle.count) {
+            if (0..<needle.count).allSatisfy({ scalars[offset + $0] == needle[$0] }), !isMasked(offset) { return offset }
         }
         return nil
     }
