@@ -25,41 +25,28 @@ extension NumberReader {
 
     private func glance(_ bytes: UnsafeBufferPointer<UInt8>, stoppingAtTrigger: Bool) -> Glance {
         var found = Glance()
-        var offset = 0, start = 0, index = 0
-        var length = 0
-        var key: UInt64 = 0
-        var packed = true
-        func endOfWord() {
-            defer { (length, key, packed) = (0, 0, true) }
-            guard length > 0, length <= Self.longestWord else { return }
-            // A word with a letter beyond Latin-1 is read, to be sure.
-            guard packed else { found.triggers.append(start); return }
-            let full = key | UInt64(length) << 56
-            if glanceKeys.triggers.contains(full) { found.triggers.append(start) }
-            else if glanceKeys.ones.contains(full) { found.ones.append(start) }
-        }
+        let triggers = glanceKeys.triggers, ones = glanceKeys.ones
+        var index = 0, offset = 0
         while index < bytes.count {
-            var value = UInt32(bytes[index])
-            if value < 0x80 {
-                index += 1
-            } else {
-                // Swift strings are valid UTF-8: a lead byte, then continuation bytes.
-                let count = value >= 0xF0 ? 4 : value >= 0xE0 ? 3 : 2
-                value &= count == 2 ? 0x1F : count == 3 ? 0x0F : 0x07
-                for next in 1..<count { value = value << 6 | UInt32(bytes[index + next] & 0x3F) }
-                index += count
-            }
-            defer { offset += 1 }
+            var (value, size) = Self.scalar(in: bytes, at: index)
             if (value >= 0x30 && value <= 0x39) || value == 0x20AC || value == 0x25 { // a digit, `€`, `%`
-                endOfWord()
                 found.triggers.append(offset)
                 if stoppingAtTrigger { return found }
+                index += size
+                offset += 1
                 continue
             }
-            let isLetter = value < 0x80 ? ((value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A) : Self.isWordScalar(Unicode.Scalar(value)!)
-            if isLetter {
-                if length == 0 { start = offset }
-                // As `NumberReader.key` packs a word: the first seven letters, in lower case.
+            guard Self.isLetter(value) else {
+                index += size
+                offset += 1
+                continue
+            }
+            // A word: its length and, as `NumberReader.key` packs it, its first seven letters in lower case.
+            let start = offset
+            var length = 0
+            var key: UInt64 = 0
+            var packed = true
+            repeat {
                 if length < 7 {
                     if value > 0xFF {
                         packed = false
@@ -69,13 +56,39 @@ extension NumberReader {
                     }
                 }
                 length += 1
-            } else {
-                endOfWord()
-                if stoppingAtTrigger, !found.triggers.isEmpty { return found }
+                index += size
+                offset += 1
+                guard index < bytes.count else { break }
+                (value, size) = Self.scalar(in: bytes, at: index)
+            } while Self.isLetter(value) && !(value >= 0x30 && value <= 0x39)
+            guard length <= Self.longestWord else { continue }
+            let full = key | UInt64(length) << 56
+            // A word with a letter beyond Latin-1 is read, to be sure.
+            if !packed || triggers.contains(full) {
+                found.triggers.append(start)
+                if stoppingAtTrigger { return found }
+            } else if ones.contains(full) {
+                found.ones.append(start)
             }
         }
-        endOfWord()
         return found
+    }
+
+    /// A letter or an accent written apart (`isWordScalar`), but not a digit.
+    @inline(__always)
+    private static func isLetter(_ value: UInt32) -> Bool {
+        value < 0x80 ? ((value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A) : isWordScalar(Unicode.Scalar(value)!)
+    }
+
+    /// The scalar at a byte offset, and its length in bytes: Swift strings are valid UTF-8.
+    @inline(__always)
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, size: Int) {
+        let lead = UInt32(bytes[index])
+        guard lead >= 0x80 else { return (lead, 1) }
+        let size = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = lead & (size == 2 ? 0x1F : size == 3 ? 0x0F : 0x07)
+        for next in 1..<size { value = value << 6 | UInt32(bytes[index + next] & 0x3F) }
+        return (value, size)
     }
 
     /// The keys `glance` looks for: the words that make a text worth reading (number words,

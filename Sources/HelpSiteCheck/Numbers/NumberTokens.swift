@@ -182,6 +182,7 @@ struct WordKeys: Sendable {
         }
     }
 
+    @inline(__always)
     func contains(_ key: UInt64) -> Bool {
         let slot = Self.slot(key)
         return bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0 && keys.contains(key)
