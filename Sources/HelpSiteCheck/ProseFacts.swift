@@ -34,7 +34,9 @@ struct ProseFacts: Sendable {
         if !Self.hasMarkup(source) {
             var text = SourceText(source, at: markdown.location, lookUp: false)
             numbers = reader.read(source).map { text.quantity($0) }
-        } else if let ones = reader.wordsForOne(in: source) {
+        } else if !wantsFacts, let ones = reader.wordsForOne(in: source) {
+            // Not parsed for its addresses, and without a number to parse it for. A text parsed
+            // anyway is glanced at once, in cmark-gfm's text.
             numbers = Array(repeating: Quantity.one(at: markdown.location), count: ones)
         } else {
             wantsNumbers = true

@@ -56,6 +56,8 @@ enum TextAddresses {
     /// The host a link's text names, if its text is or holds a web address or a domain:
     /// `www.fsma.be` in `[www.fsma.be](https://www.nbb.be)`. An e-mail address names none.
     static func namedHost(in text: String) -> String? {
+        // Most link texts are words: without a dot, no address.
+        guard text.utf8.contains(UInt8(ascii: ".")) else { return nil }
         guard let match = matches(in: text).first(where: { $0.kind == .url || $0.kind == .domain }) else { return nil }
         return host(of: absolute(String(text[match.range])))
     }
