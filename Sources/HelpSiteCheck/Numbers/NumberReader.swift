@@ -56,7 +56,7 @@ struct NumberReader: Sendable {
         guard !glance.triggers.isEmpty else { return Array(repeating: one, count: glance.ones.count) }
         // Only the words around a figure, a `€`, a number word or a unit are read; a word for one
         // elsewhere has no unit after it, and is counted as it is.
-        let scalars = Array(text.unicodeScalars)
+        let scalars = Self.scalars(of: text)
         let windows = Self.windows(around: glance.triggers, in: scalars)
         var tokens: [Token] = []
         for window in windows {
@@ -185,6 +185,14 @@ struct NumberReader: Sendable {
         var after = index + 1
         if after < tokens.count, case .space = tokens[after].kind { after += 1 }
         return after < tokens.count ? after : nil
+    }
+
+    /// In one pass: `Array(text.unicodeScalars)` decodes the text twice, once to count it.
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar) }
+        return scalars
     }
 
     /// As written, each run of spaces made one.

@@ -22,7 +22,7 @@ struct SourceText {
         counted = (text.startIndex, 0, 0, 0)
         lookingUp = lookUp
         guard lookUp else { return }
-        scalars = Array(text.unicodeScalars)
+        scalars = NumberReader.scalars(of: text)
         markup = AddressMask.markup(scalars)
     }
 
