@@ -12,6 +12,12 @@ struct PagePair: Sendable {
     /// The facts in each page's prose, found once per page and shared by every pair it is in.
     let referenceProse: [ProseRule.Part]
     let translationProse: [ProseRule.Part]
+    /// The numbers in each page's prose, part by part.
+    var referenceNumbers: [NumberPart] = []
+    var translationNumbers: [NumberPart] = []
+    /// Whether both languages have a table of number words and units (`NumberWords`); if one
+    /// has not, numbers are compared by their digits alone.
+    var numbersInWords = true
     /// site.yaml's url_variants in normal form, worked out once per check.
     let urlVariants: URLVariants
     /// The sections, paired by id; then the contact blocks written in the page and their

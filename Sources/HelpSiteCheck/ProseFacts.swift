@@ -2,9 +2,10 @@ import Foundation
 import HelpSiteModel
 import HelpSiteMarkdown
 
-/// Facts written in prose: link destinations, and phone numbers, e-mail
-/// addresses and web addresses in the text, found by walking cmark-gfm's tree.
-/// Each keeps its place, mapped back to the line and column in the YAML file.
+/// Facts written in prose: link destinations, and phone numbers, e-mail addresses, web
+/// addresses and domains in the text, found by walking cmark-gfm's tree; and the numbers
+/// of the text (`NumberReader`). Each keeps its place, mapped back to the line and column
+/// in the YAML file.
 struct ProseFacts: Sendable {
     let region: String
     /// Where the documents scanned are kept for the renderer, if anywhere.
@@ -14,18 +15,46 @@ struct ProseFacts: Sendable {
     enum Finding: Sendable {
         case fact(Fact)
         case invalid(written: String, problem: String, location: SourceLocation)
+        /// A link whose text names a site (`www.fsma.be`) and that leads to another.
+        case misnamed(text: String, host: String, destination: String, location: SourceLocation)
     }
 
-    func facts(in markdown: Markdown) -> [Finding] {
-        // Without a link (`]`, `<`), an @, a www. or ://, or eight digits close together,
-        // Markdown holds no fact: most prose is like that, and needs no parsing.
-        let hints = Self.hints(markdown.source)
-        guard hints.email || hints.url || hints.phone || hints.link else { return [] }
+    /// The facts and the numbers of a Markdown text, from one parse.
+    func read(_ markdown: Markdown, numbers reader: NumberReader) -> (findings: [Finding], numbers: [Quantity]) {
+        let source = markdown.source
+        // Without a link (`]`, `<`), an @, a www., :// or a domain, or eight digits close together,
+        // Markdown holds no address. Most prose is like that, and needs no parsing for them.
+        let hints = Self.hints(source)
+        let wantsFacts = hints.email || hints.url || hints.phone || hints.link || hints.domain
+        // Without markup, the numbers are read from the source as it is, each at its exact place.
+        // Markup (`**5** werkdagen`, a numbered list) changes what they are: they are read from
+        // cmark-gfm's text then, if the source has any at all.
+        var numbers: [Quantity] = []
+        var wantsNumbers = false
+        if !Self.hasMarkup(source) {
+            var text = SourceText(source, at: markdown.location, lookUp: false)
+            numbers = reader.read(source).map { text.quantity($0) }
+        } else if !wantsFacts, let ones = reader.wordsForOne(in: source) {
+            // Not parsed for its addresses, and without a number to parse it for. A text parsed
+            // anyway is glanced at once, in cmark-gfm's text.
+            numbers = Array(repeating: Quantity.one(at: markdown.location), count: ones)
+        } else {
+            wantsNumbers = true
+        }
+        guard wantsFacts || wantsNumbers else { return ([], numbers) }
         var findings: [Finding] = []
         var locator = Locator(markdown: markdown)
-        for inline in CommonMark.scan(markdown.source, parses: parses) {
+        var stream = ""
+        for inline in CommonMark.scan(source, parses: parses) {
             switch inline {
             case .link(let destination, let text):
+                if wantsNumbers { Self.append(text, to: &stream) }
+                guard wantsFacts else { continue }
+                if let named = TextAddresses.namedHost(in: text), !TextAddresses.leads(destination, to: named) {
+                    var probe = locator
+                    findings.append(.misnamed(text: text, host: named, destination: destination,
+                                              location: probe.find(text) ?? markdown.location))
+                }
                 var written = destination
                 var location = locator.find(destination)
                 if location == nil, let inText = locator.find(text) {
@@ -34,16 +63,56 @@ struct ProseFacts: Sendable {
                 }
                 findings += link(destination, written: written, at: location ?? markdown.location)
             case .text(let text):
-                findings += facts(inText: text, locator: &locator)
+                if wantsNumbers { Self.append(text, to: &stream) }
+                if wantsFacts { findings += facts(inText: text, locator: &locator) }
             }
         }
-        return findings
+        if wantsNumbers {
+            let reads = reader.read(stream)
+            // Only a number that may be reported is looked for in the source.
+            var text = SourceText(source, at: markdown.location, lookUp: reads.contains(where: \.needsCounterpart))
+            numbers = reads.map { text.quantity($0) }
+        }
+        return (findings, numbers)
     }
 
-    /// Plain text fields (notes, list items) are scanned the same way as Markdown text.
-    func facts(inPlainText text: Located<String>) -> [Finding] {
+    /// Plain text fields (notes, list items) are read the same way as Markdown text.
+    func read(plainText text: Located<String>, numbers reader: NumberReader) -> (findings: [Finding], numbers: [Quantity]) {
         var locator = Locator(markdown: Markdown(text.value, at: text.location))
-        return facts(inText: text.value, locator: &locator)
+        var source = SourceText(text.value, at: text.location, lookUp: false)
+        let numbers = reader.read(text.value).map { source.quantity($0) }
+        return (facts(inText: text.value, locator: &locator), numbers)
+    }
+
+    /// Joins the pieces cmark-gfm gives of one text (see `NumberReader.boundary`).
+    private static func append(_ piece: String, to stream: inout String) {
+        // By scalars: `String.last` and `Character.isWhitespace` cost a grapheme break and a property look-up each.
+        if let last = stream.unicodeScalars.last, let first = piece.unicodeScalars.first,
+           !NumberReader.isSpaceScalar(last), !NumberReader.isSpaceScalar(first) {
+            stream.unicodeScalars.append(NumberReader.boundary)
+        }
+        stream += piece
+    }
+
+    /// Emphasis, links, code, HTML, escapes, entities, tables, or a numbered list (a digit opening a line).
+    private static func hasMarkup(_ source: String) -> Bool {
+        var lineStart = true
+        for byte in source.utf8 {
+            switch byte {
+            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+                 UInt8(ascii: "`"), UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+                return true
+            case UInt8(ascii: "0")...UInt8(ascii: "9") where lineStart:
+                return true
+            case UInt8(ascii: "\n"):
+                lineStart = true
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                break
+            default:
+                lineStart = false
+            }
+        }
+        return false
     }
 
     /// Schemes that run code or smuggle content in a reader's browser. cmark's safe mode
@@ -76,23 +145,20 @@ struct ProseFacts: Sendable {
         return [] // links inside the site, anchors: the link checker's business
     }
 
-    private static let email = try! NSRegularExpression(pattern: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#)
-    private static let url = try! NSRegularExpression(pattern: #"\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'"’]"#)
-    /// Something that starts like a phone number (+, 00 or 0) and has at least eight digits (one
-    /// fewer than a Belgian number, so that a dropped digit is reported, not overlooked).
-    private static let phone = try! NSRegularExpression(pattern: #"(?<![\w+])(?:\+|0)[0-9](?:[ ./-]?\(?0?\)?[ ./-]?[0-9]){6,16}(?![\w])"#)
-
     private func facts(inText text: String, locator: inout Locator) -> [Finding] {
         var findings: [Finding] = []
-        for (written, kind) in matches(in: text) {
+        for (range, kind) in TextAddresses.matches(in: text) {
+            let written = String(text[range])
             let location = locator.find(written) ?? locator.markdown.location
             switch kind {
             case .email:
                 if let email = Normal.email(written) { findings.append(.fact(Fact(kind: .email, value: email, written: written, location: location))) }
-            case .url:
-                let absolute = written.lowercased().hasPrefix("www.") ? "http://" + written : written
-                if let url = Normal.url(absolute) { findings.append(.fact(Fact(kind: .url, value: url, written: written, location: location))) }
-            default:
+            case .url, .domain:
+                // Written without https:// (`www.fsma.be`, `consumerconnect.be`), an address is read as https.
+                if let url = Normal.url(TextAddresses.absolute(written)) {
+                    findings.append(.fact(Fact(kind: .url, value: url, written: written, location: location)))
+                }
+            case .phone:
                 switch Normal.phone(written, region: region) {
                 case .success(let e164): findings.append(.fact(Fact(kind: .phone, value: e164, written: written, location: location)))
                 case .failure(let problem):
@@ -103,17 +169,28 @@ struct ProseFacts: Sendable {
         return findings
     }
 
-    /// In one pass over the bytes: an `@`, a `www.` or `://`, and eight digits close
-    /// together (a phone number's least) are what each kind of fact needs; a `]` or `<`
+    /// In one pass over the bytes: an `@`, a `www.` or `://`, a domain's `.be`, and eight digits
+    /// close together (a phone number's least) are what each kind of fact needs; a `]` or `<`
     /// may close a Markdown link.
-    private static func hints(_ text: String) -> (email: Bool, url: Bool, phone: Bool, link: Bool) {
+    static func hints(_ text: String) -> (email: Bool, url: Bool, phone: Bool, link: Bool, domain: Bool) {
         var text = text
         // Over the string's own UTF-8 buffer: iterating `utf8` costs several times more.
         return text.withUTF8 { bytes in
-            var email = false, url = false, phone = false, link = false
+            var email = false, url = false, phone = false, link = false, domain = false
             var digits = 0
             var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
+            func isAlphanumeric(_ byte: UInt8) -> Bool {
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            }
             for byte in bytes {
+                // Most bytes are lower-case letters: they are looked at first.
+                if byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") {
+                    // `x.be`: a lower-case letter after a dot after a letter or digit.
+                    if previous.2 == UInt8(ascii: "."), isAlphanumeric(previous.1) { domain = true }
+                    digits = 0
+                    previous = (previous.1, previous.2, byte)
+                    continue
+                }
                 switch byte {
                 case UInt8(ascii: "@"): email = true
                 case UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -131,31 +208,7 @@ struct ProseFacts: Sendable {
                 }
                 previous = (previous.1, previous.2, byte)
             }
-            return (email, url, phone, link)
-        }
-    }
-
-    /// E-mail addresses, then web addresses outside them, then phone numbers, in text order.
-    private func matches(in text: String) -> [(String, Fact.Kind)] {
-        // Most text holds no fact at all: look for what each kind needs before running its expression.
-        let hints = Self.hints(text)
-        var candidates: [(NSRegularExpression, Fact.Kind)] = []
-        if hints.email { candidates.append((Self.email, .email)) }
-        if hints.url { candidates.append((Self.url, .url)) }
-        if hints.phone { candidates.append((Self.phone, .phone)) }
-        guard !candidates.isEmpty else { return [] }
-        let range = NSRange(text.startIndex..., in: text)
-        var taken: [NSRange] = []
-        var found: [(NSRange, Fact.Kind)] = []
-        for (regex, kind) in candidates {
-            for match in regex.matches(in: text, range: range)
-            where !taken.contains(where: { NSIntersectionRange($0, match.range).length > 0 }) {
-                taken.append(match.range)
-                found.append((match.range, kind))
-            }
-        }
-        return found.sorted { $0.0.location < $1.0.location }.compactMap { range, kind in
-            Range(range, in: text).map { (String(text[$0]), kind) }
+            return (email, url, phone, link, domain)
         }
     }
 }

@@ -6,7 +6,7 @@ import HelpSiteMarkdown
 /// language, and says exactly where one is not. It writes nothing.
 public enum SiteChecker {
     /// One small rule per kind of fact; each returns what it found.
-    static let rules: [any PairRule] = [StructureRule(), ChannelRule(), PostalAddressRule(), HoursRule(), ProseRule()]
+    static let rules: [any PairRule] = [StructureRule(), ChannelRule(), PostalAddressRule(), HoursRule(), ProseRule(), NumberRule()]
 
     /// - Parameter workers: pages checked at once; `nil` is one per core.
     /// - Parameter parses: keeps the Markdown documents read here for the renderer.
@@ -18,13 +18,16 @@ public enum SiteChecker {
         let variants = URLVariants(site.settings.equivalents, reference: reference.language.code)
         // Each page's prose is read once, on every core, and shared by the pairs it is in.
         let pages = site.languages.flatMap { content in content.pages.map { (content.language.code, $0) } }
-        let findings = pages.concurrentMap(workers: workers) { ProseRule.findings(in: $0.1, reader) }
+        let findings = pages.concurrentMap(workers: workers) { ProseRule.read($0.1, reader, numbers: NumberReader(language: $0.0)) }
         var parts: [String: [ProseRule.Part]] = [:]
+        var numberParts: [String: [NumberPart]] = [:]
         for ((code, page), found) in zip(pages, findings) {
-            diagnostics.append(contentsOf: Diagnostics(ProseRule.invalid(found)))
-            parts[code + "/" + page.id] = ProseRule.parts(found, of: page)
+            diagnostics.append(contentsOf: Diagnostics(ProseRule.invalid(found.parts)))
+            parts[code + "/" + page.id] = ProseRule.parts(found.parts, of: page)
+            numberParts[code + "/" + page.id] = found.numbers
         }
-        let prose = parts
+        let prose = parts, numbers = numberParts
+        let referenceReadsWords = NumberReader(language: reference.language.code).knowsWords
         // What a page declares (its rules) and what it links to, read in each language.
         let banned = site.settings.bannedLinks
         for (code, page) in pages where !page.file.hasSuffix("/" + LanguageFolder.contactsFile) {
@@ -44,10 +47,13 @@ public enum SiteChecker {
             }
         }
         let found = pairs.concurrentMap(workers: workers) { page, translation, code in
-            let pair = PagePair(reference: page, translation: translation, referenceLanguage: reference.language.code,
+            var pair = PagePair(reference: page, translation: translation, referenceLanguage: reference.language.code,
                                 language: code, equivalents: site.settings.equivalents, region: region,
                                 referenceProse: prose[reference.language.code + "/" + page.id] ?? [],
                                 translationProse: prose[code + "/" + page.id] ?? [], urlVariants: variants)
+            pair.referenceNumbers = numbers[reference.language.code + "/" + page.id] ?? []
+            pair.translationNumbers = numbers[code + "/" + page.id] ?? []
+            pair.numbersInWords = referenceReadsWords && NumberReader(language: code).knowsWords
             return rules.flatMap { $0.check(pair) }
         }
         for findings in found {

@@ -13,6 +13,8 @@ struct CheckTests {
         "url-typo-in-prose", "url-dropped-from-prose", "phone-added-in-one-language", "changed-hours",
         "missing-step", "missing-channel", "empty-channel", "misspelt-street-name", "undeclared-street-name", "wrong-url-variant",
         "steps-reordered", "invalid-phone-in-prose", "unsafe-link",
+        "number-digit-differs", "number-word-differs", "number-unit-differs", "number-amount-differs", "number-percent-differs",
+        "number-unpaired", "domain-in-text-differs", "domain-in-text-dropped", "link-text-names-another-domain",
     ])
     func eachSlipIsCaughtWithItsPlace(_ name: String) throws {
         let scenario = try Scenario(name, in: "check")
@@ -20,7 +22,7 @@ struct CheckTests {
         #expect(!scenario.diagnostics(checking: true).isEmpty)
     }
 
-    @Test(arguments: ["pass-phone-written-three-ways", "pass-prose-reworded", "pass-email-domain-case"])
+    @Test(arguments: ["pass-phone-written-three-ways", "pass-prose-reworded", "pass-email-domain-case", "pass-numbers-written-differently"])
     func sameFactsWrittenDifferentlyPass(_ name: String) throws {
         let scenario = try Scenario(name, in: "check")
         #expect(scenario.diagnostics(checking: true) == [])

@@ -60,10 +60,13 @@ struct ComplaintsRuleTests {
 
     @Test func aMissingElementIsReportedAtItsSection() throws {
         let scenario = try site(editing: ["fr/complaints.yaml": [("dans un délai d'un mois", "rapidement")]])
-        #expect(scenario.diagnostics(checking: true) == [
+        let diagnostics = scenario.diagnostics(checking: true)
+        #expect(Array(diagnostics.prefix(2)) == [
             "content/fr/complaints.yaml:6:9: error: the complaints procedure (rules: complaints) lacks acknowledgement and answer times in fr: section 'first-contact' (role: response-times) needs a note with two durations, a number and a unit of time each (durations: in language.yaml lists the units)",
             "content/nl/complaints.yaml:6:9: note: the rule is declared here",
         ])
+        // The number check sees the same slip from its side: the Dutch month has no French counterpart.
+        #expect(diagnostics.dropFirst(2).count == 1 && diagnostics.last?.contains("has no counterpart in fr") == true, "\(diagnostics)")
     }
 
     @Test func aProcedureWithoutTheRoleFailsAtThePageFile() throws {

@@ -22,7 +22,8 @@ struct ReleaseCheckTests {
         let copy = try ShippedCopy()
         for language in ["nl", "fr", "en"] {
             let file = "\(language)/complaints.yaml"
-            try copy.edit(file, "(https://consumerconnect.be)", "(\(server.url("/chain/1")))")
+            // The link's text names no site: a text that does would have to lead to it.
+            try copy.edit(file, "[consumerconnect.be](https://consumerconnect.be)", "[ConsumerConnect](\(server.url("/chain/1")))")
             try copy.edit(file, "url: https://www.ombudsfin.be/nl/klacht-indienen", "url: \(server.url("/soft-404"))")
             try copy.edit(file, "url: https://www.ombudsman-insurance.be", "url: \(server.url("/temporary"))")
         }

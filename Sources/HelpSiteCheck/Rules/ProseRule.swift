@@ -16,30 +16,46 @@ struct ProseRule: PairRule {
         return matched.pairs.flatMap { compare($0.reference, $0.translation, pair) }
     }
 
-    /// What the prose of a page holds, part by part, read once.
-    static func findings(in page: Page, _ reader: ProseFacts) -> [(name: String, location: SourceLocation, findings: [ProseFacts.Finding])] {
-        texts(of: page).map { name, fields in
-            let findings = fields.flatMap { field -> [ProseFacts.Finding] in
-                switch field {
-                case .markdown(let markdown): reader.facts(in: markdown)
-                case .plain(let text): reader.facts(inPlainText: text)
-                }
-            }
-            let location = fields.first.map { field -> SourceLocation in
-                switch field {
-                case .markdown(let markdown): markdown.location
-                case .plain(let text): text.location
-                }
-            } ?? SourceLocation(file: page.file)
-            return (name, location, findings)
-        }
+    /// What the prose of a page holds, part by part: its facts, and its numbers (`NumberRule`).
+    struct PageProse: Sendable {
+        var parts: [(name: String, location: SourceLocation, findings: [ProseFacts.Finding])] = []
+        var numbers: [NumberPart] = []
     }
 
-    /// Prose facts that cannot be right in any language: a phone number with a digit too few.
+    /// Reads every text of a page once, for both.
+    static func read(_ page: Page, _ reader: ProseFacts, numbers: NumberReader) -> PageProse {
+        var prose = PageProse()
+        for (name, fields) in texts(of: page) {
+            var findings: [ProseFacts.Finding] = [], quantities: [Quantity] = []
+            for (index, field) in fields.enumerated() {
+                let (found, read) = switch field {
+                case .markdown(let markdown): reader.read(markdown, numbers: numbers)
+                case .plain(let text): reader.read(plainText: text, numbers: numbers)
+                }
+                findings += found
+                quantities += read.map { var quantity = $0; quantity.field = index; return quantity }
+            }
+            let location = fields.first?.location ?? SourceLocation(file: page.file)
+            prose.parts.append((name, location, findings))
+            prose.numbers.append(NumberPart(name: name, fields: fields.isEmpty ? [location] : fields.map(\.location),
+                                            quantities: quantities))
+        }
+        return prose
+    }
+
+    /// Prose facts that cannot be right in any language: a phone number with a digit too few,
+    /// a link whose text names another site than the one it leads to.
     static func invalid(_ parts: [(name: String, location: SourceLocation, findings: [ProseFacts.Finding])]) -> [Diagnostic] {
         parts.flatMap(\.findings).compactMap { finding in
-            guard case .invalid(let written, let problem, let location) = finding else { return nil }
-            return Diagnostic(.error, "'\(written)' in the text \(problem)", at: location, code: .factInvalid)
+            switch finding {
+            case .invalid(let written, let problem, let location):
+                Diagnostic(.error, "'\(written)' in the text \(problem)", at: location, code: .factInvalid)
+            case .misnamed(let text, let host, let destination, let location):
+                Diagnostic(.error, "link text '\(text)' names \(host), but the link leads to \(destination.isEmpty ? "nowhere" : destination)",
+                           at: location, code: .factLinkDomain)
+            case .fact:
+                nil
+            }
         }
     }
 
@@ -55,8 +71,12 @@ struct ProseRule: PairRule {
     private func compare(_ expected: Part, _ actual: Part, _ pair: PagePair) -> [Diagnostic] {
         func key(_ fact: Fact) -> String {
             // A fact's value is in normal form already; a declared variant counts as its reference form.
-            let value = fact.kind == .url ? (pair.urlVariants.toReference[pair.language]?[fact.value] ?? fact.value) : fact.value
-            return "\(fact.kind.rawValue) \(value)"
+            guard fact.kind == .url else { return "\(fact.kind.rawValue) \(fact.value)" }
+            let variants = pair.urlVariants.toReference[pair.language]
+            let value = variants?[fact.value] ?? variants?[Self.otherScheme(fact.value)] ?? fact.value
+            // Text may name a site without its scheme (`www.fsma.be`), which is read as https, and
+            // cmark-gfm links `www.` to http: in the text, http and https are one address.
+            return "url " + (value.hasPrefix("http://") ? Self.otherScheme(value) : value)
         }
         var unmatched = actual.facts
         var missing: [Fact] = []
@@ -77,6 +97,13 @@ struct ProseRule: PairRule {
         return found
     }
 
+    /// `http://x/` ↔ `https://x/`.
+    private static func otherScheme(_ url: String) -> String {
+        if url.hasPrefix("http://") { return "https://" + url.dropFirst(7) }
+        if url.hasPrefix("https://") { return "http://" + url.dropFirst(8) }
+        return url
+    }
+
     /// Phone numbers in their E.164 form; the rest as written.
     private func shown(_ fact: Fact) -> String {
         fact.kind == .phone ? fact.value : fact.written
@@ -85,6 +112,13 @@ struct ProseRule: PairRule {
     enum Field {
         case markdown(Markdown)
         case plain(Located<String>)
+
+        var location: SourceLocation {
+            switch self {
+            case .markdown(let markdown): markdown.location
+            case .plain(let text): text.location
+            }
+        }
     }
 
     /// Every text of a page that a translator writes, by part: the page's own texts, then

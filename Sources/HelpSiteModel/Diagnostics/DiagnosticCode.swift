@@ -13,8 +13,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case factInvalid = "fact.invalid"
     /// A link, in the text or a contact, to an address that `banned_links` in `site.yaml` bans, with the reason.
     case factBanned = "fact.banned"
+    /// A link's text names a site (`www.fsma.be`, `consumerconnect.be`) and the link leads to another.
+    case factLinkDomain = "fact.link.domain"
     /// The reference has the fact; the translation does not.
     case factMissing = "fact.missing"
+    /// A number in the prose has another value in the translation (`6 jours ouvrables` for `5 werkdagen`).
+    case factNumberDiffers = "fact.number.differs"
+    /// A number in the prose has the same value but another unit in the translation (`5 jours` for `5 werkdagen`).
+    case factNumberUnit = "fact.number.unit"
+    /// A number in the prose has no counterpart in the same part of the other language.
+    case factNumberUnpaired = "fact.number.unpaired"
     /// The street or city differs and is not declared in `place_names` in `site.yaml`.
     case factUndeclared = "fact.undeclared"
 
