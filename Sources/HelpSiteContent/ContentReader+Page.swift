@@ -6,7 +6,7 @@ extension ContentReader {
     package mutating func page(_ root: YAMLNode, id: String, region: String, contacts: SharedContacts?) -> Page? {
         let keys = ["layout", "slug", "title", "description", "updated", "rules", "intro", "sections"]
         guard let fields = fields(root, what: "the page", keys: keys) else { return nil }
-        let layout = text(fields, "layout").flatMap { checkedLayout($0) }
+        let layout = text(fields, "layout").flatMap { checkedName($0, as: Layout.self, what: "layout") }
         let slug = text(fields, "slug").flatMap { checkedSlug($0) }
         let title = text(fields, "title")
         let description = text(fields, "description")
@@ -101,16 +101,6 @@ extension ContentReader {
             return nil
         }
         return .sharedContact(SharedContact(reference: name, block: block))
-    }
-
-    private mutating func checkedLayout(_ name: Located<String>) -> Located<Layout>? {
-        guard let layout = Layout(rawValue: name.value) else {
-            let names = Layout.allCases.map(\.rawValue)
-            let hint = suggestion(for: name.value, among: names).map { "; did you mean '\($0)'?" } ?? ""
-            diagnostics.error("unknown layout '\(name.value)'\(hint) (layouts: \(names.joined(separator: ", ")))", at: name.location)
-            return nil
-        }
-        return Located(layout, at: name.location)
     }
 
     /// Ids become HTML anchors and are compared across languages: keep them plain.
