@@ -114,7 +114,7 @@ def write_page(lang, page, pages, seed, out):
     def extend(match):
         key = f"{seed}-{page}-{match.group(1)}"
         return match.group(0) + "      - prose: |\n" + indent(body(key, lang, pages), 10) + "\n"
-    text = re.sub(r"  - id: ([a-z-]+)\n    title: .*\n(?:    numbered: .*\n)?    blocks:\n", extend, text)
+    text = re.sub(r"  - id: ([a-z-]+)\n    title: .*\n(?:    (?:numbered|role): .*\n)*    blocks:\n", extend, text)
     path = os.path.join(out, lang, f"page-{page:05d}.yaml")
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
@@ -131,8 +131,9 @@ def write_navigation(out, pages):
         f.write(site)
     for lang in LANGS:
         strings = open(os.path.join(CONTENT, lang, "language.yaml"), encoding="utf-8").read()
-        strings = strings[:strings.index("\nnavigation:")] + "\nnavigation:\n" + "".join(
-            f"  group-{index:04d}: {WORDS[lang][1].capitalize()} {index}\n" for index in range(len(groups)))
+        # The shipped navigation block (up to the next top-level key) gives way to the groups'.
+        strings = re.sub(r"\nnavigation:\n(?:  .*\n|\n)*", lambda _: "\nnavigation:\n" + "".join(
+            f"  group-{index:04d}: {WORDS[lang][1].capitalize()} {index}\n" for index in range(len(groups))) + "\n", strings, count=1)
         with open(os.path.join(out, lang, "language.yaml"), "w", encoding="utf-8") as f:
             f.write(strings)
 

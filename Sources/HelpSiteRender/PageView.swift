@@ -159,18 +159,26 @@ struct PageView {
     /// `href="../klachten/#mediation"` → `href="https://…/nl/klachten/#mediation"`.
     static func absoluteLinks(in html: String, from base: String) -> String {
         guard let baseURL = URL(string: base) else { return html }
-        var result = ""
-        var rest = Substring(html)
-        while let start = rest.range(of: "href=\"") {
-            result += rest[..<start.upperBound]
-            rest = rest[start.upperBound...]
-            guard let end = rest.firstIndex(of: "\"") else { break }
-            let target = String(rest[..<end])
+        let bytes = Array(html.utf8), marker = Array("href=\"".utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 256)
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == marker[0], bytes[index...].starts(with: marker) else {
+                result.append(bytes[index])
+                index += 1
+                continue
+            }
+            result += marker
+            index += marker.count
+            let end = bytes[index...].firstIndex(of: UInt8(ascii: "\"")) ?? bytes.count
+            let target = String(decoding: bytes[index..<end], as: UTF8.self)
             let relative = !target.contains(":") || target.hasPrefix("#")
-            result += relative ? (URL(string: target.replacingOccurrences(of: "&amp;", with: "&"), relativeTo: baseURL)?.absoluteString).map(HTML.escape) ?? target : target
-            rest = rest[end...]
+            let resolved = relative ? URL(string: target.replacingOccurrences(of: "&amp;", with: "&"), relativeTo: baseURL)?.absoluteString : nil
+            result += Array((resolved.map(HTML.escape) ?? target).utf8)
+            index = end
         }
-        return result + rest
+        return String(decoding: result, as: UTF8.self)
     }
 
     private func contactValues(_ contact: ContactBlock) -> TemplateObject {
