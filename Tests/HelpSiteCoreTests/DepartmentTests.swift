@@ -29,8 +29,8 @@ struct DepartmentTests {
         let contact = try #require(html.firstMatch(of: #/<div class="contact" id="contact-sfs">(.*?)</div>/#.dotMatchesNewlines())).1
         let blocks = contact.matches(of: #/<p class="postal">(.*?)</p>/#.dotMatchesNewlines()).map { visibleText(String($0.1)) }
         #expect(blocks == [
-            "Per post, particuliere klanten Stellantis Financial Services Belux NV t.a.v. Operationele dienst / SRC (B2C-klanten) Bourgetlaan 20, bus 1 1130 Brussel",
-            "Per post, zakelijke klanten Stellantis Financial Services Belux NV t.a.v. Operationele dienst / BU Lease (B2B-klanten) Bourgetlaan 20, bus 1 1130 Brussel",
+            "Per post (particuliere klanten) Stellantis Financial Services Belux NV t.a.v. Operationele dienst / SRC (B2C-klanten) Bourgetlaan 20, bus 1 1130 Brussel",
+            "Per post (zakelijke klanten) Stellantis Financial Services Belux NV t.a.v. Operationele dienst / BU Lease (B2B-klanten) Bourgetlaan 20, bus 1 1130 Brussel",
         ])
     }
 }
