@@ -4,6 +4,7 @@ import functools
 import http.server
 import os
 import pathlib
+import shutil
 import subprocess
 import threading
 
@@ -25,8 +26,12 @@ def helpsite():
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    public = tmp_path_factory.mktemp("hostile") / "public"
-    built = subprocess.run([helpsite(), "build", "--content", str(HOSTILE), "--templates", str(REPOSITORY / "templates"),
+    folder = tmp_path_factory.mktemp("hostile")
+    public = folder / "public"
+    # A copy: a build adds the addresses it publishes to the content's published.txt.
+    content = folder / "content"
+    shutil.copytree(HOSTILE, content)
+    built = subprocess.run([helpsite(), "build", "--content", str(content), "--templates", str(REPOSITORY / "templates"),
                             "--output", str(public)], capture_output=True, text=True)
     assert built.returncode == 0, built.stderr
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(public)))
