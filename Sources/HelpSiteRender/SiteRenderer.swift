@@ -96,8 +96,6 @@ public struct SiteRenderer: Sendable {
         let marked: [String: Set<SourceLocation>]
         let jobs: [(LanguageContent, Page)]
         let fingerprints: [String: String]
-        /// Each page's navigation group.
-        let groups: [String: NavigationGroup]
         let parses: MarkdownParses?
 
         init(_ renderer: SiteRenderer, _ site: Site, parses: MarkdownParses? = nil) {
@@ -118,11 +116,9 @@ public struct SiteRenderer: Sendable {
                 locations.sorted().reduce(into: Fingerprint("marked untranslated")) { $0.add($1.description) }
             }
             let jobs = site.languages.flatMap { content in content.pages.map { (content, $0) } }
-            let groups = site.settings.groupOfPage
-            self.groups = groups
             self.jobs = jobs
             fingerprints = Dictionary(jobs.map { content, page in
-                var fingerprint = renderer.fingerprint(of: page, in: content, site, groups: groups)
+                var fingerprint = renderer.fingerprint(of: page, in: content, site)
                 if let marks = markPrints[content.language.code] { fingerprint.add(marks) }
                 return (addresses.path(language: content.language.code, pageID: page.id) + "index.html", fingerprint.description)
             }, uniquingKeysWith: { first, _ in first })
@@ -137,7 +133,7 @@ public struct SiteRenderer: Sendable {
                 return OutputFile(path: path, contents: Data(), isUnchanged: true, fingerprint: fingerprint)
             }
             let view = PageView(site: site, content: content, page: page, addresses: addresses,
-                                labels: labels[content.language.code] ?? TemplateObject(), group: groups[page.id],
+                                labels: labels[content.language.code] ?? TemplateObject(), group: site.settings.group(ofPage: page.id),
                                 untranslated: marked[content.language.code] ?? [], parses: parses)
             let html = renderer.templates.render(view.values(), with: page.layout.value.rawValue)
             guard renderer.markUntranslated else { return OutputFile(path: path, contents: html, fingerprint: fingerprint) }
@@ -171,7 +167,7 @@ public struct SiteRenderer: Sendable {
         return labels
     }
 
-    private func fingerprint(of page: Page, in content: LanguageContent, _ site: Site, groups: [String: NavigationGroup]) -> Fingerprint {
+    private func fingerprint(of page: Page, in content: LanguageContent, _ site: Site) -> Fingerprint {
         var fingerprint = Fingerprint()
         fingerprint.add(site.fingerprint)
         fingerprint.add(templates.fingerprint)
@@ -183,7 +179,7 @@ public struct SiteRenderer: Sendable {
         }
         // The other pages of its navigation group show in its language's navigation by their
         // titles and slugs: those, not their text, so that editing a page's text renders it alone.
-        for id in groups[page.id]?.pages ?? [] where id.value != page.id {
+        for id in site.settings.group(ofPage: page.id)?.pages ?? [] where id.value != page.id {
             guard let other = content.page(id: id.value) else { continue }
             fingerprint.add(other.id)
             fingerprint.add(other.title.value)

@@ -56,7 +56,12 @@ public struct SiteSettings: Sendable {
     /// `link_check:`: what `helpsite links` leaves alone.
     public var linkCheck = LinkCheckSettings()
     /// `navigation:`: the groups of pages each language's home page lists, in order.
-    public var navigation: [NavigationGroup] = []
+    public var navigation: [NavigationGroup] = [] {
+        didSet { groupIndex = Self.index(navigation) }
+    }
+    /// Page id → the index in `navigation` of its group: made once, when the navigation is
+    /// set, since every group of pages a build renders asks it.
+    private var groupIndex: [String: Int] = [:]
     /// `banned_links:`: addresses no page may link to, each with its reason.
     public var bannedLinks: [BannedLink] = []
     /// `review_every:`: how old a page's date may be before `helpsite check` warns.
@@ -144,12 +149,16 @@ public struct NavigationGroup: Sendable {
 }
 
 extension SiteSettings {
-    /// The navigation group of each page that is in one.
-    package var groupOfPage: [String: NavigationGroup] {
-        var groups: [String: NavigationGroup] = [:]
-        for group in navigation {
-            for page in group.pages where groups[page.value] == nil { groups[page.value] = group }
+    /// The navigation group of a page, if it is in one (the first that lists it).
+    package func group(ofPage id: String) -> NavigationGroup? {
+        groupIndex[id].map { navigation[$0] }
+    }
+
+    private static func index(_ navigation: [NavigationGroup]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, group) in navigation.enumerated() {
+            for page in group.pages where index[page.value] == nil { index[page.value] = position }
         }
-        return groups
+        return index
     }
 }
