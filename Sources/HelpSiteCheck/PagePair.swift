@@ -41,7 +41,7 @@ struct PagePair: Sendable {
         self.translationProse = translationProse
         self.urlVariants = urlVariants
         sections = Matched(reference.sections, translation.sections) { $0.id.value }
-        sectionNoun = reference.file.hasSuffix("/" + LanguageFolder.contactsFile) ? "contact"
+        sectionNoun = reference.isSharedContacts ? "contact"
             : reference.layout.value == .procedure ? "step" : reference.layout.value == .faq ? "question" : "section"
         blocks = sections.pairs.flatMap { Matched($0.reference.contacts, $0.translation.contacts) { $0.id.value }.pairs }
         channels = blocks.flatMap { Matched($0.reference.channels, $0.translation.channels) { $0.id.value }.pairs }

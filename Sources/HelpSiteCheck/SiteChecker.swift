@@ -30,10 +30,10 @@ public enum SiteChecker {
         let referenceReadsWords = NumberReader(language: reference.language.code).knowsWords
         // What a page declares (its rules) and what it links to, read in each language.
         let banned = site.settings.bannedLinks
-        for (code, page) in pages where !page.file.hasSuffix("/" + LanguageFolder.contactsFile) {
+        for (code, page) in pages where !page.isSharedContacts {
             diagnostics.append(contentsOf: Diagnostics(BannedLinkRule.check(page, prose: prose[code + "/" + page.id] ?? [], banned: banned)))
         }
-        for page in reference.pages where !page.file.hasSuffix("/" + LanguageFolder.contactsFile) {
+        for page in reference.pages where !page.isSharedContacts {
             diagnostics.append(contentsOf: Diagnostics(ComplaintsRule.check(page, in: site.languages)))
             diagnostics.append(contentsOf: Diagnostics(DateRule.check(page, referenceLanguage: reference.language.code, in: site.languages)))
         }

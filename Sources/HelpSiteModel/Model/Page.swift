@@ -192,6 +192,12 @@ public struct Markdown: Sendable, Hashable {
 }
 
 extension Page {
+    /// Whether this is a language's `contacts.yaml` seen as a page, as the check compares it
+    /// (`SiteChecker.checkSharedContacts`): its sections are contacts, and no page rule applies.
+    package var isSharedContacts: Bool {
+        file.hasSuffix("/" + LanguageFolder.contactsFile)
+    }
+
     /// Every Markdown text of the page: the introduction, then each section's prose and notes.
     package var markdown: [Markdown] {
         (intro.map { [$0] } ?? []) + sections.flatMap(\.markdown)
