@@ -120,7 +120,7 @@ struct ProseFacts: Sendable {
     static let unsafeSchemes = ["javascript:", "vbscript:", "data:", "file:"]
 
     private func link(_ destination: String, written: String, at location: SourceLocation) -> [Finding] {
-        let lower = destination.lowercased().filter { !$0.isWhitespace }
+        let lower = LinkScheme.prefix(of: destination)
         if let scheme = Self.unsafeSchemes.first(where: lower.hasPrefix) {
             return [.invalid(written: written, problem: "is a \(scheme) link, which is never allowed; link to an https:// page", location: location)]
         }
