@@ -24,14 +24,17 @@ struct ProseFacts: Sendable {
         let source = markdown.source
         // Without a link (`]`, `<`), an @, a www., :// or a domain, or eight digits close together,
         // Markdown holds no address. Most prose is like that, and needs no parsing for them.
-        let hints = Self.hints(source)
-        let wantsFacts = hints.email || hints.url || hints.phone || hints.link || hints.domain
+        let hints = TextHints(source)
+        let wantsFacts = hints.addresses || hints.link
+        // Each text of a verbatim source is a stretch of it: without an address hint in the
+        // whole, there is none to look for in its texts (only in its links).
+        let wantsTextFacts = wantsFacts && (hints.addresses || !hints.verbatim)
         // Without markup, the numbers are read from the source as it is, each at its exact place.
         // Markup (`**5** werkdagen`, a numbered list) changes what they are: they are read from
         // cmark-gfm's text then, if the source has any at all.
         var numbers: [Quantity] = []
         var wantsNumbers = false
-        if !Self.hasMarkup(source) {
+        if !hints.markup {
             var text = SourceText(source, at: markdown.location, lookUp: false)
             numbers = reader.read(source).map { text.quantity($0) }
         } else if !wantsFacts, let ones = reader.wordsForOne(in: source) {
@@ -64,7 +67,7 @@ struct ProseFacts: Sendable {
                 findings += link(destination, written: written, at: location ?? markdown.location)
             case .text(let text):
                 if wantsNumbers { Self.append(text, to: &stream) }
-                if wantsFacts { findings += facts(inText: text, locator: &locator) }
+                if wantsTextFacts { findings += facts(inText: text, locator: &locator) }
             }
         }
         if wantsNumbers {
@@ -92,27 +95,6 @@ struct ProseFacts: Sendable {
             stream.unicodeScalars.append(NumberReader.boundary)
         }
         stream += piece
-    }
-
-    /// Emphasis, links, code, HTML, escapes, entities, tables, or a numbered list (a digit opening a line).
-    private static func hasMarkup(_ source: String) -> Bool {
-        var lineStart = true
-        for byte in source.utf8 {
-            switch byte {
-            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"),
-                 UInt8(ascii: "`"), UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "|"), UInt8(ascii: "~"):
-                return true
-            case UInt8(ascii: "0")...UInt8(ascii: "9") where lineStart:
-                return true
-            case UInt8(ascii: "\n"):
-                lineStart = true
-            case UInt8(ascii: " "), UInt8(ascii: "\t"):
-                break
-            default:
-                lineStart = false
-            }
-        }
-        return false
     }
 
     /// Schemes that run code or smuggle content in a reader's browser. cmark's safe mode
@@ -167,49 +149,6 @@ struct ProseFacts: Sendable {
             }
         }
         return findings
-    }
-
-    /// In one pass over the bytes: an `@`, a `www.` or `://`, a domain's `.be`, and eight digits
-    /// close together (a phone number's least) are what each kind of fact needs; a `]` or `<`
-    /// may close a Markdown link.
-    static func hints(_ text: String) -> (email: Bool, url: Bool, phone: Bool, link: Bool, domain: Bool) {
-        var text = text
-        // Over the string's own UTF-8 buffer: iterating `utf8` costs several times more.
-        return text.withUTF8 { bytes in
-            var email = false, url = false, phone = false, link = false, domain = false
-            var digits = 0
-            var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
-            func isAlphanumeric(_ byte: UInt8) -> Bool {
-                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-            }
-            for byte in bytes {
-                // Most bytes are lower-case letters: they are looked at first.
-                if byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") {
-                    // `x.be`: a lower-case letter after a dot after a letter or digit.
-                    if previous.2 == UInt8(ascii: "."), isAlphanumeric(previous.1) { domain = true }
-                    digits = 0
-                    previous = (previous.1, previous.2, byte)
-                    continue
-                }
-                switch byte {
-                case UInt8(ascii: "@"): email = true
-                case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    digits += 1
-                    if digits >= 8 { phone = true }
-                case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "+"): break
-                case UInt8(ascii: "."):
-                    if previous == (UInt8(ascii: "w"), UInt8(ascii: "w"), UInt8(ascii: "w")) { url = true }
-                case UInt8(ascii: "/"):
-                    if previous.1 == UInt8(ascii: ":"), previous.2 == UInt8(ascii: "/") { url = true }
-                case UInt8(ascii: "]"), UInt8(ascii: "<"):
-                    link = true
-                    digits = 0
-                default: digits = 0
-                }
-                previous = (previous.1, previous.2, byte)
-            }
-            return (email, url, phone, link, domain)
-        }
     }
 }
 

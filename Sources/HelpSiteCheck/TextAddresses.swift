@@ -23,7 +23,7 @@ enum TextAddresses {
     /// E-mail addresses first, then web addresses, then domains, then phone numbers, none inside another.
     static func matches(in text: String) -> [(range: Range<String.Index>, kind: Kind)] {
         // Most text holds no address at all: look for what each kind needs before running its expression.
-        let hints = ProseFacts.hints(text)
+        let hints = TextHints(text)
         var candidates: [(NSRegularExpression, Kind)] = []
         if hints.email { candidates.append((email, .email)) }
         if hints.url { candidates.append((url, .url)) }
