@@ -41,14 +41,24 @@ struct PageView {
         let root = SiteAddresses.relativeRoot(from: here)
         let canonical = addresses.absolute(language: code, pageID: page.id)
         let navigation = PageNavigation(content: content, page: page, navigationGroup: group, addresses: addresses, from: here)
+        // Each prose and note block as HTML, once: the page shows it, and a FAQ's JSON-LD
+        // repeats it (rendered twice, it was parsed twice).
+        let blocksHTML = page.sections.map { section in
+            section.blocks.map { block -> String? in
+                switch block {
+                case .prose(let text), .note(let text): html(text, headingLevel: 3)
+                case .list, .contact, .sharedContact: nil
+                }
+            }
+        }
         var step = 0
-        let sections = page.sections.map { section -> TemplateValue in
+        let sections = zip(page.sections, blocksHTML).map { section, html -> TemplateValue in
             var number: String?
             if page.layout.value == .procedure, section.numbered {
                 step += 1
                 number = strings.label("step").filling(["n": "\(step)"])
             }
-            return .object(self.section(section, number: number))
+            return .object(self.section(section, number: number, html: html))
         }
         return TemplateObject([
             "lang": .text(code),
@@ -69,7 +79,7 @@ struct PageView {
             "group": navigation.group().map(TemplateValue.object),
             "updatedHTML": updatedHTML().map(TemplateValue.text),
             "structuredDataHTML": .text(StructuredData(site: site, page: page, strings: strings, canonical: canonical, language: code,
-                                                       breadcrumbs: navigation.trail(), answers: answers(canonical: canonical),
+                                                       breadcrumbs: navigation.trail(), answers: answers(blocksHTML, canonical: canonical),
                                                        updated: updated?.value).json()),
         ])
     }
@@ -113,24 +123,25 @@ struct PageView {
         }
     }
 
-    private func section(_ section: Section, number: String?) -> TemplateObject {
-        var blocks = section.blocks
+    /// - Parameter html: each block's HTML, for its prose and notes.
+    private func section(_ section: Section, number: String?, html: [String?]) -> TemplateObject {
+        var blocks = Array(zip(section.blocks, html))
         if page.layout.value == .contact {
             // A contact page shows how to reach each organisation before what it says about it.
-            blocks = blocks.filter { $0.kind == "contact" } + blocks.filter { $0.kind != "contact" }
+            blocks = blocks.filter { $0.0.kind == "contact" } + blocks.filter { $0.0.kind != "contact" }
         }
         return TemplateObject([
             "id": .text(section.id.value),
             "number": number.map(TemplateValue.text),
             "title": .text(text(section.title)),
-            "blocks": .list(blocks.map { .object(block($0)) }),
+            "blocks": .list(blocks.map { .object(block($0.0, html: $0.1)) }),
         ])
     }
 
-    private func block(_ block: Block) -> TemplateObject {
+    private func block(_ block: Block, html: String?) -> TemplateObject {
         switch block {
-        case .prose(let text): TemplateObject(["proseHTML": .text(html(text, headingLevel: 3))])
-        case .note(let text): TemplateObject(["noteHTML": .text(html(text, headingLevel: 3))])
+        case .prose: TemplateObject(["proseHTML": .text(html ?? "")])
+        case .note: TemplateObject(["noteHTML": .text(html ?? "")])
         case .list(let list):
             TemplateObject(["list": .object(TemplateObject(["title": .text(text(list.title)), "items": .list(list.items.map { .text(text($0)) })]))])
         case .contact(let contact): TemplateObject(["contact": .object(contactValues(contact))])
@@ -138,14 +149,14 @@ struct PageView {
         }
     }
 
-    /// A FAQ's answers for its JSON-LD: each section's text as HTML, its links made absolute
-    /// (the answer is read away from the page).
-    private func answers(canonical: String) -> [String] {
+    /// A FAQ's answers for its JSON-LD: each section's text as HTML (`blocksHTML`, as the page
+    /// shows it), its links made absolute (the answer is read away from the page).
+    private func answers(_ blocksHTML: [[String?]], canonical: String) -> [String] {
         guard page.layout.value == .faq else { return [] }
-        return page.sections.map { section in
-            section.blocks.map { block -> String in
+        return zip(page.sections, blocksHTML).map { section, html in
+            zip(section.blocks, html).map { block, html -> String in
                 switch block {
-                case .prose(let text), .note(let text): html(text, headingLevel: 3)
+                case .prose, .note: html ?? ""
                 case .list(let list):
                     "<p>" + HTML.escape(strings.typography.apply(list.title.value)) + "</p><ul>"
                         + list.items.map { "<li>" + HTML.escape(strings.typography.apply($0.value)) + "</li>" }.joined() + "</ul>"
