@@ -44,7 +44,24 @@ package struct SiteAddresses {
 
     /// `../../` from `nl/klachten/`.
     package static func relativeRoot(from folder: String) -> String {
-        String(repeating: "../", count: folder.split(separator: "/").count)
+        String(repeating: "../", count: depth(of: folder))
+    }
+
+    /// The folders of a path, `folder.split(separator: "/").count`: two for `nl/klachten/`. Over
+    /// the bytes of an ASCII path, as slugs are, where a byte is a character: splitting by
+    /// Characters, for every link of every page, cost 2% of a build.
+    static func depth(of folder: String) -> Int {
+        var depth = 0, inName = false
+        for byte in folder.utf8 {
+            guard byte < 0x80 else { return folder.split(separator: "/").count }
+            if byte == UInt8(ascii: "/") {
+                inName = false
+            } else if !inName {
+                inName = true
+                depth += 1
+            }
+        }
+        return depth
     }
 
     /// A link from one page's folder to another's: `../../fr/plaintes/`.

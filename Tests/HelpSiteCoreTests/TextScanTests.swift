@@ -3,6 +3,7 @@ import Testing
 import HelpSiteTestSupport
 import HelpSiteModel
 @testable import HelpSiteCheck
+@testable import HelpSiteRender
 
 /// The byte-level readings of text that the check uses for speed give what the simpler or
 /// Unicode-aware Swift they replace gives, on the texts and link destinations translators write.
@@ -25,6 +26,12 @@ struct TextScanTests {
         for scheme in ProseFacts.unsafeSchemes + ["mailto:", "tel:", "http:", "https:"] {
             #expect(prefix.hasPrefix(scheme) == unicode.hasPrefix(scheme), "\(scheme) in \(destination.debugDescription)")
         }
+    }
+
+    @Test(arguments: ["nl/klachten/", "nl/", "", "/", "//nl//klachten", "nl/klachten", "fr/réclamations/", "fr/re\u{301}clamations/",
+                      "nl/\u{301}/x/", "a/b/c/d/"])
+    func aPathsFoldersAreCountedAsCharactersSplitThem(_ folder: String) {
+        #expect(SiteAddresses.depth(of: folder) == folder.split(separator: "/").count)
     }
 
     /// Texts as translators write them, and the shipped content's files whole and line by line.
