@@ -19,6 +19,8 @@ struct PageView {
     var untranslated: Set<SourceLocation> = []
     /// The documents the check parsed for this page's group, if any.
     var parses: MarkdownParses?
+    /// The page's navigation group as its pages list it, if made already for the group.
+    var menu: PageNavigation.Menu?
 
     var strings: LanguageStrings { content.strings }
 
@@ -76,7 +78,7 @@ struct PageView {
             "introHTML": page.intro.map { .text(html($0, headingLevel: 2)) },
             "sections": .list(sections),
             "breadcrumbs": .object(navigation.breadcrumbs()),
-            "group": navigation.group().map(TemplateValue.object),
+            "group": navigation.group(menu).map(TemplateValue.object),
             "updatedHTML": updatedHTML().map(TemplateValue.text),
             "structuredDataHTML": .text(StructuredData(site: site, page: page, strings: strings, canonical: canonical, language: code,
                                                        breadcrumbs: navigation.trail(), answers: answers(blocksHTML, canonical: canonical),

@@ -97,6 +97,8 @@ public struct SiteRenderer: Sendable {
         let jobs: [(LanguageContent, Page)]
         let fingerprints: [String: String]
         let parses: MarkdownParses?
+        /// Each navigation group as its pages list it, by language, group and depth (`menuKey`).
+        let menus: [String: PageNavigation.Menu]
 
         init(_ renderer: SiteRenderer, _ site: Site, parses: MarkdownParses? = nil) {
             self.parses = parses
@@ -117,6 +119,16 @@ public struct SiteRenderer: Sendable {
             }
             let jobs = site.languages.flatMap { content in content.pages.map { (content, $0) } }
             self.jobs = jobs
+            var menus: [String: PageNavigation.Menu] = [:]
+            for (content, page) in jobs {
+                guard let group = site.settings.group(ofPage: page.id) else { continue }
+                let root = SiteAddresses.relativeRoot(from: addresses.path(language: content.language.code, pageID: page.id))
+                let key = Self.menuKey(content, group, root)
+                if menus[key] == nil, let menu = PageNavigation.Menu.make(group, in: content, addresses: addresses, root: root) {
+                    menus[key] = menu
+                }
+            }
+            self.menus = menus
             fingerprints = Dictionary(jobs.map { content, page in
                 var fingerprint = renderer.fingerprint(of: page, in: content, site)
                 if let marks = markPrints[content.language.code] { fingerprint.add(marks) }
@@ -124,17 +136,24 @@ public struct SiteRenderer: Sendable {
             }, uniquingKeysWith: { first, _ in first })
         }
 
+        private static func menuKey(_ content: LanguageContent, _ group: NavigationGroup, _ root: String) -> String {
+            content.language.code + " " + root + " " + group.id.value
+        }
+
         /// One page's file, or a note that the previous build's is still right.
         func file(_ job: (LanguageContent, Page), unchanged: UnchangedPages) -> OutputFile {
             let (content, page) = job
-            let path = addresses.path(language: content.language.code, pageID: page.id) + "index.html"
+            let folder = addresses.path(language: content.language.code, pageID: page.id)
+            let path = folder + "index.html"
             let fingerprint = fingerprints[path]
             if let fingerprint, unchanged(path, fingerprint) {
                 return OutputFile(path: path, contents: Data(), isUnchanged: true, fingerprint: fingerprint)
             }
+            let group = site.settings.group(ofPage: page.id)
             let view = PageView(site: site, content: content, page: page, addresses: addresses,
-                                labels: labels[content.language.code] ?? TemplateObject(), group: site.settings.group(ofPage: page.id),
-                                untranslated: marked[content.language.code] ?? [], parses: parses)
+                                labels: labels[content.language.code] ?? TemplateObject(), group: group,
+                                untranslated: marked[content.language.code] ?? [], parses: parses,
+                                menu: group.flatMap { menus[Self.menuKey(content, $0, SiteAddresses.relativeRoot(from: folder))] })
             let html = renderer.templates.render(view.values(), with: page.layout.value.rawValue)
             guard renderer.markUntranslated else { return OutputFile(path: path, contents: html, fingerprint: fingerprint) }
             let resolved = UntranslatedMark.resolve(String(decoding: html, as: UTF8.self), reference: site.settings.referenceLanguage)
