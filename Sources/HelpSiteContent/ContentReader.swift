@@ -18,7 +18,7 @@ package struct ContentReader {
         var text = text
         lineStarts = text.withUTF8 { bytes in
             var starts = [0]
-            for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            while let end = bytes.firstOffset(of: UInt8(ascii: "\n"), from: starts[starts.count - 1]) { starts.append(end + 1) }
             return starts
         }
     }

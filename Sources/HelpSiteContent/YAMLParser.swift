@@ -66,9 +66,7 @@ package enum YAMLParser {
     /// the first, so its own nesting limit points at the wrong place; deep flow nesting
     /// is found here first. Most files have fewer brackets than the limit: one count.
     private static func flowNestingBeyondLimit(_ bytes: UnsafeBufferPointer<UInt8>) -> YAMLMark? {
-        var brackets = 0
-        for byte in bytes where byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { brackets += 1 }
-        guard brackets > maximumFlowNesting else { return nil }
+        guard bytes.count(of: UInt8(ascii: "[")) + bytes.count(of: UInt8(ascii: "{")) > maximumFlowNesting else { return nil }
         var depth = 0, line = 1, column = 0, characters = 0
         var quote: UInt8? = nil
         var comment = false
