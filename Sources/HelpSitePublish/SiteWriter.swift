@@ -73,36 +73,45 @@ public enum SiteWriter {
     /// never written into: it may be shared with the published site.
     /// - Parameter makingFolder: the file's folder may not exist yet. Where another thread
     ///   is still making it, the missing folder is made here too and the write tried again.
-    static func write(_ file: OutputFile, into folder: URL, previous: URL, makingFolder: Bool) throws -> FileIdentity {
+    /// - Parameter folder, previous: paths of folders, as `URL.path` gives them. Paths are
+    ///   joined as text: `URL.appendingPathComponent` asks the file system whether each new
+    ///   file is a folder, one more system call for every file of the site.
+    static func write(_ file: OutputFile, into folder: String, previous: String, makingFolder: Bool) throws -> FileIdentity {
         precondition(!file.path.hasPrefix("/") && !file.path.split(separator: "/").contains(".."),
                      "output path escapes the output folder: \(file.path)")
-        let target = folder.appendingPathComponent(file.path)
-        let directory = target.deletingLastPathComponent()
+        let target = Paths.join(folder, file.path)
+        let directory = parent(of: target)
         do {
             if makingFolder {
-                try SystemFile.makeFolders(directory.path)
+                try SystemFile.makeFolders(directory)
             }
             if file.isUnchanged {
-                let source = previous.appendingPathComponent(file.path)
-                if let identity = try? SystemFile.link(source.path, to: target.path) { return identity }
-                guard let contents = FileManager.default.contents(atPath: source.path) else {
-                    throw SystemFile.Failure(description: "the previous \(source.path) cannot be read")
+                let source = Paths.join(previous, file.path)
+                if let identity = try? SystemFile.link(source, to: target) { return identity }
+                guard let contents = FileManager.default.contents(atPath: source) else {
+                    throw SystemFile.Failure(description: "the previous \(source) cannot be read")
                 }
-                return try SystemFile.write(contents, to: target.path)
+                return try SystemFile.write(contents, to: target)
             }
             do {
-                return try SystemFile.write(file.contents, to: target.path)
+                return try SystemFile.write(file.contents, to: target)
             } catch {
                 // Another worker may still be making the folder it claimed first.
-                guard !makingFolder, !FileManager.default.fileExists(atPath: directory.path) else { throw error }
-                try SystemFile.makeFolders(directory.path)
-                return try SystemFile.write(file.contents, to: target.path)
+                guard !makingFolder, !FileManager.default.fileExists(atPath: directory) else { throw error }
+                try SystemFile.makeFolders(directory)
+                return try SystemFile.write(file.contents, to: target)
             }
         } catch let failure as Failure {
             throw failure
         } catch {
-            throw Failure(description: "cannot write \(target.path): \(error)")
+            throw Failure(description: "cannot write \(target): \(error)")
         }
+    }
+
+    /// The folder a path is in: `/site/nl/klachten` for `/site/nl/klachten/index.html`.
+    static func parent(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
     }
 
     /// Exchanges the two folders in one step where the system can

@@ -16,6 +16,9 @@ import HelpSiteModel
 public final class StagedSite: @unchecked Sendable {
     private let staging: URL
     private let output: URL
+    /// `staging.path` and `output.path`, made once: files are placed by joining paths as text.
+    private let stagingPath: String
+    private let outputPath: String
     /// Where the replaced site is kept for the next build, if anywhere.
     private let keptAt: URL?
     /// The files the staging folder started with, as recorded (empty for a fresh folder).
@@ -44,6 +47,8 @@ public final class StagedSite: @unchecked Sendable {
         keptAt = cache.map { RetainedSite.location(in: $0, of: outputURL) }
         (staging, self.output, startedWith) = try SiteWriter.beginStaging(output, protecting: protected, retained: retained,
                                                                            keptAt: keptAt)
+        stagingPath = staging.path
+        outputPath = self.output.path
     }
 
     /// Whether the staging folder already holds `path` made from `fingerprint`.
@@ -61,9 +66,9 @@ public final class StagedSite: @unchecked Sendable {
         if let existing = startedWith[file.path], existing.fingerprint == fingerprint {
             record = existing
         } else {
-            let folder = staging.appendingPathComponent(file.path).deletingLastPathComponent().path
+            let folder = SiteWriter.parent(of: Paths.join(stagingPath, file.path))
             let isNew = lock.withLock { madeFolders.insert(folder).inserted }
-            let identity = try SiteWriter.write(file, into: staging, previous: output, makingFolder: isNew)
+            let identity = try SiteWriter.write(file, into: stagingPath, previous: outputPath, makingFolder: isNew)
             record = OutputRecord(fingerprint: fingerprint, identity: identity)
         }
         lock.withLock {
