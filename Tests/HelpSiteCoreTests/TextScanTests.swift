@@ -67,6 +67,45 @@ struct TextScanTests {
         }
     }
 
+    @Test func theGlanceReadsEightBytesAtATimeAsOneScalarAtATime() throws {
+        let texts = try Self.texts() + ["een klacht", "Één maand", "EEN MAAND", "twaalf werkdagen.", "kalenderdagen", "deux\u{301}",
+                                        "d'un mois", "twelve", "a day", "5 jours", "€5 ou 5%", "B2C-klanten", "vingt-et-un"]
+        for language in ["nl", "fr", "en"] {
+            let reader = NumberReader(language: language)
+            for text in texts {
+                let glance = reader.glance(text), expected = Self.glanceByScalars(text, reader)
+                #expect(glance.triggers == expected.triggers && glance.ones == expected.ones, "\(language): \(text.debugDescription)")
+            }
+        }
+    }
+
+    /// The glance as the check made it before: a scalar at a time.
+    static func glanceByScalars(_ text: String, _ reader: NumberReader) -> NumberReader.Glance {
+        var found = NumberReader.Glance()
+        let scalars = Array(text.unicodeScalars)
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? (scalar.properties.isAlphabetic) : NumberReader.isWordScalar(scalar)
+        }
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if ("0"..."9").contains(scalar) || scalar == "€" || scalar == "%" {
+                found.triggers.append(index)
+                index += 1
+                continue
+            }
+            guard isLetter(scalar) else { index += 1; continue }
+            var end = index
+            while end < scalars.count, isLetter(scalars[end]) { end += 1 }
+            defer { index = end }
+            guard end - index <= NumberReader.longestWord else { continue }
+            guard let key = NumberReader.key(scalars[index..<end]) else { found.triggers.append(index); continue }
+            if reader.glanceKeys.triggers.contains(key) { found.triggers.append(index) }
+            else if reader.glanceKeys.ones.contains(key) { found.ones.append(index) }
+        }
+        return found
+    }
+
     /// The hints as the check read them before, a byte at a time, and Markdown's markup as it tested it.
     static func hintsByteByByte(_ text: String) -> [Bool] {
         var email = false, url = false, phone = false, link = false, domain = false

@@ -27,7 +27,26 @@ extension NumberReader {
         var found = Glance()
         let triggers = glanceKeys.triggers, ones = glanceKeys.ones
         var index = 0, offset = 0
+        let base = UnsafeRawPointer(bytes.baseAddress)
         while index < bytes.count {
+            // An ASCII word that ends within eight bytes, before an ASCII byte, as most words do:
+            // its letters found and packed at once, not a letter at a time.
+            if let base, index + 8 <= bytes.count, (bytes[index] | 0x20) &- UInt8(ascii: "a") < 26 {
+                let eight = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let length = (~Self.asciiLetters(eight) & Self.highBits).trailingZeroBitCount / 8
+                if length < 8, bytes[index + length] < 0x80 {
+                    let full = (eight | 0x2020_2020_2020_2020) & (1 << UInt64(8 * length) - 1) | UInt64(length) << 56
+                    if triggers.contains(full) {
+                        found.triggers.append(offset)
+                        if stoppingAtTrigger { return found }
+                    } else if ones.contains(full) {
+                        found.ones.append(offset)
+                    }
+                    index += length
+                    offset += length
+                    continue
+                }
+            }
             var (value, size) = Self.scalar(in: bytes, at: index)
             if (value >= 0x30 && value <= 0x39) || value == 0x20AC || value == 0x25 { // a digit, `€`, `%`
                 found.triggers.append(offset)
@@ -72,6 +91,17 @@ extension NumberReader {
             }
         }
         return found
+    }
+
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The high bit of each of eight bytes that is an ASCII letter. Below 0x80, adding 0x1F sets
+    /// the high bit from `a` up and adding 0x05 from past `z`, without a carry into the next byte.
+    @inline(__always)
+    private static func asciiLetters(_ eight: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let folded = (eight | 0x2020_2020_2020_2020) & ~highBits
+        return (folded &+ 0x1F &* ones) & ~(folded &+ 0x05 &* ones) & ~eight & highBits
     }
 
     /// A letter or an accent written apart (`isWordScalar`), but not a digit.
