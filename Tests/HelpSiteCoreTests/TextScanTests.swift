@@ -79,6 +79,12 @@ struct TextScanTests {
         }
     }
 
+    @Test func scalarsDecodedFromTheBytesAreTheStringsOwn() throws {
+        for text in try Self.texts() + ["€ 1.000", "Ombudsman in financiële geschillen", "Stap 1 \u{1F600}", "e\u{301}"] {
+            #expect(NumberReader.scalars(of: text) == Array(text.unicodeScalars), "\(text.debugDescription)")
+        }
+    }
+
     /// The glance as the check made it before: a scalar at a time.
     static func glanceByScalars(_ text: String, _ reader: NumberReader) -> NumberReader.Glance {
         var found = NumberReader.Glance()
@@ -171,5 +177,19 @@ struct TextAddressTests {
                 == ["email klachten@sfs.example.be"])
         #expect(written("Zie [stap 2](../klachten/#stap-2) of `02 370\n77 11`.") == ["phone +3223707711"])
         #expect(written("Zie [stap 2](../klachten/#stap-2) of www\\.fsma.be.") == ["url https://www.fsma.be/"])
+    }
+
+    /// Each number at its line and column in the YAML file, columns counting characters (`è`, `é`).
+    func numbers(_ source: String, _ language: String) -> [String] {
+        let markdown = Markdown(source, at: SourceLocation(file: "content/fr/plaintes.yaml", line: 12, column: 9))
+        return ProseFacts(region: "BE").read(markdown, numbers: NumberReader(language: language)).numbers
+            .filter(\.needsCounterpart).map { "\($0.reading) \($0.location.line):\($0.location.column)" }
+    }
+
+    @Test func numbersArePlacedWhereTheyAreWritten() {
+        #expect(numbers("Dès réception : **5 jours ouvrables**.\nPuis 2 semaines après.", "fr")
+                == ["5 working days 12:27", "2 weeks 13:14"])
+        #expect(numbers("Dès réception, sous 5 jours ouvrables.\nPuis 2 semaines après.", "fr")
+                == ["5 working days 12:29", "2 weeks 13:14"])
     }
 }

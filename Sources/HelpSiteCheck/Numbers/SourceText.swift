@@ -12,14 +12,15 @@ struct SourceText {
     private var cursor = 0
     private let lookingUp: Bool
     /// The last place worked out, to count on from: numbers come in the order they are written.
-    private var counted: (index: String.Index, offset: Int, line: Int, column: Int)
+    /// Its index is in UTF-8 bytes, its offset in scalars.
+    private var counted: (index: Int, offset: Int, line: Int, column: Int)
 
     /// - Parameter lookUp: whether numbers are looked for in it (they were read from cmark-gfm's text
     ///   of it), rather than found at the offsets they were read at (they were read from this text).
     init(_ text: String, at location: SourceLocation, lookUp: Bool) {
         self.text = text
         base = location
-        counted = (text.startIndex, 0, 0, 0)
+        counted = (0, 0, 0, 0)
         lookingUp = lookUp
         guard lookUp else { return }
         scalars = NumberReader.scalars(of: text)
@@ -69,21 +70,25 @@ struct SourceText {
     }
 
     /// Columns count Unicode scalars, as libyaml's do; each line of a block scalar starts at the
-    /// block's indentation, the first line's column.
+    /// block's indentation, the first line's column. Counted over the UTF-8 bytes, a scalar at
+    /// each byte that does not continue one.
     private mutating func location(ofOffset offset: Int) -> SourceLocation {
-        if offset < counted.offset { counted = (text.startIndex, 0, 0, 0) }
-        let view = text.unicodeScalars
+        if offset < counted.offset { counted = (0, 0, 0, 0) }
         var (index, position, line, column) = counted
-        while position < offset, index < view.endIndex {
-            let scalar = view[index]
-            if scalar == "\n" {
-                line += 1
-                column = 0
-            } else if scalar != "\r" {
-                column += 1
+        var text = text
+        text.withUTF8 { bytes in
+            while position < offset, index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 0
+                } else if byte != UInt8(ascii: "\r") {
+                    column += 1
+                }
+                index += 1
+                while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+                position += 1
             }
-            index = view.index(after: index)
-            position += 1
         }
         counted = (index, position, line, column)
         return SourceLocation(file: base.file, line: base.line + line, column: base.column + column)
