@@ -85,6 +85,16 @@ struct TextScanTests {
         }
     }
 
+    @Test func generalPunctuationIsReadWithoutItsPropertiesAsWithThem() {
+        for value in Array(NumberReader.generalPunctuation) + Array(NumberReader.privateUse) {
+            let scalar = Unicode.Scalar(value)!, properties = scalar.properties
+            #expect(NumberReader.isWordScalar(scalar)
+                    == (properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark))
+            #expect(NumberReader.isSpaceScalar(scalar) == (properties.isWhitespace && scalar != NumberReader.boundary),
+                    "U+\(String(value, radix: 16))")
+        }
+    }
+
     /// The glance as the check made it before: a scalar at a time.
     static func glanceByScalars(_ text: String, _ reader: NumberReader) -> NumberReader.Glance {
         var found = NumberReader.Glance()

@@ -129,13 +129,25 @@ extension NumberReader {
             default: return value >= 0xC0
             }
         }
+        // General punctuation (U+2000…U+206F: the typographic apostrophe and quotes, dashes, spaces)
+        // and the private use area (`boundary`, between every two pieces of cmark-gfm's text) hold
+        // no letter, digit or accent (tested against the properties).
+        if Self.generalPunctuation.contains(scalar.value) || Self.privateUse.contains(scalar.value) { return false }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
     }
 
+    static let generalPunctuation: ClosedRange<UInt32> = 0x2000...0x206F
+    static let privateUse: ClosedRange<UInt32> = 0xE000...0xF8FF
+
     static func isSpaceScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" }
         if scalar.value <= 0xFF { return scalar.value == 0x85 || scalar.value == 0xA0 }
+        // The spaces of general punctuation, without a property look-up (tested against the properties).
+        if Self.generalPunctuation.contains(scalar.value) {
+            return scalar.value <= 0x200A || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0x202F
+                || scalar.value == 0x205F
+        }
         return scalar != boundary && scalar.properties.isWhitespace
     }
 
