@@ -7,6 +7,16 @@ struct Matched<Item: Sendable>: Sendable {
     var extra: [Item] = []
 
     init(_ reference: [Item], _ translation: [Item], id: (Item) -> String) {
+        // Most translations list the same ids in the same order, each once: paired in place,
+        // without hashing every id (what follows gives the same pairs for them).
+        if reference.count == translation.count, reference.count <= 16 {
+            let ids = reference.map(id)
+            if ids.indices.allSatisfy({ ids[$0] == id(translation[$0]) }),
+               ids.indices.allSatisfy({ index in !ids[..<index].contains(ids[index]) }) {
+                pairs = Array(zip(reference, translation))
+                return
+            }
+        }
         var byID: [String: Item] = [:]
         for item in translation where byID[id(item)] == nil { byID[id(item)] = item }
         let referenceIDs = Set(reference.map(id))
