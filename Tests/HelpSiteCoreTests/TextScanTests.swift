@@ -203,3 +203,16 @@ struct TextAddressTests {
                 == ["5 working days 12:29", "2 weeks 13:14"])
     }
 }
+
+/// Values read from YAML lose the white space at their ends, a block's last line break included.
+@Suite("Trimmed values")
+struct TrimmedTests {
+    @Test(arguments: ["Stap 1", "Stap 1\n", "Stap 1 \n\n", "  Stap 1\n", "\n", "", " ", "Étape 1\n", "Stap é\n", "Stap 1\u{A0}\n",
+                      "Stap e\u{301}\n", "Stap 1\r\n", "x\u{7F}\n", "x\u{1F}\n", "Stap\t\n", "Bel ons.\n  Elke dag.\n"])
+    func valuesAreTrimmedAsCharactersAre(_ value: String) {
+        let expected = value.firstIndex(where: { !$0.isWhitespace }).map { start in
+            String(value[start...value.lastIndex(where: { !$0.isWhitespace })!])
+        } ?? ""
+        #expect(value.trimmed == expected, "\(value.debugDescription)")
+    }
+}
