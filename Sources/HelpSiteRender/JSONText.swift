@@ -87,9 +87,18 @@ enum JSONText {
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
-            for index in bytes.indices {
+            var index = 0
+            let base = UnsafeRawPointer(bytes.baseAddress)
+            while index < bytes.count {
+                // Eight bytes at a time while none needs escaping, as nearly none does.
+                if let base, index + 8 <= bytes.count, !needsEscaping(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
                 let byte = bytes[index]
+                index += 1
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") else { continue }
+                let index = index - 1
                 output.append(contentsOf: bytes[runStart..<index])
                 switch byte {
                 case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
@@ -105,5 +114,15 @@ enum JSONText {
             output.append(contentsOf: bytes[runStart...])
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of eight bytes is a control character, `"`, `\` or `<` (SWAR: a byte below 0x20
+    /// borrows into its high bit; a byte equal to one of the three is a zero byte once xor-ed with it).
+    @inline(__always)
+    private static func needsEscaping(_ eight: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
+        return (zeroBytes(eight ^ (0x22 &* ones)) | zeroBytes(eight ^ (0x5C &* ones)) | zeroBytes(eight ^ (0x3C &* ones))
+                | ((eight &- 0x20 &* ones) & ~eight & highs)) != 0
     }
 }

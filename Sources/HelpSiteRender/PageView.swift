@@ -166,59 +166,7 @@ struct PageView {
                 case .sharedContact(let shared): "<p>" + HTML.escape(shared.block.organisation.value) + "</p>"
                 }
             }.joined()
-        }.map { Self.absoluteLinks(in: $0, from: canonical) }
-    }
-
-    /// `href="../klachten/#mediation"` → `href="https://…/nl/klachten/#mediation"`. Over the
-    /// bytes: the text between links is copied a stretch at a time, and an answer without a
-    /// link is returned as it is, without parsing the base.
-    static func absoluteLinks(in html: String, from base: String) -> String {
-        let marker = Array("href=\"".utf8)
-        var source = html
-        return source.withUTF8 { bytes -> String? in
-            var baseURL: URL?
-            var result: [UInt8] = []
-            var copied = 0, index = 0
-            while let found = firstOffset(of: marker, in: bytes, from: index) {
-                let start = found + marker.count
-                let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) ?? bytes.count
-                index = end
-                if baseURL == nil {
-                    guard let url = URL(string: base) else { return nil }
-                    baseURL = url
-                    result.reserveCapacity(bytes.count + 256)
-                }
-                guard let resolved = resolve(bytes[start..<end], against: baseURL!) else { continue }
-                result.append(contentsOf: bytes[copied..<start])
-                result.append(contentsOf: HTML.escape(resolved).utf8)
-                copied = end
-            }
-            guard copied > 0 else { return nil }
-            result.append(contentsOf: bytes[copied...])
-            return String(decoding: result, as: UTF8.self)
-        } ?? html
-    }
-
-    /// A link's target made absolute, if it is relative (has no `:`, or starts with `#`).
-    private static func resolve(_ target: Slice<UnsafeBufferPointer<UInt8>>, against base: URL) -> String? {
-        let text = String(decoding: target, as: UTF8.self)
-        // cmark-gfm writes a link's target in ASCII, where a byte is a character; beyond it, as Strings compare.
-        let ascii = target.allSatisfy { $0 < 0x80 }
-        let relative = ascii ? !target.contains(UInt8(ascii: ":")) || target.first == UInt8(ascii: "#")
-                             : !text.contains(":") || text.hasPrefix("#")
-        guard relative else { return nil }
-        let unescaped = ascii && !target.contains(UInt8(ascii: "&")) ? text : text.replacingOccurrences(of: "&amp;", with: "&")
-        return URL(string: unescaped, relativeTo: base)?.absoluteString
-    }
-
-    private static func firstOffset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard bytes.count >= needle.count, start <= bytes.count - needle.count else { return nil }
-        var index = start
-        while index <= bytes.count - needle.count {
-            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
+        }.map { AbsoluteLinks.make(in: $0, from: canonical) }
     }
 
     private func contactValues(_ contact: ContactBlock) -> TemplateObject {
