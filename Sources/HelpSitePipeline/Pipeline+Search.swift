@@ -1,0 +1,97 @@
+import Foundation
+import HelpSiteModel
+import HelpSiteMarkdown
+import HelpSitePublish
+import HelpSiteSearch
+
+/// The search index of one build (docs/reference/search-index.md), made as the pages are: each
+/// group read gives its records (`read`), each group kept unread takes them from the cache of
+/// the build that read it (`cached`, then `add`); the index's files are written once every
+/// group is in (`files`), into the staging folder like every other file, so a build that fails
+/// leaves the published index as it was.
+final class SearchBuild: @unchecked Sendable {
+    private let index: SearchIndex
+    private let cache: SearchRecordCache
+    private let settings: SiteSettings
+    private let codes: [String]
+    /// Page id → its number in the index: its place in the site's order of pages.
+    private let numbers: [String: Int]
+    /// What every group's records depend on besides its own files.
+    private let base: Fingerprint
+    /// For a preview: the places of each language's text still in the reference language.
+    private let untranslated: (@Sendable (Site) -> [String: Set<SourceLocation>])?
+    private let lock = NSLock()
+    private var failures: [String] = []
+
+    /// - Parameters:
+    ///   - inputs: the build's input files and their stamps; those that are not page files
+    ///     (site.yaml, each language's files, the templates, the executable, the preview's
+    ///     marks) go into every group's key.
+    ///   - isPageFile: whether an input is a page file.
+    init(skeleton: Site, pageIDs: [String], cache: SearchRecordCache, inputs: [String: BuildManifest.Stamp],
+         isPageFile: (String) -> Bool, untranslated: (@Sendable (Site) -> [String: Set<SourceLocation>])?) {
+        settings = skeleton.settings
+        codes = skeleton.languages.map(\.language.code)
+        index = SearchIndex(languages: codes, settings: skeleton.settings)
+        self.cache = cache
+        numbers = Dictionary(pageIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var base = Fingerprint("search records")
+        base.add(String(SearchIndex.version))
+        for path in inputs.keys.sorted() where !isPageFile(path) {
+            base.add(path)
+            base.add("\(inputs[path]!.size) \(inputs[path]!.modified.bitPattern)")
+        }
+        self.base = base
+        self.untranslated = untranslated
+    }
+
+    /// The key of a group's records: `base`, and the fingerprint of each of its page files.
+    private func key(of group: Site, ids: some Sequence<String>) -> Fingerprint {
+        var key = Fingerprint()
+        key.add(base)
+        for content in group.languages {
+            key.add(content.language.code)
+            for id in ids { key.add(content.page(id: id)?.fingerprint.description ?? "-") }
+        }
+        return key
+    }
+
+    /// A group read: its records made from the pages (and the Markdown the check parsed),
+    /// its page files written, its records kept for the next build.
+    func read(_ group: Site, ids: ArraySlice<String>, parses: MarkdownParses, writing write: (OutputFile) throws -> Void) throws {
+        let records = SearchRecords(settings: settings, untranslated: untranslated?(group) ?? [:], parses: parses).records(of: group)
+        try add(records, writing: write)
+        do {
+            try cache.write(records, of: ids, key: key(of: group, ids: ids))
+        } catch {
+            lock.withLock { failures.append("\(cache.file(of: ids)): \(error)") }
+        }
+    }
+
+    /// The records a build kept for a group whose files are unchanged, read from its summaries.
+    func cached(_ ids: ArraySlice<String>, summaries: Site) -> GroupRecords? {
+        cache.read(ids, key: key(of: summaries, ids: ids), languages: codes.count)
+    }
+
+    /// Puts a group's records in the index and writes its page files.
+    func add(_ records: GroupRecords, writing write: (OutputFile) throws -> Void) throws {
+        let numbers = self.numbers
+        let number = { (id: String) in numbers[id] ?? 0 }
+        for file in SearchIndex.pageFiles(records, languages: codes, number: number) { try write(file) }
+        index.add(records, number: number)
+    }
+
+    /// Every language's `meta.json` and shards, once every group is in.
+    func files(workers: Int?) -> [OutputFile] {
+        index.files(workers: workers)
+    }
+
+    /// Removes the cache's files of groups this build did not have; says which records could
+    /// not be kept (those groups are read again by the next build).
+    func conclude(groups: [ArraySlice<String>]) -> String? {
+        cache.prune(keeping: groups.map(Array.init))
+        let failed = lock.withLock { failures }
+        guard let first = failed.first else { return nil }
+        return "cannot keep the search records of \(failed.count) group\(failed.count == 1 ? "" : "s") of pages (\(first))"
+    }
+}

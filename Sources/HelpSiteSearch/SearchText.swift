@@ -1,0 +1,152 @@
+import Foundation
+import HelpSiteModel
+
+/// How text is cut into what the index holds, the same way the browser's `search.js` cuts
+/// a query: words, folded words, phone numbers as national digits, e-mail addresses. Each
+/// rule here has its twin in `templates/static/search/search.js`; the two must agree.
+package enum SearchText {
+    /// Lower case, `œ` → `oe`, `æ` → `ae`, `ß` → `ss`, accents and other combining marks
+    /// removed: `Financiële` → `financiele`. As `fold` in search.js (`toLowerCase`, the three
+    /// ligatures, NFD, `\p{M}` removed).
+    package static func fold(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiLowercased(text) }
+        var lowered = text.lowercased()
+        if lowered.unicodeScalars.contains(where: { $0 == "œ" || $0 == "æ" || $0 == "ß" }) {
+            lowered = lowered.replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "æ", with: "ae")
+                .replacingOccurrences(of: "ß", with: "ss")
+        }
+        var folded = String.UnicodeScalarView()
+        for scalar in lowered.decomposedStringWithCanonicalMapping.unicodeScalars where !isMark(scalar) {
+            folded.append(scalar)
+        }
+        return String(folded)
+    }
+
+    /// `A-Z` → `a-z` over the bytes: most words are ASCII, and `lowercased()` looks up every
+    /// character's case mapping.
+    package static func asciiLowercased(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return text }
+        return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+
+    /// The words of a text: runs of letters and digits (`[\p{L}\p{N}]+` in search.js).
+    package static func words(_ text: String) -> [Substring] {
+        var words: [Substring] = []
+        let scalars = text.unicodeScalars
+        var start: String.Index?
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            if isWordScalar(scalars[index]) {
+                if start == nil { start = index }
+            } else if let begun = start {
+                words.append(text[begun..<index])
+                start = nil
+            }
+            index = scalars.index(after: index)
+        }
+        if let begun = start { words.append(text[begun..<scalars.endIndex]) }
+        return words
+    }
+
+    /// Whether a word is ASCII digits only: indexed as it is, never stemmed (`1130`, `02`).
+    package static func isNumber(_ word: some StringProtocol) -> Bool {
+        word.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.value >= 0x300 else { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    // MARK: Facts
+
+    /// A phone number as a visitor types it at home: national digits for a number of the
+    /// site's region (`+3223707711` → `023707711`), `00` and the country code for any other.
+    /// - Parameter e164: the number's E.164 form, as `Channel.Value.phone` holds it.
+    package static func nationalDigits(e164: String, callingCode: String) -> String {
+        let digits = e164.hasPrefix("+") ? String(e164.dropFirst()) : e164
+        guard digits.hasPrefix(callingCode) else { return "00" + digits }
+        return "0" + digits.dropFirst(callingCode.count)
+    }
+
+    /// The phone numbers written in running text, as national digits: each stretch that
+    /// search.js would take for a number (`(?:\+|00)?\d[\d\s./()-]{4,}\d`) and that reads as
+    /// a valid number of the region (`PhoneNumber.e164`).
+    package static func phoneNumbers(in text: String, region: String) -> [String] {
+        guard let callingCode = PhoneNumber.callingCodes[region], text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
+        var found: [String] = []
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            guard isDigit(scalars[index]) || (scalars[index] == "+" && index + 1 < scalars.count && isDigit(scalars[index + 1])) else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < scalars.count, isDigit(scalars[end]) || " \t\n\u{00A0}\u{202F}./()-".unicodeScalars.contains(scalars[end]) {
+                end += 1
+            }
+            var last = end - 1
+            while last > index, !isDigit(scalars[last]) { last -= 1 }
+            var candidate = String.UnicodeScalarView()
+            candidate.append(contentsOf: scalars[index...last])
+            if last - index >= 5, case .success(let e164) = PhoneNumber.e164(String(candidate), region: region) {
+                found.append(nationalDigits(e164: e164, callingCode: callingCode))
+            }
+            index = end
+        }
+        return found
+    }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x30 && scalar.value <= 0x39
+    }
+
+    /// The e-mail addresses written in a text, in lower case (`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`
+    /// in search.js).
+    package static func emailAddresses(in text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "@")) else { return [] }
+        func local(_ byte: UInt8) -> Bool { domain(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "+") }
+        func domain(_ byte: UInt8) -> Bool {
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        }
+        var found: [String] = []
+        var consumed = 0
+        for at in bytes.indices where bytes[at] == UInt8(ascii: "@") && at >= consumed {
+            var start = at
+            while start > consumed, local(bytes[start - 1]) { start -= 1 }
+            var end = at + 1
+            while end < bytes.count, domain(bytes[end]) { end += 1 }
+            guard start < at, end > at + 1 else { continue }
+            var dots = 0
+            while end + 1 < bytes.count, bytes[end] == UInt8(ascii: "."), domain(bytes[end + 1]) {
+                end += 1
+                while end < bytes.count, domain(bytes[end]) { end += 1 }
+                dots += 1
+            }
+            guard dots > 0 else { continue }
+            found.append(asciiLowercased(String(decoding: bytes[start..<end], as: UTF8.self)))
+            consumed = end
+        }
+        return found
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import HelpSiteModel
+
+/// One language's `meta.json` and term shards (docs/reference/search-index.md).
+///
+/// Terms are cut into shards by their first letters (`ShardPlan`), so that a query fetches
+/// `meta.json` and the one small shard each of its words lives in. A shard's file is named by
+/// a fingerprint of its bytes: a shard whose terms did not change keeps its name, and its file
+/// is not written again; one that did gets a new name, which no cache can hold stale.
+struct ShardWriter {
+    let language: SearchIndex.Language
+    let callingCode: String
+
+    /// A section's number in the index: its page's number times this, plus its place in the
+    /// page. 32, or the next power of two that holds the longest page.
+    var sectionsPerPage: Int {
+        var size = 32
+        while size < language.mostSections { size *= 2 }
+        return size
+    }
+
+    func files() -> [OutputFile] {
+        let folder = "\(SearchIndex.folder)/\(language.code)"
+        let perPage = sectionsPerPage
+        let terms = language.postings.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let plan = ShardPlan.make(terms.map { ($0, language.postings[$0]!.count) })
+        var files: [OutputFile] = []
+        var shards: [(prefix: String, file: String)] = []
+        for shard in plan {
+            var bytes: [UInt8] = [UInt8(ascii: "{")]
+            for (position, term) in terms[shard.terms].enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                JSONText.writeString(term, into: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                let postings = language.postings[term]!.map { (document: Int($0.page) * perPage + Int($0.section), weight: $0.weight) }
+                if postings.count <= ShardPlan.top {
+                    Self.encode(postings, into: &bytes)
+                    continue
+                }
+                // A term in many sections: its heaviest in the shard, enough for the first
+                // results of a one-word query; the rest in a file fetched for several words.
+                let ranked = postings.sorted { ($1.weight, $0.document) < ($0.weight, $1.document) }
+                var rest: [UInt8] = []
+                Self.encode(Array(ranked[ShardPlan.top...]), into: &rest)
+                let restFile = Self.name(of: rest)
+                files.append(OutputFile(path: "\(folder)/t/\(restFile)", contents: Data(rest)))
+                bytes.append(contentsOf: #"{"n":"#.utf8)
+                Self.append(postings.count, to: &bytes)
+                bytes.append(contentsOf: #","rest":"#.utf8)
+                JSONText.writeString(restFile, into: &bytes)
+                bytes.append(contentsOf: #","top":"#.utf8)
+                Self.encode(Array(ranked[..<ShardPlan.top]), into: &bytes)
+                bytes.append(UInt8(ascii: "}"))
+            }
+            bytes.append(UInt8(ascii: "}"))
+            let name = Self.name(of: bytes)
+            files.append(OutputFile(path: "\(folder)/t/\(name)", contents: Data(bytes)))
+            shards.append((shard.prefix, name))
+        }
+        files.append(OutputFile(path: "\(folder)/meta.json", contents: Data(meta(shards: shards, perPage: perPage))))
+        return files
+    }
+
+    /// `{"country":"32","lang":"nl","pages":3,"per_page":32,"sections":25,"shards":{…},"stemmer":"dutch","v":1}`
+    func meta(shards: [(prefix: String, file: String)], perPage: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.append(contentsOf: #"{"country":"#.utf8)
+        JSONText.writeString(callingCode, into: &bytes)
+        bytes.append(contentsOf: #","lang":"#.utf8)
+        JSONText.writeString(language.code, into: &bytes)
+        bytes.append(contentsOf: #","pages":"#.utf8)
+        Self.append(language.pages, to: &bytes)
+        bytes.append(contentsOf: #","per_page":"#.utf8)
+        Self.append(perPage, to: &bytes)
+        bytes.append(contentsOf: #","sections":"#.utf8)
+        Self.append(language.sections, to: &bytes)
+        bytes.append(contentsOf: #","shards":{"#.utf8)
+        for (index, shard) in shards.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONText.writeString(shard.prefix, into: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            JSONText.writeString(shard.file, into: &bytes)
+        }
+        bytes.append(contentsOf: #"},"stemmer":"#.utf8)
+        if let algorithm = Stemmer.algorithms[language.code] {
+            JSONText.writeString(algorithm, into: &bytes)
+        } else {
+            bytes.append(contentsOf: "null".utf8)
+        }
+        bytes.append(contentsOf: #","v":"#.utf8)
+        Self.append(SearchIndex.version, to: &bytes)
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
+    }
+
+    /// `[first section, its weight, gap to the next, its weight, …]`, in section order.
+    static func encode(_ postings: [(document: Int, weight: UInt8)], into bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "["))
+        var last = 0
+        for (index, posting) in postings.sorted(by: { $0.document < $1.document }).enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            append(posting.document - last, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+            append(Int(posting.weight), to: &bytes)
+            last = posting.document
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// A file's name from its bytes: `3f9c0a…e1.json`.
+    static func name(of bytes: [UInt8]) -> String {
+        var fingerprint = Fingerprint()
+        fingerprint.add(bytes: bytes)
+        return fingerprint.description + ".json"
+    }
+
+    /// A non-negative number's decimal digits, without making a String.
+    static func append(_ number: Int, to bytes: inout [UInt8]) {
+        guard number >= 10 else {
+            bytes.append(UInt8(ascii: "0") + UInt8(number))
+            return
+        }
+        append(number / 10, to: &bytes)
+        bytes.append(UInt8(ascii: "0") + UInt8(number % 10))
+    }
+}
