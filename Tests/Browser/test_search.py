@@ -23,9 +23,9 @@ LANGUAGE_NAMED = {"nl": "Nederlandstalige pagina's", "fr": "pages en français",
 
 RESULTS = """
 return [...document.querySelectorAll('.site-search-results > li')].map(item => ({
-  url: item.querySelector('a').href,
-  title: item.querySelector('.site-search-page')?.textContent ?? '',
-  section: item.querySelector('.site-search-section')?.textContent ?? '',
+  url: item.querySelector(':scope > a').href,
+  title: item.querySelector(':scope > a > .site-search-page')?.textContent ?? '',
+  section: item.querySelector(':scope > a > .site-search-section')?.textContent ?? '',
   marked: [...item.querySelectorAll(':scope > .site-search-excerpt mark')].map(m => m.textContent),
   subs: [...item.querySelectorAll('.site-search-subs a')].map(a => a.href),
 }));
