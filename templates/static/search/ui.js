@@ -41,7 +41,7 @@ function start(box) {
     let answer;
     try {
       answer = await search(query, language, wanted);
-    } catch (error) {
+    } catch {
       // The index did not load: the page without the script is the way left, the home
       // page with every page listed. On that page already, its list is the answer.
       if (ticket !== latest) return;
@@ -50,29 +50,31 @@ function start(box) {
       return;
     }
     if (ticket !== latest) return;
-    show(answer);
+    show(answer, focusFrom === undefined);
     if (focusFrom !== undefined) list.children[focusFrom]?.querySelector("a")?.focus();
   }
 
-  function show(answer) {
+  /** The results, and their count read out; `again`: even when the count reads as before. */
+  function show(answer, again = true) {
     list.replaceChildren(...answer.results.map(result));
     list.hidden = answer.results.length === 0;
     more.hidden = answer.count <= answer.results.length;
     announce(query === "" ? labels.empty
       : answer.count === 0 ? fill(labels.nothing, { query })
       : answer.count === 1 ? labels.one
-      : fill(labels.many, { n: answer.count.toLocaleString(language) }));
+      : fill(labels.many, { n: answer.count.toLocaleString(language) }), again);
   }
 
-  function announce(text) {
-    if (status.textContent !== text) {
+  function announce(text, again) {
+    if (status.textContent !== text || !again) {
       status.textContent = text;
       return;
     }
     // The same words again (another query, as many results): emptied first, or a screen
     // reader would not read them again.
     status.textContent = "";
-    setTimeout(() => { status.textContent = text; }, 150);
+    const ticket = latest;
+    setTimeout(() => { if (ticket === latest) status.textContent = text; }, 150);
   }
 
   function clear() {
