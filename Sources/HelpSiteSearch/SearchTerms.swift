@@ -45,6 +45,9 @@ package final class SearchTerms {
         return terms
     }
 
+    /// Every word seen, as written.
+    package var words: [Substring] { Array(known.keys) }
+
     private func stem(_ word: String) -> String {
         let stemmed = stemmer.stem(word)
         stems?[word] = stemmed

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+import HelpSiteTestSupport
+@testable import HelpSitePipeline
+
+/// The search index as a build writes it: in the staging folder, from the pages read and the
+/// records kept for the groups not read, the same as a cold build's.
+@Suite("Search: the index in a build")
+struct SearchBuildTests {
+    /// The base site with 40 more pages, so that the first and the last are in different groups.
+    func fortyPageSite() throws -> TemporaryFolder {
+        let site = try TemporaryFolder()
+        try site.overlay(Project.fixtures.appendingPathComponent("base"))
+        for (code, slug, title) in [("nl", "klachten", "Klachten"), ("fr", "plaintes", "Plaintes")] {
+            let page = try site.read("content/\(code)/complaints.yaml")
+            for index in 0..<40 {
+                let name = String(format: "p%02d", index)
+                try site.write(page.replacingOccurrences(of: "slug: \(slug)\ntitle: \(title)", with: "slug: \(slug)-\(name)\ntitle: \(title) \(name)"),
+                               to: "content/\(code)/\(name).yaml")
+            }
+        }
+        try site.write("helpsite 1", to: "bin/helpsite")
+        return site
+    }
+
+    func build(_ site: TemporaryFolder, into output: String = "public", force: Bool = false, preview: Bool = false,
+               templates: String = Project.templates) throws -> Pipeline.Outcome {
+        try Pipeline(content: site.path + "/content", templates: templates, output: site.path + "/" + output,
+                     force: force, generator: site.path + "/bin/helpsite", markUntranslated: preview).build()
+    }
+
+    /// Every file under `folder`, by its path there.
+    func files(_ folder: String) throws -> [String: Data] {
+        let paths = FileManager.default.subpaths(atPath: folder) ?? []
+        return try Dictionary(uniqueKeysWithValues: paths.compactMap { relative in
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isFolder)
+            return isFolder.boolValue ? nil : (relative, try Data(contentsOf: URL(fileURLWithPath: folder + "/" + relative)))
+        })
+    }
+
+    func modified(_ path: String) throws -> Date {
+        try #require(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
+    }
+
+    func edit(_ relative: String, in site: TemporaryFolder, _ change: (String) -> String) throws {
+        let text = try site.read(relative)
+        #expect(change(text) != text)
+        try site.write(change(text), to: relative)
+    }
+
+    @Test func aOnePageChangeReadsNoOtherGroupAndGivesTheIndexOfAColdBuild() throws {
+        let site = try fortyPageSite()
+        // p00's file will be spoiled with its size and time kept: reading it fails the build.
+        let stamp = Date(timeIntervalSince1970: 1_700_000_000)
+        try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: site.path + "/content/fr/p00.yaml")
+        guard case .built = try build(site) else { Issue.record("the first build failed"); return }
+        try edit("content/fr/p38.yaml", in: site) { $0.replacingOccurrences(of: "Pas satisfait ?", with: "Toujours pas satisfait ?") }
+        guard case .built = try build(site) else { Issue.record("the second build failed"); return }
+        let original = try Data(contentsOf: URL(fileURLWithPath: site.path + "/content/fr/p00.yaml"))
+        try Data(repeating: UInt8(ascii: "["), count: original.count).write(to: URL(fileURLWithPath: site.path + "/content/fr/p00.yaml"))
+        try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: site.path + "/content/fr/p00.yaml")
+
+        let before = Date()
+        try edit("content/fr/p39.yaml", in: site) { $0.replacingOccurrences(of: "Dites-le-nous.", with: "Dites-le-nous sans détour.") }
+        guard case .built = try build(site) else { Issue.record("the rebuild read a group that did not change"); return }
+        let incremental = try files(site.path + "/public/search")
+        #expect(incremental.keys.contains { $0.hasPrefix("fr/t/") })
+        #expect(incremental.values.contains { String(decoding: $0, as: UTF8.self).contains("\"detour\"") }, "the new word is indexed")
+        // The Dutch index did not change: not one of its files was written again.
+        for path in incremental.keys where path.hasPrefix("nl/") {
+            #expect(try modified(site.path + "/public/search/" + path) < before, "search/\(path) was written again")
+        }
+
+        try original.write(to: URL(fileURLWithPath: site.path + "/content/fr/p00.yaml"))
+        guard case .built = try build(site, into: "cold", force: true) else { Issue.record("the cold build failed"); return }
+        #expect(try files(site.path + "/cold/search") == incremental)
+    }
+
+    @Test func aFailingIndexWriteLeavesThePublishedSiteAsItWas() throws {
+        let site = try fortyPageSite()
+        try site.overlay(URL(fileURLWithPath: Project.templates), at: "templates")
+        guard case .built = try build(site, templates: site.path + "/templates") else { Issue.record("the first build failed"); return }
+        let published = try files(site.path + "/public")
+        // A folder where the Dutch index's meta.json must go: its write fails.
+        try site.write("in the way", to: "templates/static/search/nl/meta.json/blocker.txt")
+        try edit("content/nl/p05.yaml", in: site) { $0.replacingOccurrences(of: "Laat het ons weten.", with: "Laat het ons snel weten.") }
+        #expect(throws: (any Error).self) { try build(site, templates: site.path + "/templates") }
+        #expect(try files(site.path + "/public") == published)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.contains("helpsite-staging") }.isEmpty)
+    }
+
+    @Test(arguments: [false, true])
+    func aPreviewLeavesUntranslatedTextOutOfThePagesLanguage(preview: Bool) throws {
+        let site = try fortyPageSite()
+        // p20 is not translated: its French file is the Dutch text.
+        try site.write(try site.read("content/nl/p20.yaml"), to: "content/fr/p20.yaml")
+        guard case .built = try build(site, preview: preview) else { Issue.record("the build failed"); return }
+        let french = try files(site.path + "/public/search/fr")
+        let dutchInFrench = french.contains { path, bytes in
+            path.hasPrefix("t/") && String(decoding: bytes, as: UTF8.self).contains("\"schrijf\"")
+        }
+        #expect(dutchInFrench == !preview, "a preview never finds Dutch words in the French index")
+        // The Dutch index has them, at the Dutch pages.
+        let dutch = try files(site.path + "/public/search/nl")
+        #expect(dutch.contains { $0.key.hasPrefix("t/") && String(decoding: $0.value, as: UTF8.self).contains("\"schrijf\"") })
+    }
+}
