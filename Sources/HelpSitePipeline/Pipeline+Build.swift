@@ -150,7 +150,7 @@ extension Pipeline {
             try renderer.renderSiteFiles(site, writing: staged.write)
             try renderer.renderRedirects(plan.redirects, of: site, writing: staged.write)
             try staged.write(RedirectRules.files(plan.redirects, root: SiteAddresses(site: site).rootPath))
-            try staged.write(search.files(workers: workers))
+            try search.write(workers: workers, into: staged)
             // Before the swap: an address is never published without being in the ledger. Only
             // when it gains one: a ledger a person annotated or reordered is not rewritten to
             // confirm it.
@@ -166,7 +166,7 @@ extension Pipeline {
             pages: site.languages.reduce(0) { $0 + $1.pages.count }, languages: site.languages.map(\.language.code),
             kept: staged.keptPages, warnings: problems,
             unrecorded: unrecorded.map { $0 + (unkept.map { "; " + $0 } ?? "") } ?? unkept,
-            newAddresses: plan.newAddresses
+            newAddresses: plan.newAddresses, searchMilliseconds: search.milliseconds
         ))
     }
 }

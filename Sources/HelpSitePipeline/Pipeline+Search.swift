@@ -22,6 +22,20 @@ final class SearchBuild: @unchecked Sendable {
     private let untranslated: (@Sendable (Site) -> [String: Set<SourceLocation>])?
     private let lock = NSLock()
     private var failures: [String] = []
+    private var spent: Int64 = 0
+
+    /// Processor time spent on the index so far, on every thread, in milliseconds.
+    var milliseconds: Int { Int(lock.withLock { spent } / 1_000_000) }
+
+    /// Runs `work`, counting the processor time this thread spends in it.
+    private func timed<Result>(_ work: () throws -> Result) rethrows -> Result {
+        let start = threadTime()
+        defer {
+            let used = threadTime() - start
+            lock.withLock { spent += used }
+        }
+        return try work()
+    }
 
     /// - Parameters:
     ///   - inputs: the build's input files and their stamps; those that are not page files
@@ -59,8 +73,12 @@ final class SearchBuild: @unchecked Sendable {
     /// A group read: its records made from the pages (and the Markdown the check parsed),
     /// its page files written, its records kept for the next build.
     func read(_ group: Site, ids: ArraySlice<String>, parses: MarkdownParses, writing write: (OutputFile) throws -> Void) throws {
+        try timed { try readTimed(group, ids: ids, parses: parses, writing: write) }
+    }
+
+    private func readTimed(_ group: Site, ids: ArraySlice<String>, parses: MarkdownParses, writing write: (OutputFile) throws -> Void) throws {
         let records = SearchRecords(settings: settings, untranslated: untranslated?(group) ?? [:], parses: parses).records(of: group)
-        try add(records, writing: write)
+        try addTimed(records, writing: write)
         do {
             try cache.write(records, of: ids, key: key(of: group, ids: ids))
         } catch {
@@ -70,20 +88,28 @@ final class SearchBuild: @unchecked Sendable {
 
     /// The records a build kept for a group whose files are unchanged, read from its summaries.
     func cached(_ ids: ArraySlice<String>, summaries: Site) -> GroupRecords? {
-        cache.read(ids, key: key(of: summaries, ids: ids), languages: codes.count)
+        timed { cache.read(ids, key: key(of: summaries, ids: ids), languages: codes.count) }
     }
 
     /// Puts a group's records in the index and writes its page files.
     func add(_ records: GroupRecords, writing write: (OutputFile) throws -> Void) throws {
+        try timed { try addTimed(records, writing: write) }
+    }
+
+    private func addTimed(_ records: GroupRecords, writing write: (OutputFile) throws -> Void) throws {
         let numbers = self.numbers
         let number = { (id: String) in numbers[id] ?? 0 }
         for file in SearchIndex.pageFiles(records, languages: codes, number: number) { try write(file) }
         index.add(records, number: number)
     }
 
-    /// Every language's `meta.json` and shards, once every group is in.
-    func files(workers: Int?) -> [OutputFile] {
-        index.files(workers: workers)
+    /// Writes every language's `meta.json` and shards, once every group is in.
+    func write(workers: Int?, into staged: StagedSite) throws {
+        let start = threadTime()
+        let files = index.files(workers: workers) { used in self.lock.withLock { self.spent += used } }
+        try staged.write(files)
+        let used = threadTime() - start
+        lock.withLock { spent += used }
     }
 
     /// Removes the cache's files of groups this build did not have; says which records could

@@ -76,14 +76,15 @@ public enum SiteWriter {
     static func write(_ file: OutputFile, into folder: URL, previous: URL, makingFolder: Bool) throws -> FileIdentity {
         precondition(!file.path.hasPrefix("/") && !file.path.split(separator: "/").contains(".."),
                      "output path escapes the output folder: \(file.path)")
-        let target = folder.appendingPathComponent(file.path)
+        // `isDirectory` given: without it Foundation asks the file system (a stat of every file written).
+        let target = folder.appendingPathComponent(file.path, isDirectory: false)
         let directory = target.deletingLastPathComponent()
         do {
             if makingFolder {
                 try SystemFile.makeFolders(directory.path)
             }
             if file.isUnchanged {
-                let source = previous.appendingPathComponent(file.path)
+                let source = previous.appendingPathComponent(file.path, isDirectory: false)
                 if let identity = try? SystemFile.link(source.path, to: target.path) { return identity }
                 guard let contents = FileManager.default.contents(atPath: source.path) else {
                     throw SystemFile.Failure(description: "the previous \(source.path) cannot be read")

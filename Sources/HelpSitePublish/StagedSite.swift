@@ -61,7 +61,7 @@ public final class StagedSite: @unchecked Sendable {
         if let existing = startedWith[file.path], existing.fingerprint == fingerprint {
             record = existing
         } else {
-            let folder = staging.appendingPathComponent(file.path).deletingLastPathComponent().path
+            let folder = staging.appendingPathComponent(file.path, isDirectory: false).deletingLastPathComponent().path
             let isNew = lock.withLock { madeFolders.insert(folder).inserted }
             let identity = try SiteWriter.write(file, into: staging, previous: output, makingFolder: isNew)
             record = OutputRecord(fingerprint: fingerprint, identity: identity)

@@ -52,23 +52,95 @@ package struct SectionRecord: Equatable, Sendable {
     package var title: String
     /// What a result's excerpt is taken from: the section's text as a reader sees it.
     package var text: String
-    /// Sorted by term.
+    /// Its terms, in the order the section first has them.
     package var terms: [TermWeight]
+    /// The same by their numbers in the group's `SearchTerms`.
+    package var numbered: [SectionTerm]
 
-    package init(anchor: String, title: String, text: String, terms: [TermWeight]) {
+    package init(anchor: String, title: String, text: String, terms: [TermWeight], numbered: [SectionTerm]) {
         self.anchor = anchor
         self.title = title
         self.text = text
         self.terms = terms
+        self.numbered = numbered
     }
 }
 
-/// The records of one group of pages: per language of the site, in its order, the
-/// group's pages in that language.
-package struct GroupRecords: Equatable, Sendable {
-    package var languages: [[PageRecord]]
+/// A term of a section by its number among the terms of its group of pages, and its weight.
+package struct SectionTerm: Equatable, Sendable {
+    package var term: Int32
+    package var weight: UInt8
 
-    package init(languages: [[PageRecord]]) {
+    package init(term: Int32, weight: UInt8) {
+        self.term = term
+        self.weight = weight
+    }
+}
+
+/// A page as the index keeps it once made: its file's bytes (`PageRecord.json`), a
+/// fingerprint of them, and each section's terms by their numbers in its group.
+package struct IndexedPage: Equatable, Sendable {
+    package var id: String
+    package var json: [UInt8]
+    /// What the page's file is recorded as made from: its bytes, fingerprinted once here, so
+    /// that a build that takes the page from the cache neither hashes nor rewrites an unchanged file.
+    package var fingerprint: String
+    package var sections: [[SectionTerm]]
+
+    package init(id: String, json: [UInt8], fingerprint: String, sections: [[SectionTerm]]) {
+        self.id = id
+        self.json = json
+        self.fingerprint = fingerprint
+        self.sections = sections
+    }
+
+    package init(_ record: PageRecord) {
+        let json = record.json
+        var fingerprint = Fingerprint("search page")
+        fingerprint.add(bytes: json)
+        self.init(id: record.id, json: json, fingerprint: fingerprint.description, sections: record.sections.map(\.numbered))
+    }
+}
+
+/// The records of one group of pages in one language: its pages, and the terms their
+/// sections name by number.
+package struct LanguageRecords: Equatable, Sendable {
+    package var terms: [String]
+    package var pages: [IndexedPage]
+
+    package init(terms: [String], pages: [IndexedPage]) {
+        self.terms = terms
+        self.pages = pages
+    }
+}
+
+/// The records of one group of pages: per language of the site, in its order.
+package struct GroupRecords: Equatable, Sendable {
+    package var languages: [LanguageRecords]
+
+    package init(languages: [LanguageRecords]) {
         self.languages = languages
+    }
+
+    /// Records made elsewhere (a test's), their terms numbered here.
+    package init(pages: [[PageRecord]]) {
+        languages = pages.map { records in
+            var numbers: [String: Int32] = [:]
+            var terms: [String] = []
+            let pages = records.map { record in
+                var record = record
+                for index in record.sections.indices {
+                    record.sections[index].numbered = record.sections[index].terms.map { term in
+                        if numbers[term.term] == nil {
+                            numbers[term.term] = Int32(terms.count)
+                            terms.append(term.term)
+                        }
+                        return SectionTerm(term: numbers[term.term]!, weight: term.weight)
+                    }
+                }
+                return IndexedPage(record)
+            }
+            return LanguageRecords(terms: terms, pages: pages)
+        }
     }
 }

@@ -12,20 +12,26 @@ package final class SearchIndex: @unchecked Sendable {
     /// Raised when the files' format changes in a way search.js must know of.
     package static let version = 1
 
-    /// One section of one page that holds a term, and the term's weight there.
-    struct Posting: Sendable {
-        var page: UInt32
-        var section: UInt16
-        var weight: UInt8
-    }
-
-    /// One language's part of the index.
+    /// One language's part of the index: each term once, and its postings, each a section of
+    /// a page that holds it with the term's weight there, packed as
+    /// `page << 24 | section << 8 | weight`, so that numeric order is the sections' order.
     struct Language: Sendable {
         let code: String
-        var postings: [String: [Posting]] = [:]
+        var slots: [String: Int32] = [:]
+        var terms: [String] = []
+        var postings: [[UInt64]] = []
         var sections = 0
         var pages = 0
         var mostSections = 0
+
+        mutating func slot(of term: String) -> Int32 {
+            if let slot = slots[term] { return slot }
+            let slot = Int32(terms.count)
+            slots[term] = slot
+            terms.append(term)
+            postings.append([])
+            return slot
+        }
     }
 
     let callingCode: String
@@ -41,17 +47,19 @@ package final class SearchIndex: @unchecked Sendable {
     /// Adds a group's records; `number` gives each page id its place in the site (the same in
     /// every language), which numbers its sections in the index.
     package func add(_ records: GroupRecords, number: (String) -> Int) {
+        let places = records.languages.map { $0.pages.map { UInt64(number($0.id)) } }
         lock.withLock {
-            for (index, pages) in records.languages.enumerated() where index < languages.count {
-                for page in pages {
-                    let place = UInt32(number(page.id))
+            for (index, records) in records.languages.enumerated() where index < languages.count {
+                // Each term of the group looked up once; its postings then go by number.
+                let slots = records.terms.map { languages[index].slot(of: $0) }
+                for (page, place) in zip(records.pages, places[index]) {
                     languages[index].pages += 1
                     languages[index].sections += page.sections.count
                     languages[index].mostSections = max(languages[index].mostSections, page.sections.count)
-                    for (section, record) in page.sections.enumerated() {
-                        for term in record.terms {
-                            languages[index].postings[term.term, default: []]
-                                .append(Posting(page: place, section: UInt16(section), weight: term.weight))
+                    for (section, terms) in page.sections.enumerated() {
+                        let document = place << 24 | UInt64(section) << 8
+                        for term in terms {
+                            languages[index].postings[Int(slots[Int(term.term)])].append(document | UInt64(term.weight))
                         }
                     }
                 }
@@ -62,17 +70,22 @@ package final class SearchIndex: @unchecked Sendable {
     /// The page files of a group's records, `search/<lang>/p/<number>.json`, written as the
     /// group is read: the index keeps only the terms.
     package static func pageFiles(_ records: GroupRecords, languages: [String], number: (String) -> Int) -> [OutputFile] {
-        zip(languages, records.languages).flatMap { code, pages in
-            pages.map { OutputFile(path: "\(folder)/\(code)/p/\(number($0.id)).json", contents: Data($0.json)) }
+        zip(languages, records.languages).flatMap { code, records in
+            records.pages.map { OutputFile(path: "\(folder)/\(code)/p/\(number($0.id)).json", contents: Data($0.json), fingerprint: $0.fingerprint) }
         }
     }
 
     /// Every language's `meta.json` and term shards.
-    package func files(workers: Int? = nil) -> [OutputFile] {
+    /// - Parameter spent: told the processor time (ns) each worker thread other than the
+    ///   caller's spent, for a build's account of its index.
+    package func files(workers: Int? = nil, spent: (@Sendable (Int64) -> Void)? = nil) -> [OutputFile] {
         let languages = lock.withLock { self.languages }
         let callingCode = callingCode
+        let caller = pthread_self()
         return languages.concurrentMap(workers: workers) { language in
-            ShardWriter(language: language, callingCode: callingCode).files()
+            let start = threadTime()
+            defer { if pthread_equal(pthread_self(), caller) == 0 { spent?(threadTime() - start) } }
+            return ShardWriter(language: language, callingCode: callingCode).files()
         }.flatMap { $0 }
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import HelpSiteModel
 import HelpSiteMarkdown
 
@@ -34,7 +33,8 @@ package struct SearchRecords {
         GroupRecords(languages: group.languages.map { content in
             let code = content.language.code
             let maker = terms[code] ?? SearchTerms(language: code)
-            return content.pages.map { record(of: $0, in: content, terms: maker) }
+            let pages = content.pages.map { IndexedPage(record(of: $0, in: content, terms: maker)) }
+            return LanguageRecords(terms: maker.terms, pages: pages)
         })
     }
 
@@ -109,7 +109,7 @@ struct SectionBuilder {
         let body = text.joined
         let found = SearchText.phoneNumbers(in: body, region: records.region) + SearchText.emailAddresses(in: body)
         let weights = terms.weights(fields: fields + [(body, SearchTerms.Field.text)], facts: Set(facts + found))
-        sections.append(SectionRecord(anchor: anchor, title: title, text: body, terms: weights))
+        sections.append(SectionRecord(anchor: anchor, title: title, text: body, terms: terms.named(weights), numbered: weights))
     }
 }
 
@@ -132,12 +132,24 @@ struct Text {
         add(plain(markdown))
     }
 
-    /// Each line of `text` (a block of Markdown, a list item, a line of a contact) a part.
+    /// Each line of `text` (a block of Markdown, a list item, a line of a contact) a part,
+    /// without the spaces around it.
     mutating func add(_ text: String) {
-        for line in text.split(whereSeparator: \.isNewline) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if !trimmed.isEmpty { parts.append(trimmed) }
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "\n") {
+                var first = start, last = end
+                while first < last, Self.isSpace(bytes[first]) { first += 1 }
+                while last > first, Self.isSpace(bytes[last - 1]) { last -= 1 }
+                if first < last { parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)) }
+                start = end + 1
+            }
         }
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
     }
 
     /// The parts joined by a space after a sentence, by a middle dot otherwise, so that an
@@ -145,8 +157,9 @@ struct Text {
     var joined: String {
         var text = ""
         for part in parts {
-            if let last = text.unicodeScalars.last {
-                text += ".!?:;…".unicodeScalars.contains(last) ? " " : " · "
+            if let last = text.utf8.last {
+                // `.!?:;` or the end of `…` (E2 80 A6).
+                text += ".!?:;".utf8.contains(last) || (last == 0xA6 && text.hasSuffix("…")) ? " " : " · "
             }
             text += part
         }

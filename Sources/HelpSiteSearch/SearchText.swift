@@ -30,22 +30,47 @@ package enum SearchText {
     }
 
     /// The words of a text: runs of letters and digits (`[\p{L}\p{N}]+` in search.js).
-    package static func words(_ text: String) -> [Substring] {
-        var words: [Substring] = []
-        let scalars = text.unicodeScalars
-        var start: String.Index?
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            if isWordScalar(scalars[index]) {
-                if start == nil { start = index }
-            } else if let begun = start {
-                words.append(text[begun..<index])
-                start = nil
-            }
-            index = scalars.index(after: index)
-        }
-        if let begun = start { words.append(text[begun..<scalars.endIndex]) }
+    package static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        forEachWord(in: text) { words.append($0) }
         return words
+    }
+
+    /// Calls `body` with each word of `text`, in order.
+    package static func forEachWord(in text: String, _ body: (String) -> Void) {
+        forEachWordBytes(in: text) { body(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each word of `text`, in order. Walks the bytes: a
+    /// byte below 0x80 is a letter, a digit or a separator by itself; only the other
+    /// characters are decoded and looked up.
+    static func forEachWordBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = -1
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let isWord: Bool
+                var length = 1
+                if byte < 0x80 {
+                    isWord = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                } else {
+                    length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (byte >= 0xF0 ? 0x07 : byte >= 0xE0 ? 0x0F : 0x1F)
+                    for next in 1..<length where index + next < bytes.count { value = value << 6 | UInt32(bytes[index + next] & 0x3F) }
+                    isWord = Unicode.Scalar(value).map(isWordScalar) ?? false
+                }
+                if isWord {
+                    if start < 0 { start = index }
+                } else if start >= 0 {
+                    body(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    start = -1
+                }
+                index += length
+            }
+            if start >= 0 { body(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
+        }
     }
 
     /// Whether a word is ASCII digits only: indexed as it is, never stemmed (`1130`, `02`).
@@ -90,24 +115,43 @@ package enum SearchText {
     /// search.js would take for a number (`(?:\+|00)?\d[\d\s./()-]{4,}\d`) and that reads as
     /// a valid number of the region (`PhoneNumber.e164`).
     package static func phoneNumbers(in text: String, region: String) -> [String] {
-        guard let callingCode = PhoneNumber.callingCodes[region], text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
+        guard let callingCode = PhoneNumber.callingCodes[region] else { return [] }
+        let bytes = Array(text.utf8)
+        guard bytes.contains(where: isDigit) else { return [] }
+        // The length of the separator at `index` (a space, a no-break space, `./()-`), 0 if none.
+        func separator(at index: Int) -> Int {
+            switch bytes[index] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "."), UInt8(ascii: "/"),
+                 UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "-"):
+                return 1
+            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xA0:
+                return 2
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xAF:
+                return 3
+            default:
+                return 0
+            }
+        }
         var found: [String] = []
-        let scalars = Array(text.unicodeScalars)
         var index = 0
-        while index < scalars.count {
-            guard isDigit(scalars[index]) || (scalars[index] == "+" && index + 1 < scalars.count && isDigit(scalars[index + 1])) else {
+        while index < bytes.count {
+            guard isDigit(bytes[index]) || (bytes[index] == UInt8(ascii: "+") && index + 1 < bytes.count && isDigit(bytes[index + 1])) else {
                 index += 1
                 continue
             }
-            var end = index + 1
-            while end < scalars.count, isDigit(scalars[end]) || " \t\n\u{00A0}\u{202F}./()-".unicodeScalars.contains(scalars[end]) {
-                end += 1
+            var end = index + 1, last = index, digits = 0
+            while end < bytes.count {
+                if isDigit(bytes[end]) {
+                    last = end
+                    digits += 1
+                    end += 1
+                } else if case let width = separator(at: end), width > 0 {
+                    end += width
+                } else {
+                    break
+                }
             }
-            var last = end - 1
-            while last > index, !isDigit(scalars[last]) { last -= 1 }
-            var candidate = String.UnicodeScalarView()
-            candidate.append(contentsOf: scalars[index...last])
-            if last - index >= 5, case .success(let e164) = PhoneNumber.e164(String(candidate), region: region) {
+            if digits >= 5, case .success(let e164) = PhoneNumber.e164(String(decoding: bytes[index...last], as: UTF8.self), region: region) {
                 found.append(nationalDigits(e164: e164, callingCode: callingCode))
             }
             index = end
@@ -115,8 +159,8 @@ package enum SearchText {
         return found
     }
 
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 0x30 && scalar.value <= 0x39
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= 0x30 && byte <= 0x39
     }
 
     /// The e-mail addresses written in a text, in lower case (`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`

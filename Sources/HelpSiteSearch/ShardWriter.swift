@@ -22,26 +22,29 @@ struct ShardWriter {
     func files() -> [OutputFile] {
         let folder = "\(SearchIndex.folder)/\(language.code)"
         let perPage = sectionsPerPage
-        let terms = language.postings.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        let plan = ShardPlan.make(terms.map { ($0, language.postings[$0]!.count) })
+        let slots = language.terms.indices.filter { !language.postings[$0].isEmpty }
+            .sorted { language.terms[$0].utf8.lexicographicallyPrecedes(language.terms[$1].utf8) }
+        let plan = ShardPlan.make(slots.map { (language.terms[$0], language.postings[$0].count) })
         var files: [OutputFile] = []
         var shards: [(prefix: String, file: String)] = []
         for shard in plan {
             var bytes: [UInt8] = [UInt8(ascii: "{")]
-            for (position, term) in terms[shard.terms].enumerated() {
+            for (position, slot) in slots[shard.terms].enumerated() {
                 if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                JSONText.writeString(term, into: &bytes)
+                JSONText.writeString(language.terms[slot], into: &bytes)
                 bytes.append(UInt8(ascii: ":"))
-                let postings = language.postings[term]!.map { (document: Int($0.page) * perPage + Int($0.section), weight: $0.weight) }
+                var postings = language.postings[slot]
+                // Groups are added as they finish, so a term's postings may be out of order.
+                if !zip(postings, postings.dropFirst()).allSatisfy({ $0 < $1 }) { postings.sort() }
                 if postings.count <= ShardPlan.top {
-                    Self.encode(postings, into: &bytes)
+                    Self.encode(postings, perPage: perPage, into: &bytes)
                     continue
                 }
                 // A term in many sections: its heaviest in the shard, enough for the first
                 // results of a one-word query; the rest in a file fetched for several words.
-                let ranked = postings.sorted { ($1.weight, $0.document) < ($0.weight, $1.document) }
+                let ranked = postings.sorted { ($1 & 0xFF, $0) < ($0 & 0xFF, $1) }
                 var rest: [UInt8] = []
-                Self.encode(Array(ranked[ShardPlan.top...]), into: &rest)
+                Self.encode(ranked[ShardPlan.top...].sorted(), perPage: perPage, into: &rest)
                 let restFile = Self.name(of: rest)
                 files.append(OutputFile(path: "\(folder)/t/\(restFile)", contents: Data(rest)))
                 bytes.append(contentsOf: #"{"n":"#.utf8)
@@ -49,7 +52,7 @@ struct ShardWriter {
                 bytes.append(contentsOf: #","rest":"#.utf8)
                 JSONText.writeString(restFile, into: &bytes)
                 bytes.append(contentsOf: #","top":"#.utf8)
-                Self.encode(Array(ranked[..<ShardPlan.top]), into: &bytes)
+                Self.encode(ranked[..<ShardPlan.top].sorted(), perPage: perPage, into: &bytes)
                 bytes.append(UInt8(ascii: "}"))
             }
             bytes.append(UInt8(ascii: "}"))
@@ -93,16 +96,18 @@ struct ShardWriter {
         return bytes
     }
 
-    /// `[first section, its weight, gap to the next, its weight, …]`, in section order.
-    static func encode(_ postings: [(document: Int, weight: UInt8)], into bytes: inout [UInt8]) {
+    /// `[first section, its weight, gap to the next, its weight, …]`, from postings in
+    /// section order (`SearchIndex.Language`).
+    static func encode(_ postings: [UInt64], perPage: Int, into bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "["))
         var last = 0
-        for (index, posting) in postings.sorted(by: { $0.document < $1.document }).enumerated() {
+        for (index, posting) in postings.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            append(posting.document - last, to: &bytes)
+            let document = Int(posting >> 24) * perPage + Int((posting >> 8) & 0xFFFF)
+            append(document - last, to: &bytes)
             bytes.append(UInt8(ascii: ","))
-            append(Int(posting.weight), to: &bytes)
-            last = posting.document
+            append(Int(posting & 0xFF), to: &bytes)
+            last = document
         }
         bytes.append(UInt8(ascii: "]"))
     }

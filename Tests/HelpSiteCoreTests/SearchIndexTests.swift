@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import HelpSiteTestSupport
 @testable import HelpSiteModel
+@testable import HelpSiteContent
 @testable import HelpSiteSearch
 
 /// The index's files: the shards each term is found in, the postings of a common term,
@@ -59,12 +60,12 @@ struct SearchIndexTests {
         let pages = (0..<150).map { number in
             PageRecord(id: "p\(number)", path: "nl/p\(number)/", title: "Pagina \(number)", sections: [
                 SectionRecord(anchor: "", title: "Pagina \(number)", text: "Een klacht.",
-                              terms: [TermWeight(term: "klacht", weight: UInt8(1 + number % 20))]),
+                              terms: [TermWeight(term: "klacht", weight: UInt8(1 + number % 20))], numbered: []),
             ])
         }
         // Added in two groups, the second first: the order the groups come in does not matter.
-        index.add(GroupRecords(languages: [Array(pages[75...])]), number: { Int($0.dropFirst())! })
-        index.add(GroupRecords(languages: [Array(pages[..<75])]), number: { Int($0.dropFirst())! })
+        index.add(GroupRecords(pages: [Array(pages[75...])]), number: { Int($0.dropFirst())! })
+        index.add(GroupRecords(pages: [Array(pages[..<75])]), number: { Int($0.dropFirst())! })
         return index
     }
 
@@ -99,5 +100,38 @@ struct SearchIndexTests {
         let first = commonTermIndex().files().map(\.path).sorted()
         #expect(first == commonTermIndex().files().map(\.path).sorted())
         #expect(first.filter { $0.hasPrefix("search/nl/t/") }.allSatisfy { $0.range(of: #"^search/nl/t/[0-9a-f]{16}\.json$"#, options: .regularExpression) != nil })
+    }
+}
+
+/// The records a build keeps for the next one, in `.helpsite-cache/search-<output>/`.
+@Suite("Search: the records kept between builds")
+struct SearchRecordCacheTests {
+    func records() throws -> GroupRecords {
+        let site = try #require(SiteLoader.load(contentDirectory: Project.fixtures.appendingPathComponent("base/content").path).site)
+        return SearchRecords(settings: site.settings).records(of: site)
+    }
+
+    @Test func aGroupsRecordsReadBackAsTheyWereWritten() throws {
+        let folder = try TemporaryFolder()
+        let cache = SearchRecordCache(cache: folder.path, output: folder.path + "/public")
+        let written = try records()
+        let key = Fingerprint("the inputs")
+        try cache.write(written, of: ["complaints"], key: key)
+        #expect(cache.read(["complaints"], key: key, languages: 2) == written)
+        #expect(cache.read(["complaints"], key: Fingerprint("other inputs"), languages: 2) == nil, "made from other inputs")
+        #expect(cache.read(["faq"], key: key, languages: 2) == nil, "another group")
+    }
+
+    @Test func aFileCutShortIsNotUsed() throws {
+        let folder = try TemporaryFolder()
+        let cache = SearchRecordCache(cache: folder.path, output: folder.path + "/public")
+        let key = Fingerprint("the inputs")
+        try cache.write(try records(), of: ["complaints"], key: key)
+        let path = cache.file(of: ["complaints"])
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        for cut in [bytes.count - 1, bytes.count / 2, 40] {
+            try bytes.prefix(cut).write(to: URL(fileURLWithPath: path))
+            #expect(cache.read(["complaints"], key: key, languages: 2) == nil)
+        }
     }
 }
