@@ -72,15 +72,19 @@ final class SearchBuild: @unchecked Sendable {
 
     /// A group read: its records made from the pages (and the Markdown the check parsed),
     /// its page files written, its records kept for the next build.
-    func read(_ group: Site, ids: ArraySlice<String>, parses: MarkdownParses, writing write: (OutputFile) throws -> Void) throws {
-        try timed { try readTimed(group, ids: ids, parses: parses, writing: write) }
+    func read(_ group: Site, ids: ArraySlice<String>, parses: MarkdownParses, held: (String, String) -> Bool,
+              writing write: (OutputFile) throws -> Void) throws {
+        try timed {
+            let records = SearchRecords(settings: settings, untranslated: untranslated?(group) ?? [:], parses: parses).records(of: group)
+            try addTimed(records, held: held, writing: write)
+            keep(records, ids: ids, key: key(of: group, ids: ids))
+        }
     }
 
-    private func readTimed(_ group: Site, ids: ArraySlice<String>, parses: MarkdownParses, writing write: (OutputFile) throws -> Void) throws {
-        let records = SearchRecords(settings: settings, untranslated: untranslated?(group) ?? [:], parses: parses).records(of: group)
-        try addTimed(records, writing: write)
+    /// Keeps a group's records for the next build; one that cannot be kept is said at the end.
+    private func keep(_ records: GroupRecords, ids: ArraySlice<String>, key: Fingerprint) {
         do {
-            try cache.write(records, of: ids, key: key(of: group, ids: ids))
+            try cache.write(records, of: ids, key: key)
         } catch {
             lock.withLock { failures.append("\(cache.file(of: ids)): \(error)") }
         }
@@ -91,15 +95,16 @@ final class SearchBuild: @unchecked Sendable {
         timed { cache.read(ids, key: key(of: summaries, ids: ids), languages: codes.count) }
     }
 
-    /// Puts a group's records in the index and writes its page files.
-    func add(_ records: GroupRecords, writing write: (OutputFile) throws -> Void) throws {
-        try timed { try addTimed(records, writing: write) }
+    /// Puts a group's records in the index and writes its page files (those the staging folder
+    /// does not hold already: `held`, by path and fingerprint).
+    func add(_ records: GroupRecords, held: (String, String) -> Bool, writing write: (OutputFile) throws -> Void) throws {
+        try timed { try addTimed(records, held: held, writing: write) }
     }
 
-    private func addTimed(_ records: GroupRecords, writing write: (OutputFile) throws -> Void) throws {
+    private func addTimed(_ records: GroupRecords, held: (String, String) -> Bool, writing write: (OutputFile) throws -> Void) throws {
         let numbers = self.numbers
         let number = { (id: String) in numbers[id] ?? 0 }
-        for file in SearchIndex.pageFiles(records, languages: codes, number: number) { try write(file) }
+        for file in SearchIndex.pageFiles(records, languages: codes, number: number, held: held) { try write(file) }
         index.add(records, number: number)
     }
 

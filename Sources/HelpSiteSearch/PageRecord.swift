@@ -1,3 +1,4 @@
+import Foundation
 import HelpSiteModel
 
 /// What the search index holds of one page in one language: where it is, its title, and
@@ -81,13 +82,13 @@ package struct SectionTerm: Equatable, Sendable {
 /// fingerprint of them, and each section's terms by their numbers in its group.
 package struct IndexedPage: Equatable, Sendable {
     package var id: String
-    package var json: [UInt8]
+    package var json: Data
     /// What the page's file is recorded as made from: its bytes, fingerprinted once here, so
     /// that a build that takes the page from the cache neither hashes nor rewrites an unchanged file.
     package var fingerprint: String
     package var sections: [[SectionTerm]]
 
-    package init(id: String, json: [UInt8], fingerprint: String, sections: [[SectionTerm]]) {
+    package init(id: String, json: Data, fingerprint: String, sections: [[SectionTerm]]) {
         self.id = id
         self.json = json
         self.fingerprint = fingerprint
@@ -98,7 +99,7 @@ package struct IndexedPage: Equatable, Sendable {
         let json = record.json
         var fingerprint = Fingerprint("search page")
         fingerprint.add(bytes: json)
-        self.init(id: record.id, json: json, fingerprint: fingerprint.description, sections: record.sections.map(\.numbered))
+        self.init(id: record.id, json: Data(json), fingerprint: fingerprint.description, sections: record.sections.map(\.numbered))
     }
 }
 

@@ -69,9 +69,16 @@ package final class SearchIndex: @unchecked Sendable {
 
     /// The page files of a group's records, `search/<lang>/p/<number>.json`, written as the
     /// group is read: the index keeps only the terms.
-    package static func pageFiles(_ records: GroupRecords, languages: [String], number: (String) -> Int) -> [OutputFile] {
+    /// - Parameter held: whether the staging folder already holds the file with these bytes
+    ///   (by their fingerprint): it is then named without them, and not written again.
+    package static func pageFiles(_ records: GroupRecords, languages: [String], number: (String) -> Int,
+                                  held: (_ path: String, _ fingerprint: String) -> Bool = { _, _ in false }) -> [OutputFile] {
         zip(languages, records.languages).flatMap { code, records in
-            records.pages.map { OutputFile(path: "\(folder)/\(code)/p/\(number($0.id)).json", contents: Data($0.json), fingerprint: $0.fingerprint) }
+            records.pages.map { page in
+                let path = "\(folder)/\(code)/p/\(number(page.id)).json"
+                if held(path, page.fingerprint) { return OutputFile(path: path, contents: Data(), fingerprint: page.fingerprint) }
+                return OutputFile(path: path, contents: page.json, fingerprint: page.fingerprint)
+            }
         }
     }
 

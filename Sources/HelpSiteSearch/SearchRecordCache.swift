@@ -55,7 +55,7 @@ package struct SearchRecordCache: Sendable {
                 guard let count = reader.number() else { return nil }
                 var pages: [IndexedPage] = []
                 for _ in 0..<count {
-                    guard let id = reader.text(), let fingerprint = reader.text(), let json = reader.run(),
+                    guard let id = reader.text(), let fingerprint = reader.text(), let json = reader.range(),
                           let sectionCount = reader.number() else { return nil }
                     var sections: [[SectionTerm]] = []
                     sections.reserveCapacity(sectionCount)
@@ -69,7 +69,9 @@ package struct SearchRecordCache: Sendable {
                         }
                         sections.append(section)
                     }
-                    pages.append(IndexedPage(id: id, json: Array(json), fingerprint: fingerprint, sections: sections))
+                    // A slice of the file's bytes, not a copy: most of them, and most are never written.
+                    let file = data[data.startIndex + json.lowerBound..<data.startIndex + json.upperBound]
+                    pages.append(IndexedPage(id: id, json: file, fingerprint: fingerprint, sections: sections))
                 }
                 records.languages.append(LanguageRecords(terms: terms, pages: pages))
             }
@@ -169,6 +171,13 @@ package struct SearchRecordCache: Sendable {
             guard let count = number(), count <= bytes.count - at else { return nil }
             defer { at += count }
             return UnsafeBufferPointer(rebasing: bytes[at..<at + count])
+        }
+
+        /// A length, then where that many bytes are.
+        mutating func range() -> Range<Int>? {
+            guard let count = number(), count <= bytes.count - at else { return nil }
+            defer { at += count }
+            return at..<at + count
         }
 
         mutating func text() -> String? {
