@@ -16,6 +16,8 @@ final class SearchBuild: @unchecked Sendable {
     private let codes: [String]
     /// Page id → its number in the index: its place in the site's order of pages.
     private let numbers: [String: Int]
+    /// A group's first page's place → the group's place among the groups.
+    private let sequence: [Int: Int]
     /// What every group's records depend on besides its own files.
     private let base: Fingerprint
     /// For a preview: the places of each language's text still in the reference language.
@@ -42,13 +44,14 @@ final class SearchBuild: @unchecked Sendable {
     ///     (site.yaml, each language's files, the templates, the executable, the preview's
     ///     marks) go into every group's key.
     ///   - isPageFile: whether an input is a page file.
-    init(skeleton: Site, pageIDs: [String], cache: SearchRecordCache, inputs: [String: BuildManifest.Stamp],
+    init(skeleton: Site, pageIDs: [String], groups: [ArraySlice<String>], cache: SearchRecordCache, inputs: [String: BuildManifest.Stamp],
          isPageFile: (String) -> Bool, untranslated: (@Sendable (Site) -> [String: Set<SourceLocation>])?) {
         settings = skeleton.settings
         codes = skeleton.languages.map(\.language.code)
         index = SearchIndex(languages: codes, settings: skeleton.settings)
         self.cache = cache
         numbers = Dictionary(pageIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        sequence = Dictionary(groups.enumerated().map { ($1.startIndex, $0) }, uniquingKeysWith: { first, _ in first })
         var base = Fingerprint("search records")
         base.add(String(SearchIndex.version))
         for path in inputs.keys.sorted() where !isPageFile(path) {
@@ -76,7 +79,7 @@ final class SearchBuild: @unchecked Sendable {
               writing write: (OutputFile) throws -> Void) throws {
         try timed {
             let records = SearchRecords(settings: settings, untranslated: untranslated?(group) ?? [:], parses: parses).records(of: group)
-            try addTimed(records, held: held, writing: write)
+            try addTimed(records, of: ids, held: held, writing: write)
             keep(records, ids: ids, key: key(of: group, ids: ids))
         }
     }
@@ -97,15 +100,17 @@ final class SearchBuild: @unchecked Sendable {
 
     /// Puts a group's records in the index and writes its page files (those the staging folder
     /// does not hold already: `held`, by path and fingerprint).
-    func add(_ records: GroupRecords, held: (String, String) -> Bool, writing write: (OutputFile) throws -> Void) throws {
-        try timed { try addTimed(records, held: held, writing: write) }
+    func add(_ records: GroupRecords, of ids: ArraySlice<String>, held: (String, String) -> Bool,
+             writing write: (OutputFile) throws -> Void) throws {
+        try timed { try addTimed(records, of: ids, held: held, writing: write) }
     }
 
-    private func addTimed(_ records: GroupRecords, held: (String, String) -> Bool, writing write: (OutputFile) throws -> Void) throws {
+    private func addTimed(_ records: GroupRecords, of ids: ArraySlice<String>, held: (String, String) -> Bool,
+                          writing write: (OutputFile) throws -> Void) throws {
         let numbers = self.numbers
         let number = { (id: String) in numbers[id] ?? 0 }
         for file in SearchIndex.pageFiles(records, languages: codes, number: number, held: held) { try write(file) }
-        index.add(records, number: number)
+        index.add(records, number: number, sequence: sequence[ids.startIndex])
     }
 
     /// Writes every language's `meta.json` and shards, once every group is in.

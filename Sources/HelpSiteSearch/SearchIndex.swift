@@ -44,26 +44,53 @@ package final class SearchIndex: @unchecked Sendable {
         callingCode = PhoneNumber.callingCodes[settings.phoneRegion.value] ?? ""
     }
 
+    /// A group's terms and, per page, its place and its sections' terms: what the index keeps
+    /// of its records.
+    private struct Group {
+        var languages: [(terms: [String], pages: [(place: UInt64, sections: [[SectionTerm]])])]
+    }
+
+    /// Groups that came before those ahead of them in the site (`add`'s `sequence`).
+    private var waiting: [Int: Group] = [:]
+    private var next = 0
+
     /// Adds a group's records; `number` gives each page id its place in the site (the same in
     /// every language), which numbers its sections in the index.
-    package func add(_ records: GroupRecords, number: (String) -> Int) {
-        let places = records.languages.map { $0.pages.map { UInt64(number($0.id)) } }
+    /// - Parameter sequence: the group's place among the groups, 0 for the first: groups are
+    ///   merged in that order whatever order they come in, so that each term's postings come
+    ///   in section order and need no sorting. Without it, groups are merged as they come.
+    package func add(_ records: GroupRecords, number: (String) -> Int, sequence: Int? = nil) {
+        let group = Group(languages: records.languages.map { language in
+            (language.terms, language.pages.map { (UInt64(number($0.id)), $0.sections) })
+        })
         lock.withLock {
-            for (index, records) in records.languages.enumerated() where index < languages.count {
-                // Each term of the group looked up once; its postings then go by number.
-                let slots = records.terms.map { languages[index].slot(of: $0) }
-                for (page, place) in zip(records.pages, places[index]) {
-                    languages[index].pages += 1
-                    languages[index].sections += page.sections.count
-                    languages[index].mostSections = max(languages[index].mostSections, page.sections.count)
-                    for (section, terms) in page.sections.enumerated() {
-                        let document = place << 24 | UInt64(section) << 8
-                        for term in terms {
-                            languages[index].postings[Int(slots[Int(term.term)])].append(document | UInt64(term.weight))
-                        }
-                    }
+            guard let sequence else { return merge(group) }
+            waiting[sequence] = group
+            while let ready = waiting.removeValue(forKey: next) {
+                merge(ready)
+                next += 1
+            }
+        }
+    }
+
+    /// Called with the lock held.
+    private func merge(_ group: Group) {
+        for (index, records) in group.languages.enumerated() where index < languages.count {
+            // Moved out and back, so that appending to a term's postings copies nothing.
+            var language = languages[index]
+            languages[index] = Language(code: language.code)
+            // Each term of the group looked up once; its postings then go by number.
+            let slots = records.terms.map { language.slot(of: $0) }
+            for (place, sections) in records.pages {
+                language.pages += 1
+                language.sections += sections.count
+                language.mostSections = max(language.mostSections, sections.count)
+                for (section, terms) in sections.enumerated() {
+                    let document = place << 24 | UInt64(section) << 8
+                    for term in terms { language.postings[Int(slots[Int(term.term)])].append(document | UInt64(term.weight)) }
                 }
             }
+            languages[index] = language
         }
     }
 
@@ -86,7 +113,12 @@ package final class SearchIndex: @unchecked Sendable {
     /// - Parameter spent: told the processor time (ns) each worker thread other than the
     ///   caller's spent, for a build's account of its index.
     package func files(workers: Int? = nil, spent: (@Sendable (Int64) -> Void)? = nil) -> [OutputFile] {
-        let languages = lock.withLock { self.languages }
+        let languages = lock.withLock {
+            // Groups still waiting for one before them that never came (a group that failed).
+            for sequence in waiting.keys.sorted() { merge(waiting[sequence]!) }
+            waiting = [:]
+            return self.languages
+        }
         let callingCode = callingCode
         let caller = pthread_self()
         return languages.concurrentMap(workers: workers) { language in
