@@ -46,8 +46,9 @@ fi
 measure() { python3 .ci/benchmark/measure.py "$@"; }
 
 search_rows=()
-# The index's processor time in one build (helpsite build --timings), in ms.
-index_time() { "$helpsite" build --timings "$@" | sed -n 's/^Search index: \([0-9]*\) ms.*/\1/p'; }
+# The index's processor time in one build (helpsite build --timings), in ms; nothing for a
+# helpsite from before the index (HELPSITE=<an older commit's binary>), whose rows are left out.
+index_time() { "$helpsite" build --timings "$@" 2>/dev/null | sed -n 's/^Search index: \([0-9]*\) ms.*/\1/p'; true; }
 echo "| N | what | wall (median) | CPU (median) | peak RSS (median) | pages/s | runs |"
 echo "|---|---|---|---|---|---|---|"
 # The shipped complaints site: the whole process, the check included, from a cold output folder.
@@ -60,10 +61,12 @@ for n in $sizes; do
   export PAGES=$((n * 3))
   measure "$n | helpsite build" "$runs" "$helpsite" build --content "$site/content" --templates "$site/templates" --output "$site/out-{run}/public"
   cold_index=$(index_time --content "$site/content" --templates "$site/templates" --output "$site/out-index/public")
-  while IFS=$'\t' read -r _ language files bytes served; do
-    search_rows+=("| $n | $language | ${files% files} | ${bytes% bytes} | ${served% bytes gzip-served} | |")
-  done < <(python3 .ci/benchmark/search/sizes.py own "$site/out-index/public/search")
-  search_rows+=("| $n | all languages: the index's part of a cold build | | | | $cold_index ms |")
+  if [ -n "$cold_index" ]; then
+    while IFS=$'\t' read -r _ language files bytes served; do
+      search_rows+=("| $n | $language | ${files% files} | ${bytes% bytes} | ${served% bytes gzip-served} | |")
+    done < <(python3 .ci/benchmark/search/sizes.py own "$site/out-index/public/search")
+    search_rows+=("| $n | all languages: the index's part of a cold build | | | | $cold_index ms |")
+  fi
   [ -n "$only" ] || measure "$n | hugo" "$runs" hugo --quiet -s "$site/hugo" -d "$site/hugo-out-{run}"
   [ -n "$only" ] || measure "$n | cmark-gfm (floor)" "$runs" cmark-gfm -e table -e strikethrough -e autolink -e tagfilter "$site/all.md"
   measure "$n | helpsite check" "$runs" "$helpsite" check --no-cache --content "$site/content"
@@ -74,8 +77,10 @@ for n in $sizes; do
   measure "$n | rebuild, no change" "$runs" "$helpsite" build --content "$site/content" --templates "$site/templates" --output "$site/warm/public"
   page=$site/content/fr/page-00000.yaml
   measure "$n | rebuild, one page changed" "$runs" sh -c "sed -i 's/^title: \\(.*\\)\$/title: \\1./' '$page' && exec '$helpsite' build --content '$site/content' --templates '$site/templates' --output '$site/warm/public'"
-  sed -i 's/^title: \(.*\)$/title: \1./' "$page"
-  search_rows+=("| $n | one page changed: the index's part of the rebuild | | | | $(index_time --content "$site/content" --templates "$site/templates" --output "$site/warm/public") ms |")
+  if [ -n "$cold_index" ]; then
+    sed -i 's/^title: \(.*\)$/title: \1./' "$page"
+    search_rows+=("| $n | one page changed: the index's part of the rebuild | | | | $(index_time --content "$site/content" --templates "$site/templates" --output "$site/warm/public") ms |")
+  fi
   rm -rf "$site"/out-* "$site"/hugo-out-*
 done
 unset PAGES
@@ -84,7 +89,7 @@ echo "Search index: files per language (its stemmer module counted with it; \"(s
 echo "licence), bytes on disk and gzip-served; the processor time the index took in one cold build and in one rebuild"
 echo "| N | language | files | bytes | gzip bytes | index processor time |"
 echo "|---|---|---|---|---|---|"
-printf '%s\n' "${search_rows[@]}"
+[ ${#search_rows[@]} -eq 0 ] || printf '%s\n' "${search_rows[@]}"
 echo
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB; $(swift --version 2>/dev/null | head -1)"
 [ -n "$only" ] || echo "$(hugo version | cut -d' ' -f1-2); cmark-gfm $(cmark-gfm --version | head -1 | awk '{print $2}')"

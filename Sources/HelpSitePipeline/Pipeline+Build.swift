@@ -43,7 +43,7 @@ extension Pipeline {
     /// written, when they are not: the group is then read.
     private func keep(_ ids: ArraySlice<String>, of skeleton: Site, as previous: IncrementalBuild, check: CheckSession,
                       renderer: SiteRenderer, search: SearchBuild, unchanged: UnchangedPages,
-                      held: (String, String) -> Bool, writing write: (OutputFile) throws -> Void) throws -> GroupFindings? {
+                      writing write: (OutputFile) throws -> Void) throws -> GroupFindings? {
         let summaries = skeleton.replacingPages(byLanguage: [skeleton.languages.map { content in
             let folder = Paths.join(self.content, content.language.code)
             return ids.compactMap { id in
@@ -55,7 +55,7 @@ extension Pipeline {
         guard let records = search.cached(ids, summaries: summaries), check.reuse(summaries),
               try renderer.keep(summaries, recorded: { previous.recordedFingerprint(of: $0) }, unchanged: unchanged, writing: write)
         else { return nil }
-        try search.add(records, of: ids, held: held, writing: write)
+        try search.add(records, of: ids, unchanged: unchanged, writing: write)
         return GroupFindings(summaries: summaries.languages.map { $0.pages.map(\.summary) })
     }
 
@@ -104,7 +104,7 @@ extension Pipeline {
             if incremental.previous != nil, let renderer, let staged, ids.allSatisfy(unread.contains) {
                 do {
                     if let kept = try keep(ids, of: skeleton, as: incremental, check: check, renderer: renderer, search: search,
-                                           unchanged: unchanged, held: staged.holds, writing: staged.write) {
+                                           unchanged: unchanged, writing: staged.write) {
                         return kept
                     }
                 } catch {
@@ -121,7 +121,7 @@ extension Pipeline {
             guard let renderer, let staged, state.writing else { return findings }
             do {
                 // Before the renderer, which uses up the parsed Markdown the index reads too.
-                try search.read(group, ids: ids, parses: parses, held: staged.holds, writing: staged.write)
+                try search.read(group, ids: ids, parses: parses, unchanged: unchanged, writing: staged.write)
                 _ = try renderer.renderPages(group, unchanged: unchanged, parses: parses, writing: staged.write)
             } catch {
                 state.fail(error)

@@ -75,11 +75,11 @@ final class SearchBuild: @unchecked Sendable {
 
     /// A group read: its records made from the pages (and the Markdown the check parsed),
     /// its page files written, its records kept for the next build.
-    func read(_ group: Site, ids: ArraySlice<String>, parses: MarkdownParses, held: (String, String) -> Bool,
+    func read(_ group: Site, ids: ArraySlice<String>, parses: MarkdownParses, unchanged: UnchangedPages,
               writing write: (OutputFile) throws -> Void) throws {
         try timed {
             let records = SearchRecords(settings: settings, untranslated: untranslated?(group) ?? [:], parses: parses).records(of: group)
-            try addTimed(records, of: ids, held: held, writing: write)
+            try addTimed(records, of: ids, unchanged: unchanged, writing: write)
             keep(records, ids: ids, key: key(of: group, ids: ids))
         }
     }
@@ -98,26 +98,25 @@ final class SearchBuild: @unchecked Sendable {
         timed { cache.read(ids, key: key(of: summaries, ids: ids), languages: codes.count) }
     }
 
-    /// Puts a group's records in the index and writes its page files (those the staging folder
-    /// does not hold already: `held`, by path and fingerprint).
-    func add(_ records: GroupRecords, of ids: ArraySlice<String>, held: (String, String) -> Bool,
+    /// Puts a group's records in the index and writes its page files (those not at hand already:
+    /// `unchanged`, by path and fingerprint, as for the HTML pages).
+    func add(_ records: GroupRecords, of ids: ArraySlice<String>, unchanged: UnchangedPages,
              writing write: (OutputFile) throws -> Void) throws {
-        try timed { try addTimed(records, of: ids, held: held, writing: write) }
+        try timed { try addTimed(records, of: ids, unchanged: unchanged, writing: write) }
     }
 
-    private func addTimed(_ records: GroupRecords, of ids: ArraySlice<String>, held: (String, String) -> Bool,
+    private func addTimed(_ records: GroupRecords, of ids: ArraySlice<String>, unchanged: UnchangedPages,
                           writing write: (OutputFile) throws -> Void) throws {
         let numbers = self.numbers
         let number = { (id: String) in numbers[id] ?? 0 }
-        for file in SearchIndex.pageFiles(records, languages: codes, number: number, held: held) { try write(file) }
+        for file in SearchIndex.pageFiles(records, languages: codes, number: number, unchanged: unchanged) { try write(file) }
         index.add(records, number: number, sequence: sequence[ids.startIndex])
     }
 
     /// Writes every language's `meta.json` and shards, once every group is in.
     func write(workers: Int?, into staged: StagedSite) throws {
         let start = threadTime()
-        let files = index.files(workers: workers) { used in self.lock.withLock { self.spent += used } }
-        try staged.write(files)
+        try index.write(workers: workers, spent: { used in self.lock.withLock { self.spent += used } }, into: staged.write)
         let used = threadTime() - start
         lock.withLock { spent += used }
     }

@@ -96,35 +96,66 @@ package final class SearchIndex: @unchecked Sendable {
 
     /// The page files of a group's records, `search/<lang>/p/<number>.json`, written as the
     /// group is read: the index keeps only the terms.
-    /// - Parameter held: whether the staging folder already holds the file with these bytes
-    ///   (by their fingerprint): it is then named without them, and not written again.
+    /// - Parameter unchanged: whether a file with these bytes (by their fingerprint) is at hand,
+    ///   in the staging folder or the output: it is then kept or linked, not written again.
     package static func pageFiles(_ records: GroupRecords, languages: [String], number: (String) -> Int,
-                                  held: (_ path: String, _ fingerprint: String) -> Bool = { _, _ in false }) -> [OutputFile] {
+                                  unchanged: UnchangedPages = { _, _ in false }) -> [OutputFile] {
         zip(languages, records.languages).flatMap { code, records in
             records.pages.map { page in
                 let path = "\(folder)/\(code)/p/\(number(page.id)).json"
-                if held(path, page.fingerprint) { return OutputFile(path: path, contents: Data(), fingerprint: page.fingerprint) }
+                if unchanged(path, page.fingerprint) {
+                    return OutputFile(path: path, contents: Data(), isUnchanged: true, fingerprint: page.fingerprint)
+                }
                 return OutputFile(path: path, contents: page.json, fingerprint: page.fingerprint)
             }
         }
     }
 
-    /// Every language's `meta.json` and term shards.
+    /// Every language's `meta.json` and term shards, a language at a time on each worker,
+    /// each language's files handed to `write` as soon as they are made (and then let go).
+    /// The index is emptied: its postings are let go with them.
     /// - Parameter spent: told the processor time (ns) each worker thread other than the
     ///   caller's spent, for a build's account of its index.
-    package func files(workers: Int? = nil, spent: (@Sendable (Int64) -> Void)? = nil) -> [OutputFile] {
+    package func write(workers: Int? = nil, spent: (@Sendable (Int64) -> Void)? = nil,
+                       into write: @Sendable (OutputFile) throws -> Void) throws {
         let languages = lock.withLock {
             // Groups still waiting for one before them that never came (a group that failed).
             for sequence in waiting.keys.sorted() { merge(waiting[sequence]!) }
             waiting = [:]
+            defer { self.languages = self.languages.map { Language(code: $0.code) } }
             return self.languages
         }
         let callingCode = callingCode
         let caller = pthread_self()
-        return languages.concurrentMap(workers: workers) { language in
+        let failures = languages.concurrentMap(workers: workers) { language -> String? in
             let start = threadTime()
             defer { if pthread_equal(pthread_self(), caller) == 0 { spent?(threadTime() - start) } }
-            return ShardWriter(language: language, callingCode: callingCode).files()
-        }.flatMap { $0 }
+            do {
+                for file in ShardWriter(language: language, callingCode: callingCode).files() { try write(file) }
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw SearchIndexFailure(description: failure) }
     }
+
+    /// The files of every language at once (for tests).
+    package func files() -> [OutputFile] {
+        let collected = Collected()
+        try? write(workers: 1) { collected.append($0) }
+        return collected.files
+    }
+
+    private final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private var kept: [OutputFile] = []
+        var files: [OutputFile] { lock.withLock { kept } }
+        func append(_ file: OutputFile) { lock.withLock { kept.append(file) } }
+    }
+}
+
+/// Why the index's files could not be written: the first writer's error, as it said it.
+package struct SearchIndexFailure: Error, CustomStringConvertible {
+    package let description: String
 }
