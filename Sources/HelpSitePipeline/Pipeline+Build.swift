@@ -91,7 +91,7 @@ extension Pipeline {
         let search = SearchBuild(skeleton: skeleton, pageIDs: pageIDs, groups: pageGroups,
                                  cache: SearchRecordCache(cache: cacheFolder, output: output), inputs: incremental.inputs,
                                  isPageFile: { Self.pageID(ofInput: $0, content: content, languages: skeleton.languages) != nil },
-                                 untranslated: untranslated)
+                                 neutral: [ledgerFile], untranslated: untranslated)
 
         // The pages a group at a time, each group on one core: read, checked, rendered, written
         // and let go. Only each page's summary (id, slug, title) is kept, for the site files:

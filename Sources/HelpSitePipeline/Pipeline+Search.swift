@@ -44,8 +44,10 @@ final class SearchBuild: @unchecked Sendable {
     ///     (site.yaml, each language's files, the templates, the executable, the preview's
     ///     marks) go into every group's key.
     ///   - isPageFile: whether an input is a page file.
+    ///   - neutral: inputs no page is made from (the ledger of published addresses, which a
+    ///     build rewrites): left out of the key.
     init(skeleton: Site, pageIDs: [String], groups: [ArraySlice<String>], cache: SearchRecordCache, inputs: [String: BuildManifest.Stamp],
-         isPageFile: (String) -> Bool, untranslated: (@Sendable (Site) -> [String: Set<SourceLocation>])?) {
+         isPageFile: (String) -> Bool, neutral: Set<String>, untranslated: (@Sendable (Site) -> [String: Set<SourceLocation>])?) {
         settings = skeleton.settings
         codes = skeleton.languages.map(\.language.code)
         index = SearchIndex(languages: codes, settings: skeleton.settings)
@@ -54,7 +56,7 @@ final class SearchBuild: @unchecked Sendable {
         sequence = Dictionary(groups.enumerated().map { ($1.startIndex, $0) }, uniquingKeysWith: { first, _ in first })
         var base = Fingerprint("search records")
         base.add(String(SearchIndex.version))
-        for path in inputs.keys.sorted() where !isPageFile(path) {
+        for path in inputs.keys.sorted() where !isPageFile(path) && !neutral.contains(path) {
             base.add(path)
             base.add("\(inputs[path]!.size) \(inputs[path]!.modified.bitPattern)")
         }
