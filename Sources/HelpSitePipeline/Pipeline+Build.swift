@@ -52,7 +52,7 @@ extension Pipeline {
             }
         }])
         // The search records the build that read the group kept, first: without them the group is read.
-        guard let records = search.cached(ids, summaries: summaries), check.reuse(summaries),
+        guard let records = search.cached(ids, summaries: summaries, unchanged: unchanged), check.reuse(summaries),
               try renderer.keep(summaries, recorded: { previous.recordedFingerprint(of: $0) }, unchanged: unchanged, writing: write)
         else { return nil }
         try search.add(records, of: ids, unchanged: unchanged, writing: write)
@@ -89,7 +89,7 @@ extension Pipeline {
         let pageGroups = SiteLoader.pageGroups(pageIDs, navigation: skeleton.settings.navigation)
         // The search index leaves a preview's untranslated text out of the page's language.
         let search = SearchBuild(skeleton: skeleton, pageIDs: pageIDs, groups: pageGroups,
-                                 cache: SearchRecordCache(cache: cacheFolder, output: output), inputs: incremental.inputs,
+                                 cache: SearchRecordCache(cache: cacheFolder, output: output), output: output, inputs: incremental.inputs,
                                  isPageFile: { Self.pageID(ofInput: $0, content: content, languages: skeleton.languages) != nil },
                                  neutral: [ledgerFile], untranslated: untranslated)
 

@@ -7,11 +7,14 @@ import HelpSiteSearch
 /// The search index of one build (docs/reference/search-index.md), made as the pages are: each
 /// group read gives its records (`read`), each group kept unread takes them from the cache of
 /// the build that read it (`cached`, then `add`); the index's files are written once every
-/// group is in (`files`), into the staging folder like every other file, so a build that fails
-/// leaves the published index as it was.
+/// group is in (`write`), into the staging folder like every other file, so a build that fails
+/// leaves the published index as it was. It counts the processor time it takes, on every
+/// thread (`milliseconds`, printed by `helpsite build --timings`).
 final class SearchBuild: @unchecked Sendable {
     private let index: SearchIndex
     private let cache: SearchRecordCache
+    /// The output folder, where the last build wrote the page files the cache does not keep.
+    private let output: String
     private let settings: SiteSettings
     private let codes: [String]
     /// Page id → its number in the index: its place in the site's order of pages.
@@ -46,12 +49,14 @@ final class SearchBuild: @unchecked Sendable {
     ///   - isPageFile: whether an input is a page file.
     ///   - neutral: inputs no page is made from (the ledger of published addresses, which a
     ///     build rewrites): left out of the key.
-    init(skeleton: Site, pageIDs: [String], groups: [ArraySlice<String>], cache: SearchRecordCache, inputs: [String: BuildManifest.Stamp],
-         isPageFile: (String) -> Bool, neutral: Set<String>, untranslated: (@Sendable (Site) -> [String: Set<SourceLocation>])?) {
+    init(skeleton: Site, pageIDs: [String], groups: [ArraySlice<String>], cache: SearchRecordCache, output: String,
+         inputs: [String: BuildManifest.Stamp], isPageFile: (String) -> Bool, neutral: Set<String>,
+         untranslated: (@Sendable (Site) -> [String: Set<SourceLocation>])?) {
         settings = skeleton.settings
         codes = skeleton.languages.map(\.language.code)
         index = SearchIndex(languages: codes, settings: skeleton.settings)
         self.cache = cache
+        self.output = output
         numbers = Dictionary(pageIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         sequence = Dictionary(groups.enumerated().map { ($1.startIndex, $0) }, uniquingKeysWith: { first, _ in first })
         var base = Fingerprint("search records")
@@ -89,15 +94,33 @@ final class SearchBuild: @unchecked Sendable {
     /// Keeps a group's records for the next build; one that cannot be kept is said at the end.
     private func keep(_ records: GroupRecords, ids: ArraySlice<String>, key: Fingerprint) {
         do {
-            try cache.write(records, of: ids, key: key)
+            let numbers = self.numbers
+            try cache.write(records, of: ids, key: key, number: { numbers[$0] ?? 0 })
         } catch {
             lock.withLock { failures.append("\(cache.file(of: ids)): \(error)") }
         }
     }
 
-    /// The records a build kept for a group whose files are unchanged, read from its summaries.
-    func cached(_ ids: ArraySlice<String>, summaries: Site) -> GroupRecords? {
-        timed { cache.read(ids, key: key(of: summaries, ids: ids), languages: codes.count) }
+    /// The records a build kept for a group whose files are unchanged, read from its summaries;
+    /// nil when there are none, or when a page file is neither at hand (`unchanged`) nor where
+    /// the last build wrote it, with the same bytes: the group is then read.
+    func cached(_ ids: ArraySlice<String>, summaries: Site, unchanged: UnchangedPages) -> GroupRecords? {
+        timed {
+            guard var records = cache.read(ids, key: key(of: summaries, ids: ids), languages: codes.count) else { return nil }
+            for (language, code) in codes.enumerated() {
+                for index in records.languages[language].pages.indices {
+                    let page = records.languages[language].pages[index]
+                    guard let number = numbers[page.id] else { return nil }
+                    if unchanged(SearchIndex.pageFile(language: code, number: number), page.fingerprint) { continue }
+                    // Its number changed (a page before it came or went): its file, from where it was.
+                    guard let written = page.written,
+                          let json = FileManager.default.contents(atPath: Paths.join(output, SearchIndex.pageFile(language: code, number: written))),
+                          IndexedPage.fingerprint(of: json) == page.fingerprint else { return nil }
+                    records.languages[language].pages[index].json = json
+                }
+            }
+            return records
+        }
     }
 
     /// Puts a group's records in the index and writes its page files (those not at hand already:

@@ -94,6 +94,11 @@ package final class SearchIndex: @unchecked Sendable {
         }
     }
 
+    /// Where the file of a page is, under the site's root.
+    package static func pageFile(language: String, number: Int) -> String {
+        "\(folder)/\(language)/p/\(number).json"
+    }
+
     /// The page files of a group's records, `search/<lang>/p/<number>.json`, written as the
     /// group is read: the index keeps only the terms.
     /// - Parameter unchanged: whether a file with these bytes (by their fingerprint) is at hand,
@@ -102,11 +107,12 @@ package final class SearchIndex: @unchecked Sendable {
                                   unchanged: UnchangedPages = { _, _ in false }) -> [OutputFile] {
         zip(languages, records.languages).flatMap { code, records in
             records.pages.map { page in
-                let path = "\(folder)/\(code)/p/\(number(page.id)).json"
+                let path = pageFile(language: code, number: number(page.id))
                 if unchanged(path, page.fingerprint) {
                     return OutputFile(path: path, contents: Data(), isUnchanged: true, fingerprint: page.fingerprint)
                 }
-                return OutputFile(path: path, contents: page.json, fingerprint: page.fingerprint)
+                // A page from the cache always has its file by now (`SearchBuild.cached`).
+                return OutputFile(path: path, contents: page.json ?? Data(), fingerprint: page.fingerprint)
             }
         }
     }
