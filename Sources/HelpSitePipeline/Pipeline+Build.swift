@@ -52,10 +52,10 @@ extension Pipeline {
             }
         }])
         // The search records the build that read the group kept, first: without them the group is read.
-        guard let records = search.cached(ids, summaries: summaries), check.reuse(summaries),
+        guard let records = search.cached(ids, summaries: summaries, unchanged: unchanged), check.reuse(summaries),
               try renderer.keep(summaries, recorded: { previous.recordedFingerprint(of: $0) }, unchanged: unchanged, writing: write)
         else { return nil }
-        try search.add(records, writing: write)
+        try search.add(records, of: ids, unchanged: unchanged, writing: write)
         return GroupFindings(summaries: summaries.languages.map { $0.pages.map(\.summary) })
     }
 
@@ -86,11 +86,12 @@ extension Pipeline {
         let untranslated: UntranslatedPlaces? = markUntranslated ? { @Sendable site in TranslationStatus.untranslatedPlaces(site) } : nil
         let renderer = templates.map { SiteRenderer(templates: $0, workers: 1, untranslated: untranslated) }
         let content = self.content
+        let pageGroups = SiteLoader.pageGroups(pageIDs, navigation: skeleton.settings.navigation)
         // The search index leaves a preview's untranslated text out of the page's language.
-        let search = SearchBuild(skeleton: skeleton, pageIDs: pageIDs, cache: SearchRecordCache(cache: cacheFolder, output: output),
-                                 inputs: incremental.inputs,
+        let search = SearchBuild(skeleton: skeleton, pageIDs: pageIDs, groups: pageGroups,
+                                 cache: SearchRecordCache(cache: cacheFolder, output: output), output: output, inputs: incremental.inputs,
                                  isPageFile: { Self.pageID(ofInput: $0, content: content, languages: skeleton.languages) != nil },
-                                 untranslated: untranslated)
+                                 neutral: [ledgerFile], untranslated: untranslated)
 
         // The pages a group at a time, each group on one core: read, checked, rendered, written
         // and let go. Only each page's summary (id, slug, title) is kept, for the site files:
@@ -99,7 +100,6 @@ extension Pipeline {
         // marks come from the same inputs, so the same holds for it.
         let unread = incremental.unchangedPages { Self.pageID(ofInput: $0, content: content, languages: skeleton.languages) }
         let state = GroupState()
-        let pageGroups = SiteLoader.pageGroups(pageIDs, navigation: skeleton.settings.navigation)
         let groups = pageGroups.concurrentMap(workers: workers) { ids -> GroupFindings in
             if incremental.previous != nil, let renderer, let staged, ids.allSatisfy(unread.contains) {
                 do {
@@ -121,7 +121,7 @@ extension Pipeline {
             guard let renderer, let staged, state.writing else { return findings }
             do {
                 // Before the renderer, which uses up the parsed Markdown the index reads too.
-                try search.read(group, ids: ids, parses: parses, writing: staged.write)
+                try search.read(group, ids: ids, parses: parses, unchanged: unchanged, writing: staged.write)
                 _ = try renderer.renderPages(group, unchanged: unchanged, parses: parses, writing: staged.write)
             } catch {
                 state.fail(error)

@@ -1,3 +1,4 @@
+import Foundation
 import HelpSiteModel
 
 /// What the search index holds of one page in one language: where it is, its title, and
@@ -81,24 +82,34 @@ package struct SectionTerm: Equatable, Sendable {
 /// fingerprint of them, and each section's terms by their numbers in its group.
 package struct IndexedPage: Equatable, Sendable {
     package var id: String
-    package var json: [UInt8]
+    /// The page's file; nil for a page read from the cache, whose file the last build wrote
+    /// (as `p/<written>.json`), and which is taken from there when it must be written again.
+    package var json: Data?
     /// What the page's file is recorded as made from: its bytes, fingerprinted once here, so
     /// that a build that takes the page from the cache neither hashes nor rewrites an unchanged file.
     package var fingerprint: String
     package var sections: [[SectionTerm]]
+    /// The page's number when its file was written, for a page read from the cache.
+    package var written: Int?
 
-    package init(id: String, json: [UInt8], fingerprint: String, sections: [[SectionTerm]]) {
+    package init(id: String, json: Data?, fingerprint: String, sections: [[SectionTerm]], written: Int? = nil) {
         self.id = id
         self.json = json
         self.fingerprint = fingerprint
         self.sections = sections
+        self.written = written
     }
 
     package init(_ record: PageRecord) {
-        let json = record.json
+        let json = Data(record.json)
+        self.init(id: record.id, json: json, fingerprint: Self.fingerprint(of: json), sections: record.sections.map(\.numbered))
+    }
+
+    /// The fingerprint a page file is recorded with.
+    package static func fingerprint(of json: Data) -> String {
         var fingerprint = Fingerprint("search page")
-        fingerprint.add(bytes: json)
-        self.init(id: record.id, json: json, fingerprint: fingerprint.description, sections: record.sections.map(\.numbered))
+        json.withUnsafeBytes { fingerprint.add(bytes: $0) }
+        return fingerprint.description
     }
 }
 

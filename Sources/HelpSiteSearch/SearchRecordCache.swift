@@ -11,13 +11,15 @@ import HelpSiteModel
 /// the one asked for, or that does not read whole, is never used: the group is read instead.
 ///
 /// Binary, read and written in one pass without escaping (every page of a large site is read
-/// from here by a one-page rebuild): the header line `helpsite search records 3`, the key
+/// from here by a one-page rebuild): the header line `helpsite search records 4`, the key
 /// (8 bytes), the number of languages, then per language its terms (a count, then each a
-/// length and UTF-8 bytes), the number of pages and per page its id, fingerprint and file
-/// (each a length and bytes), its number of sections and per section the number of its terms
-/// and each term's number with its weight (one byte); numbers are LEB128. It ends with `end`.
+/// length and UTF-8 bytes), the number of pages and per page its id and its file's fingerprint
+/// (each a length and bytes), the number its file was written under, its number of sections
+/// and per section the number of its terms and each term's number with its weight (one byte);
+/// numbers are LEB128. It ends with `end`. The page files themselves are not kept here: they
+/// are in the site the build published.
 package struct SearchRecordCache: Sendable {
-    static let header = Array("helpsite search records 3\n".utf8)
+    static let header = Array("helpsite search records 4\n".utf8)
     static let trailer = Array("end\n".utf8)
     /// The folder of the group files.
     package let folder: String
@@ -55,7 +57,7 @@ package struct SearchRecordCache: Sendable {
                 guard let count = reader.number() else { return nil }
                 var pages: [IndexedPage] = []
                 for _ in 0..<count {
-                    guard let id = reader.text(), let fingerprint = reader.text(), let json = reader.run(),
+                    guard let id = reader.text(), let fingerprint = reader.text(), let written = reader.number(),
                           let sectionCount = reader.number() else { return nil }
                     var sections: [[SectionTerm]] = []
                     sections.reserveCapacity(sectionCount)
@@ -69,7 +71,7 @@ package struct SearchRecordCache: Sendable {
                         }
                         sections.append(section)
                     }
-                    pages.append(IndexedPage(id: id, json: Array(json), fingerprint: fingerprint, sections: sections))
+                    pages.append(IndexedPage(id: id, json: nil, fingerprint: fingerprint, sections: sections, written: written))
                 }
                 records.languages.append(LanguageRecords(terms: terms, pages: pages))
             }
@@ -78,8 +80,9 @@ package struct SearchRecordCache: Sendable {
         }
     }
 
-    /// Keeps the group's records for the next build.
-    package func write(_ records: GroupRecords, of ids: some Sequence<String>, key: Fingerprint) throws {
+    /// Keeps the group's records for the next build: each page with the number its file is
+    /// written under (`number`), not the file, which the build writes into the site.
+    package func write(_ records: GroupRecords, of ids: some Sequence<String>, key: Fingerprint, number: (String) -> Int) throws {
         var bytes = Self.header
         withUnsafeBytes(of: key.value.littleEndian) { bytes.append(contentsOf: $0) }
         Self.append(records.languages.count, to: &bytes)
@@ -90,8 +93,7 @@ package struct SearchRecordCache: Sendable {
             for page in language.pages {
                 Self.append(page.id, to: &bytes)
                 Self.append(page.fingerprint, to: &bytes)
-                Self.append(page.json.count, to: &bytes)
-                bytes.append(contentsOf: page.json)
+                Self.append(number(page.id), to: &bytes)
                 Self.append(page.sections.count, to: &bytes)
                 for terms in page.sections {
                     Self.append(terms.count, to: &bytes)

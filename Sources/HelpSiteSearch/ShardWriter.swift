@@ -34,7 +34,7 @@ struct ShardWriter {
                 JSONText.writeString(language.terms[slot], into: &bytes)
                 bytes.append(UInt8(ascii: ":"))
                 var postings = language.postings[slot]
-                // Groups are added as they finish, so a term's postings may be out of order.
+                // Groups merged out of order (`SearchIndex.add` without a sequence) leave them unsorted.
                 if !zip(postings, postings.dropFirst()).allSatisfy({ $0 < $1 }) { postings.sort() }
                 if postings.count <= ShardPlan.top {
                     Self.encode(postings, perPage: perPage, into: &bytes)
@@ -42,25 +42,26 @@ struct ShardWriter {
                 }
                 // A term in many sections: its heaviest in the shard, enough for the first
                 // results of a one-word query; the rest in a file fetched for several words.
-                let ranked = postings.sorted { ($1 & 0xFF, $0) < ($0 & 0xFF, $1) }
+                let (top, others) = Self.heaviest(ShardPlan.top, of: postings)
                 var rest: [UInt8] = []
-                Self.encode(ranked[ShardPlan.top...].sorted(), perPage: perPage, into: &rest)
+                Self.encode(others, perPage: perPage, into: &rest)
                 let restFile = Self.name(of: rest)
-                files.append(OutputFile(path: "\(folder)/t/\(restFile)", contents: Data(rest)))
+                files.append(OutputFile(path: "\(folder)/t/\(restFile)", contents: Data(rest), fingerprint: restFile))
                 bytes.append(contentsOf: #"{"n":"#.utf8)
                 Self.append(postings.count, to: &bytes)
                 bytes.append(contentsOf: #","rest":"#.utf8)
                 JSONText.writeString(restFile, into: &bytes)
                 bytes.append(contentsOf: #","top":"#.utf8)
-                Self.encode(ranked[..<ShardPlan.top].sorted(), perPage: perPage, into: &bytes)
+                Self.encode(top, perPage: perPage, into: &bytes)
                 bytes.append(UInt8(ascii: "}"))
             }
             bytes.append(UInt8(ascii: "}"))
             let name = Self.name(of: bytes)
-            files.append(OutputFile(path: "\(folder)/t/\(name)", contents: Data(bytes)))
+            files.append(OutputFile(path: "\(folder)/t/\(name)", contents: Data(bytes), fingerprint: name))
             shards.append((shard.prefix, name))
         }
-        files.append(OutputFile(path: "\(folder)/meta.json", contents: Data(meta(shards: shards, perPage: perPage))))
+        let meta = meta(shards: shards, perPage: perPage)
+        files.append(OutputFile(path: "\(folder)/meta.json", contents: Data(meta), fingerprint: Self.name(of: meta)))
         return files
     }
 
@@ -112,11 +113,56 @@ struct ShardWriter {
         bytes.append(UInt8(ascii: "]"))
     }
 
-    /// A file's name from its bytes: `3f9c0a…e1.json`.
+    /// The `count` heaviest postings (the earliest sections first among equal weights), and the
+    /// others, both in section order. Weights run from 1 to 22: counted, not sorted.
+    static func heaviest(_ count: Int, of postings: [UInt64]) -> (top: [UInt64], rest: [UInt64]) {
+        var perWeight = [Int](repeating: 0, count: 256)
+        for posting in postings { perWeight[Int(posting & 0xFF)] += 1 }
+        var threshold = 255, above = 0
+        while above + perWeight[threshold] < count {
+            above += perWeight[threshold]
+            threshold -= 1
+        }
+        var atThreshold = count - above
+        var top: [UInt64] = [], rest: [UInt64] = []
+        top.reserveCapacity(count)
+        rest.reserveCapacity(postings.count - count)
+        for posting in postings {
+            let weight = Int(posting & 0xFF)
+            if weight > threshold || (weight == threshold && atThreshold > 0) {
+                if weight == threshold { atThreshold -= 1 }
+                top.append(posting)
+            } else {
+                rest.append(posting)
+            }
+        }
+        return (top, rest)
+    }
+
+    /// A file's name from its bytes: `3f9c0a…e1.json`. FNV-1a over eight bytes at a time, then
+    /// mixed: the shards of a large site are tens of megabytes, named again by every build.
     static func name(of bytes: [UInt8]) -> String {
-        var fingerprint = Fingerprint()
-        fingerprint.add(bytes: bytes)
-        return fingerprint.description + ".json"
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset + 8 <= raw.count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+                offset += 8
+            }
+            while offset < raw.count {
+                hash = (hash ^ UInt64(raw[offset])) &* 0x0000_0100_0000_01B3
+                offset += 1
+            }
+        }
+        // MurmurHash3's finaliser, so that every input bit reaches every output bit.
+        hash ^= hash >> 33
+        hash = hash &* 0xff51_afd7_ed55_8ccd
+        hash ^= hash >> 33
+        hash = hash &* 0xc4ce_b9fe_1a85_ec53
+        hash ^= hash >> 33
+        hash ^= UInt64(bytes.count)
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits + ".json"
     }
 
     /// A non-negative number's decimal digits, without making a String.

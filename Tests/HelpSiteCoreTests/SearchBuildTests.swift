@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 import HelpSiteTestSupport
+@testable import HelpSiteModel
+@testable import HelpSiteContent
+@testable import HelpSitePublish
 @testable import HelpSitePipeline
+@testable import HelpSiteSearch
 
 /// The search index as a build writes it: in the staging folder, from the pages read and the
 /// records kept for the groups not read, the same as a cold build's.
@@ -23,10 +27,13 @@ struct SearchBuildTests {
         return site
     }
 
+    /// As `helpsite build` does: it records the addresses it publishes in the ledger, rewriting it.
     func build(_ site: TemporaryFolder, into output: String = "public", force: Bool = false, preview: Bool = false,
                templates: String = Project.templates) throws -> Pipeline.Outcome {
-        try Pipeline(content: site.path + "/content", templates: templates, output: site.path + "/" + output,
-                     force: force, generator: site.path + "/bin/helpsite", markUntranslated: preview).build()
+        var pipeline = Pipeline(content: site.path + "/content", templates: templates, output: site.path + "/" + output,
+                                force: force, generator: site.path + "/bin/helpsite", markUntranslated: preview)
+        pipeline.recordsAddresses = !preview
+        return try pipeline.build()
     }
 
     /// Every file under `folder`, by its path there.
@@ -55,6 +62,8 @@ struct SearchBuildTests {
         let stamp = Date(timeIntervalSince1970: 1_700_000_000)
         try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: site.path + "/content/fr/p00.yaml")
         guard case .built = try build(site) else { Issue.record("the first build failed"); return }
+        // The second build reads every group: the first rewrote the ledger, which the check's
+        // record counts as a change to the whole site.
         try edit("content/fr/p38.yaml", in: site) { $0.replacingOccurrences(of: "Pas satisfait ?", with: "Toujours pas satisfait ?") }
         guard case .built = try build(site) else { Issue.record("the second build failed"); return }
         let original = try Data(contentsOf: URL(fileURLWithPath: site.path + "/content/fr/p00.yaml"))
@@ -104,5 +113,42 @@ struct SearchBuildTests {
         // The Dutch index has them, at the Dutch pages.
         let dutch = try files(site.path + "/public/search/nl")
         #expect(dutch.contains { $0.key.hasPrefix("t/") && String(decoding: $0.value, as: UTF8.self).contains("\"schrijf\"") })
+    }
+
+    /// A page whose number changed while its group was kept (a page before it came or went):
+    /// its file is taken from where the last build wrote it, or the group is read.
+    @Test func aKeptPageWhoseNumberChangedTakesItsFileFromTheOutput() throws {
+        let site = try fortyPageSite()
+        guard case .built = try build(site) else { Issue.record("the build failed"); return }
+        let (loaded, ids, _) = SiteLoader.loadSkeleton(contentDirectory: site.path + "/content")
+        let skeleton = try #require(loaded)
+        let groups = SiteLoader.pageGroups(ids)
+        let output = site.path + "/public"
+        let cacheFolder = site.path + "/.helpsite-cache"
+        let kept = try #require(groups.last)
+        let previous = IncrementalBuild(output: output, cache: cacheFolder, folders: [site.path + "/content", Project.templates],
+                                        generator: site.path + "/bin/helpsite", force: false, neutral: []).previous
+        let summaries = try #require(previous)
+        let summarised = skeleton.replacingPages(byLanguage: [skeleton.languages.map { content in
+            kept.compactMap { summaries.summaries[Paths.join(site.path + "/content/" + content.language.code, $0 + ".yaml")]?.page }
+        }])
+        // The same pages, one place further on, as if a page had come before them.
+        func search(_ order: [String]) -> SearchBuild {
+            SearchBuild(skeleton: skeleton, pageIDs: order, groups: groups, cache: SearchRecordCache(cache: cacheFolder, output: output),
+                        output: output, inputs: BuildManifest.snapshot(of: [site.path + "/content", Project.templates],
+                                                                       extra: [site.path + "/bin/helpsite"]),
+                        isPageFile: { $0.hasSuffix(".yaml") && !$0.hasSuffix("site.yaml") && !$0.hasSuffix("language.yaml") },
+                        neutral: [site.path + "/content/published.txt"], untranslated: nil)
+        }
+        let nothingAtHand: UnchangedPages = { _, _ in false }
+        let found = search(["new"] + ids).cached(kept, summaries: summarised, unchanged: nothingAtHand)
+        let shifted = try #require(found)
+        let page = try #require(shifted.languages[0].pages.first)
+        let number = try #require(ids.firstIndex(of: page.id))
+        #expect(page.json == FileManager.default.contents(atPath: output + "/search/nl/p/\(number).json"))
+        // Its file gone from the output: the group must be read.
+        try FileManager.default.removeItem(atPath: output + "/search/nl/p/\(number).json")
+        let gone = search(["new"] + ids).cached(kept, summaries: summarised, unchanged: nothingAtHand)
+        #expect(gone == nil)
     }
 }

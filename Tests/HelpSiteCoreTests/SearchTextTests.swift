@@ -19,6 +19,15 @@ struct SearchTextTests {
         #expect(SearchText.fold("Klachten") == "klachten")
     }
 
+    @Test func theLatinTableFoldsAsTheFullDecompositionDoes() {
+        for value in UInt32(0x80)..<0x250 {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.generalCategory != .control else { continue }
+            let text = "x" + String(Character(scalar)) + "y"
+            #expect(SearchText.fold(text) == SearchText.decomposedFold(text.lowercased()), "U+\(String(value, radix: 16))")
+        }
+        #expect(SearchText.fold("Ὀδυσσεύς") == "οδυσσευς", "beyond Latin: Foundation's decomposition")
+    }
+
     @Test func aPhoneNumberIsKeptAsTheDigitsAVisitorTypesAtHome() {
         #expect(SearchText.nationalDigits(e164: "+3223707711", callingCode: "32") == "023707711")
         #expect(SearchText.nationalDigits(e164: "+32470123456", callingCode: "32") == "0470123456")
