@@ -33,6 +33,9 @@ let package = Package(
         ),
         // Debian's libyaml-dev: the content files' YAML, read as events (HelpSiteContent/YAMLParser.swift).
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        // Debian's libstemmer-dev (Snowball 2.2): the search index's stemmers (HelpSiteSearch/Stemmer.swift).
+        // It ships no pkg-config file, so the module map names the library.
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         // renameat2(RENAME_EXCHANGE), which Glibc's Swift overlay does not expose.
         .target(name: "CAtomicSwap"),
         // Lets cmark-gfm parse on several threads at once: see special_characters.c.
@@ -49,6 +52,8 @@ let package = Package(
         .target(name: "HelpSiteCheck", dependencies: ["HelpSiteModel", "HelpSiteMarkdown"], swiftSettings: stage),
         // A `Site` and the templates → output files.
         .target(name: "HelpSiteRender", dependencies: ["HelpSiteModel", "HelpSiteMarkdown"], swiftSettings: stage),
+        // Loaded pages → the search index of each language (docs/reference/search-index.md).
+        .target(name: "HelpSiteSearch", dependencies: ["HelpSiteModel", "HelpSiteMarkdown", "CStemmer"], swiftSettings: stage),
         // Output files → the published folder, swapped in atomically; what the last build wrote.
         .target(name: "HelpSitePublish", dependencies: ["HelpSiteModel", "CAtomicSwap"], swiftSettings: stage),
         // The built folder → broken links, offline.
@@ -64,7 +69,7 @@ let package = Package(
         // The one path through the stages for check, build and serve.
         .target(name: "HelpSitePipeline", dependencies: [
             "HelpSiteModel", "HelpSiteMarkdown", "HelpSiteContent", "HelpSiteCheck", "HelpSiteRender",
-            "HelpSitePublish", "HelpSiteTranslation",
+            "HelpSitePublish", "HelpSiteTranslation", "HelpSiteSearch",
         ], swiftSettings: stage),
         // The `helpsite serve` preview server.
         .target(
@@ -81,7 +86,7 @@ let package = Package(
             name: "HelpSiteCLI",
             dependencies: [
                 "HelpSiteModel", "HelpSiteContent", "HelpSiteCheck", "HelpSiteLinks", "HelpSiteOnlineLinks",
-                "HelpSiteTranslation", "HelpSitePipeline", "HelpSitePreview",
+                "HelpSiteTranslation", "HelpSitePipeline", "HelpSitePreview", "HelpSiteSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -104,7 +109,7 @@ let package = Package(
             dependencies: [
                 "HelpSiteTestSupport", "HelpSiteModel", "HelpSiteMarkdown", "HelpSiteContent", "HelpSiteCheck",
                 "HelpSiteRender", "HelpSitePublish", "HelpSiteLinks", "HelpSiteOnlineLinks", "HelpSiteTranslation",
-                "HelpSitePipeline",
+                "HelpSitePipeline", "HelpSiteSearch",
             ]
         ),
         // The command layer: the built `helpsite` run as a process.

@@ -50,6 +50,10 @@ struct Build: ParsableCommand {
     @Flag(help: "For a preview: outline text still in the reference language (see helpsite status). Publish without it.")
     var markUntranslated = false
 
+    /// For the benchmark (.ci/benchmark/build.sh): what the search index cost.
+    @Flag(help: .hidden)
+    var timings = false
+
     func run() throws {
         let started = ContinuousClock.now
         var pipeline = Pipeline(content: project.content, templates: project.templates, output: output, force: force,
@@ -78,6 +82,7 @@ struct Build: ParsableCommand {
                 Terminal.warning("\(unrecorded); the next build renders every page")
             }
             print(Build.line(summary, into: output, milliseconds: elapsed))
+            if timings { print("Search index: \(summary.searchMilliseconds) ms of processor time") }
             if !summary.newAddresses.isEmpty {
                 let count = summary.newAddresses.count
                 print("Added \(count) address\(count == 1 ? "" : "es") to \(pipeline.ledgerFile): \(summary.newAddresses.joined(separator: ", "))")

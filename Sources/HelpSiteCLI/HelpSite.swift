@@ -21,7 +21,8 @@ struct HelpSite: ParsableCommand {
               helpsite export-xliff fr       the French texts as XLIFF, for a CAT tool
               helpsite serve                 preview the site in a browser while editing
             """,
-        subcommands: [Build.self, Check.self, Links.self, Status.self, NewLanguage.self, ExportXLIFF.self, ImportXLIFF.self, Serve.self]
+        subcommands: [Build.self, Check.self, Links.self, Status.self, NewLanguage.self, ExportXLIFF.self, ImportXLIFF.self, Serve.self,
+                      SearchVocabularyCommand.self]
     )
 
     /// Parses, runs, and maps errors to the exit codes documented above:

@@ -12,6 +12,9 @@ extension ContentReader {
                 let label = text(labelFields, key)
                 labels[key] = label?.value
                 locations["labels." + key] = label?.location
+                // The search shows these with the count and the visitor's words filled in.
+                if key == "search_many" { requirePlaceholders(label, ["{n}"]) }
+                if key == "search_nothing" { requirePlaceholders(label, ["{query}"]) }
             }
         } else if fields["labels"] == nil {
             missing("labels", in: fields)

@@ -62,7 +62,8 @@ public enum CommonMark {
     /// What a reader can act on in `markdown`, in reading order: each link with
     /// its destination and text, and the text outside links. For finding facts in prose.
     /// - Parameter parses: keeps the document there for the renderer.
-    public static func scan(_ markdown: String, parses: MarkdownParses? = nil) -> [MarkdownInline] {
+    /// - Parameter separatingBlocks: a line feed after each block (paragraph, list item, table cell).
+    public static func scan(_ markdown: String, parses: MarkdownParses? = nil, separatingBlocks: Bool = false) -> [MarkdownInline] {
         withDocument(markdown, changing: false, kept: parses) { document, _ in
             var items: [MarkdownInline] = []
             var linkText: String?
@@ -83,6 +84,8 @@ public enum CommonMark {
                     if linkText != nil { linkText! += literal } else { items.append(.text(literal)) }
                 } else if entering, type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
                     if linkText != nil { linkText! += " " } else { items.append(.text(" ")) }
+                } else if !entering, separatingBlocks, type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK) {
+                    items.append(.text("\n"))
                 }
             }
             return items

@@ -5,6 +5,7 @@ import HelpSiteContent
 import HelpSiteRender
 import HelpSitePublish
 import HelpSiteTranslation
+import HelpSiteSearch
 
 extension Pipeline {
     /// The page id of an input file that is a page file (`<content>/<language>/<id>.yaml`).
@@ -41,7 +42,7 @@ extension Pipeline {
     /// at hand (kept in the staging folder, or linked from the output). nil, with nothing
     /// written, when they are not: the group is then read.
     private func keep(_ ids: ArraySlice<String>, of skeleton: Site, as previous: IncrementalBuild, check: CheckSession,
-                      renderer: SiteRenderer, unchanged: UnchangedPages,
+                      renderer: SiteRenderer, search: SearchBuild, unchanged: UnchangedPages,
                       writing write: (OutputFile) throws -> Void) throws -> GroupFindings? {
         let summaries = skeleton.replacingPages(byLanguage: [skeleton.languages.map { content in
             let folder = Paths.join(self.content, content.language.code)
@@ -50,9 +51,11 @@ extension Pipeline {
                 return previous.summary(ofPageFile: file)?.page
             }
         }])
-        guard check.reuse(summaries),
+        // The search records the build that read the group kept, first: without them the group is read.
+        guard let records = search.cached(ids, summaries: summaries, unchanged: unchanged), check.reuse(summaries),
               try renderer.keep(summaries, recorded: { previous.recordedFingerprint(of: $0) }, unchanged: unchanged, writing: write)
         else { return nil }
+        try search.add(records, of: ids, unchanged: unchanged, writing: write)
         return GroupFindings(summaries: summaries.languages.map { $0.pages.map(\.summary) })
     }
 
@@ -82,19 +85,25 @@ extension Pipeline {
         // A preview outlines what the translation stage finds untranslated.
         let untranslated: UntranslatedPlaces? = markUntranslated ? { @Sendable site in TranslationStatus.untranslatedPlaces(site) } : nil
         let renderer = templates.map { SiteRenderer(templates: $0, workers: 1, untranslated: untranslated) }
+        let content = self.content
+        let pageGroups = SiteLoader.pageGroups(pageIDs, navigation: skeleton.settings.navigation)
+        // The search index leaves a preview's untranslated text out of the page's language.
+        let search = SearchBuild(skeleton: skeleton, pageIDs: pageIDs, groups: pageGroups,
+                                 cache: SearchRecordCache(cache: cacheFolder, output: output), output: output, inputs: incremental.inputs,
+                                 isPageFile: { Self.pageID(ofInput: $0, content: content, languages: skeleton.languages) != nil },
+                                 neutral: [ledgerFile], untranslated: untranslated)
 
         // The pages a group at a time, each group on one core: read, checked, rendered, written
         // and let go. Only each page's summary (id, slug, title) is kept, for the site files:
         // memory does not grow with the pages' text. A rebuild reads only the groups with a
         // changed page: the others are known clean and their files kept (`keep`). A preview's
         // marks come from the same inputs, so the same holds for it.
-        let content = self.content
         let unread = incremental.unchangedPages { Self.pageID(ofInput: $0, content: content, languages: skeleton.languages) }
         let state = GroupState()
-        let groups = SiteLoader.pageGroups(pageIDs, navigation: skeleton.settings.navigation).concurrentMap(workers: workers) { ids -> GroupFindings in
+        let groups = pageGroups.concurrentMap(workers: workers) { ids -> GroupFindings in
             if incremental.previous != nil, let renderer, let staged, ids.allSatisfy(unread.contains) {
                 do {
-                    if let kept = try keep(ids, of: skeleton, as: incremental, check: check, renderer: renderer,
+                    if let kept = try keep(ids, of: skeleton, as: incremental, check: check, renderer: renderer, search: search,
                                            unchanged: unchanged, writing: staged.write) {
                         return kept
                     }
@@ -111,6 +120,8 @@ extension Pipeline {
             if findings.hasErrors { state.stopWriting() }
             guard let renderer, let staged, state.writing else { return findings }
             do {
+                // Before the renderer, which uses up the parsed Markdown the index reads too.
+                try search.read(group, ids: ids, parses: parses, unchanged: unchanged, writing: staged.write)
                 _ = try renderer.renderPages(group, unchanged: unchanged, parses: parses, writing: staged.write)
             } catch {
                 state.fail(error)
@@ -139,6 +150,7 @@ extension Pipeline {
             try renderer.renderSiteFiles(site, writing: staged.write)
             try renderer.renderRedirects(plan.redirects, of: site, writing: staged.write)
             try staged.write(RedirectRules.files(plan.redirects, root: SiteAddresses(site: site).rootPath))
+            try search.write(workers: workers, into: staged)
             // Before the swap: an address is never published without being in the ledger. Only
             // when it gains one: a ledger a person annotated or reordered is not rewritten to
             // confirm it.
@@ -149,10 +161,12 @@ extension Pipeline {
         }
         let unrecorded = try incremental.publish(staged, summaries: site.languages.flatMap(\.pages).map(\.summary),
                                                  rewritten: recordsAddresses ? [ledgerFile] : [])
+        let unkept = search.conclude(groups: pageGroups)
         return .built(Summary(
             pages: site.languages.reduce(0) { $0 + $1.pages.count }, languages: site.languages.map(\.language.code),
-            kept: staged.keptPages, warnings: problems, unrecorded: unrecorded,
-            newAddresses: plan.newAddresses
+            kept: staged.keptPages, warnings: problems,
+            unrecorded: unrecorded.map { $0 + (unkept.map { "; " + $0 } ?? "") } ?? unkept,
+            newAddresses: plan.newAddresses, searchMilliseconds: search.milliseconds
         ))
     }
 }

@@ -6,7 +6,6 @@ import HelpSiteCheck
 import HelpSiteRender
 import HelpSitePublish
 import HelpSiteTranslation
-import HelpSitePublish
 
 /// The one path through the stages. `helpsite check` runs `check()`; `helpsite build` and
 /// the preview server (`helpsite serve`) run `build()`. Both read the site the same way: the
@@ -113,5 +112,7 @@ public struct Pipeline: Sendable {
         public var unrecorded: String?
         /// Addresses published for the first time, added to the ledger when `recordsAddresses`.
         public var newAddresses: [String] = []
+        /// Processor time the search index took, on every thread together (`helpsite build --timings`).
+        public var searchMilliseconds = 0
     }
 }

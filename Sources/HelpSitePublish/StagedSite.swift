@@ -32,7 +32,7 @@ public final class StagedSite: @unchecked Sendable {
     public var written: [String] { lock.withLock { files.keys.sorted() } }
     /// Every file written so far, with what it was made from: the record of the new site.
     public var records: [String: OutputRecord] { lock.withLock { files } }
-    /// Pages not rendered again: kept as they were, or hard-linked from the output folder.
+    /// Pages (HTML files) not rendered again: kept as they were, or hard-linked from the output folder.
     public var keptPages: Int { lock.withLock { unchangedPages } }
 
     /// - Parameters:
@@ -73,7 +73,7 @@ public final class StagedSite: @unchecked Sendable {
         }
         lock.withLock {
             files[file.path] = record
-            if file.isUnchanged { unchangedPages += 1 }
+            if file.isUnchanged, file.path.hasSuffix(".html") { unchangedPages += 1 }
         }
     }
 

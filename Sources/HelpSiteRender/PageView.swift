@@ -73,6 +73,7 @@ struct PageView {
             "stylesheet": .text(root + "style.css"),
             "favicon": .text(root + "favicon.svg"),
             "home": .text(root + SiteAddresses.home(language: code)),
+            "searchScript": .text(root + SiteAddresses.searchScript),
             "labels": .object(labels),
             "translations": .list(translations(from: here)),
             "introHTML": page.intro.map { .text(html($0, headingLevel: 2)) },

@@ -38,6 +38,10 @@ package struct SiteAddresses {
         language + "/"
     }
 
+    /// The search field's script, relative to the output root: a static file of the templates
+    /// (`templates/static/search/ui.js`), beside the query module it imports.
+    static let searchScript = "search/ui.js"
+
     func absoluteHome(language: String) -> String {
         site.settings.baseURL.value + Self.home(language: language)
     }

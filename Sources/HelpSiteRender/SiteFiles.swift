@@ -39,6 +39,8 @@ extension SiteRenderer {
             "favicon": .text(root + "favicon.svg"),
             // One language's page leads to its home page; the page of every language to the choice.
             "home": .text(languages.count == 1 ? root + SiteAddresses.home(language: first.language.code) : root),
+            // The search looks in one language's pages: the page of every language has none.
+            "searchScript": languages.count == 1 ? .text(root + SiteAddresses.searchScript) : nil,
             "languages": .list(languages.map { content in
                 let typeset = content.strings.typography.apply
                 return .object(TemplateObject([
@@ -91,6 +93,7 @@ extension SiteRenderer {
             "stylesheet": .text(root + "style.css"),
             "favicon": .text(root + "favicon.svg"),
             "home": .text("./"),
+            "searchScript": .text(root + SiteAddresses.searchScript),
             "labels": .object(TemplateObject(content.strings.labels.mapValues(typeset))),
             "translations": .list(site.languages.map { other in
                 .object(TemplateObject([

@@ -10,6 +10,7 @@ enum TemplateValues {
         "lang", "layout", "siteName", "title", "description", "canonical", "alternates", "hreflang", "href", "stylesheet",
         "favicon", "home", "labels", "translations", "name", "current", "introHTML", "sections", "breadcrumbs", "items",
         "group", "pages", "id", "blocks", "proseHTML", "noteHTML", "list", "contact", "structuredDataHTML", "updatedHTML",
+        "searchScript",
     ]
     /// What `ContactView` gives a contact block and its channels.
     private static let contact: Set<String> = [
@@ -19,7 +20,7 @@ enum TemplateValues {
     ]
     private static let home: Set<String> = [
         "lang", "siteName", "title", "canonical", "alternates", "hreflang", "href", "stylesheet", "favicon", "home", "labels",
-        "translations", "name", "current", "groups", "id", "pages", "description", "others",
+        "translations", "name", "current", "groups", "id", "pages", "description", "others", "searchScript",
     ]
     private static let index: Set<String> = [
         "lang", "siteName", "canonical", "alternates", "hreflang", "href", "stylesheet", "favicon", "languages", "name",
@@ -27,6 +28,7 @@ enum TemplateValues {
     ]
     private static let notFound: Set<String> = [
         "lang", "siteName", "title", "labels", "stylesheet", "favicon", "home", "languages", "name", "text", "homeName", "href",
+        "searchScript",
     ]
     private static let labels = Set(LanguageStrings.labelKeys.map(\.key))
 

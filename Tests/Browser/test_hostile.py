@@ -10,6 +10,9 @@ import threading
 
 import pytest
 from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import REPOSITORY, Handler, open_page
 
@@ -47,7 +50,9 @@ def test_hostile_content_runs_nothing_and_shows_as_text(browser, hostile_site, p
         browser.switch_to.alert.text  # an alert() that ran would have left a dialog open
     found = browser.execute_script("""
         return {
-          scripts: [...document.querySelectorAll('script')].filter(s => s.type !== 'application/ld+json').length,
+          // The JSON-LD and the site's own search module are the only scripts.
+          scripts: [...document.querySelectorAll('script')].filter(s => s.type !== 'application/ld+json'
+                     && !(s.type === 'module' && new URL(s.src).href === new URL('/search/ui.js', location).href)).length,
           injected: document.querySelectorAll('main img, main iframe, main svg, main b').length,
           handlers: [...document.querySelectorAll('*')].flatMap(e => [...e.attributes].map(a => a.name))
                       .filter(name => name.startsWith('on')),
@@ -58,3 +63,29 @@ def test_hostile_content_runs_nothing_and_shows_as_text(browser, hostile_site, p
     assert found["handlers"] == []
     assert '<script>alert("org")</script>' in found["text"]
     assert "<iframe src=\"https://evil.example/\"></iframe>" in found["text"]
+
+
+def test_hostile_content_found_by_the_search_shows_as_text(browser, hostile_site):
+    """Results, excerpts and the labels around them are text: the search's script makes no markup of them."""
+    open_page(browser, hostile_site, "nl/klachten/")
+    field = browser.find_element(By.ID, "site-search-field")
+    status = browser.find_element(By.CSS_SELECTOR, ".site-search-status")
+    for query, shown in [("Voorbeeldbank", '"><script>alert("org")</script>Voorbeeldbank NV'),
+                         ("<img src=x onerror=alert(1)>zzqx", "<img src=x onerror=alert(1)>zzqx")]:
+        field.clear()
+        field.send_keys(query, Keys.ENTER)
+        WebDriverWait(browser, 10).until(lambda _: status.text != "")
+        with pytest.raises(NoAlertPresentException):
+            browser.switch_to.alert.text
+        found = browser.execute_script("""
+            const box = document.querySelector('.site-search');
+            return {
+              elements: box.querySelectorAll('script, img, iframe, svg, b').length,
+              handlers: [...box.querySelectorAll('*')].flatMap(e => [...e.attributes].map(a => a.name))
+                          .filter(name => name.startsWith('on')),
+              text: box.innerText,
+            }""")
+        assert found["elements"] == 0 and found["handlers"] == []
+        assert shown in found["text"], found["text"]
+    # The label's own markup is text too.
+    assert "<img src=x onerror=\"alert('label')\">" in status.text

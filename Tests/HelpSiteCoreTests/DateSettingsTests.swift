@@ -40,8 +40,8 @@ struct DateSettingsTests {
         try scenario.folder.write(text.replacingOccurrences(of: "format: \"{d} {month} {yyyy}\"", with: "format: \"{d} {month}\""),
                                   to: "content/fr/language.yaml")
         #expect(scenario.diagnostics() == [
-            "content/fr/language.yaml:33:11: error: 'months' names 11 months; write the twelve, January first",
-            "content/fr/language.yaml:34:11: error: '{d} {month}' must hold {d} or {dd}, {month} and {yyyy}",
+            "content/fr/language.yaml:41:11: error: 'months' names 11 months; write the twelve, January first",
+            "content/fr/language.yaml:42:11: error: '{d} {month}' must hold {d} or {dd}, {month} and {yyyy}",
         ])
     }
 

@@ -45,6 +45,11 @@ package enum RecordText {
     package static func write(_ text: String, to path: String, onlyIfChanged: Bool = false) throws {
         let data = Data(text.utf8)
         if onlyIfChanged, FileManager.default.contents(atPath: path) == data { return }
+        try write(data, to: path)
+    }
+
+    /// The same for a record of bytes of its own (the search records).
+    package static func write(_ data: Data, to path: String) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = path + ".\(getpid())-\(UInt64.random(in: 0...UInt64.max)).tmp"

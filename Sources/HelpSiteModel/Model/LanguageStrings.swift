@@ -53,6 +53,14 @@ public struct LanguageStrings: Sendable {
         "not_found_text": "the sentence under that title",
         "home": "the name of the language's home page, first in the breadcrumbs",
         "breadcrumbs": "the name of the trail of links from the home page to the page",
+        "search": "the label of the search field, which also names the search landmark",
+        "search_button": "the button that starts a search",
+        "search_results": "the name of the list of search results",
+        "search_one": "the count of a search that finds one result",
+        "search_many": "the count of a search that finds several results, with {n}",
+        "search_nothing": "the sentence when a search finds nothing, naming the language of the pages searched, with {query}",
+        "search_empty": "the sentence when the search field is empty, naming the language of the pages searched",
+        "search_more": "the button under the search results that shows more of them",
     ]
 
     public func label(_ key: String) -> String {

@@ -1,7 +1,7 @@
-/// A JSON value, typed: the JSON-LD of a page is built from these and written
-/// by `JSONText`. (Built from `[String: Any]` before, whose casts cost more than
-/// the writing.)
-enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+/// A JSON value, typed: the JSON-LD of a page (HelpSiteRender) and the search index's files
+/// (HelpSiteSearch) are built from these and written by `JSONText`. (Built from
+/// `[String: Any]` before, whose casts cost more than the writing.)
+package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     case string(String)
     case array([JSONValue])
     /// Members in the order they were set (a later value for a key replaces the earlier
@@ -11,16 +11,16 @@ enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
     case bool(Bool)
     case int(Int)
 
-    init(stringLiteral value: String) { self = .string(value) }
-    init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    init(dictionaryLiteral elements: (String, JSONValue)...) {
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    package init(dictionaryLiteral elements: (String, JSONValue)...) {
         var object = JSONValue.object([])
         for (key, value) in elements { object[key] = value }
         self = object
     }
 
     /// Sets `key` of an object; anything else is left as it is.
-    subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         get {
             if case .object(let members) = self { return members.first { $0.key == key }?.value }
             return nil
@@ -43,15 +43,15 @@ enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
 
 /// JSON text with keys in sorted order, so that output is byte-identical from
 /// run to run. Foundation's JSONSerialization took a tenth of a build's time on Linux.
-enum JSONText {
-    static func encode(_ value: JSONValue) -> String {
+package enum JSONText {
+    package static func encode(_ value: JSONValue) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(4096)
         write(value, into: &output)
         return String(decoding: output, as: UTF8.self)
     }
 
-    private static func write(_ value: JSONValue, into output: inout [UInt8]) {
+    package static func write(_ value: JSONValue, into output: inout [UInt8]) {
         switch value {
         case .string(let text):
             writeString(text, into: &output)
@@ -82,7 +82,7 @@ enum JSONText {
     /// text can stand inside a `<script>` element without closing it). Every byte of
     /// a multi-byte character is 0x80 or more, so the text is escaped byte by byte and
     /// runs with nothing to escape, nearly all of it, are copied whole.
-    private static func writeString(_ text: String, into output: inout [UInt8]) {
+    package static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in

@@ -1,0 +1,157 @@
+import Foundation
+import HelpSiteModel
+import HelpSiteMarkdown
+import HelpSitePublish
+import HelpSiteSearch
+
+/// The search index of one build (docs/reference/search-index.md), made as the pages are: each
+/// group read gives its records (`read`), each group kept unread takes them from the cache of
+/// the build that read it (`cached`, then `add`); the index's files are written once every
+/// group is in (`write`), into the staging folder like every other file, so a build that fails
+/// leaves the published index as it was. It counts the processor time it takes, on every
+/// thread (`milliseconds`, printed by `helpsite build --timings`).
+final class SearchBuild: @unchecked Sendable {
+    private let index: SearchIndex
+    private let cache: SearchRecordCache
+    /// The output folder, where the last build wrote the page files the cache does not keep.
+    private let output: String
+    private let settings: SiteSettings
+    private let codes: [String]
+    /// Page id → its number in the index: its place in the site's order of pages.
+    private let numbers: [String: Int]
+    /// A group's first page's place → the group's place among the groups.
+    private let sequence: [Int: Int]
+    /// What every group's records depend on besides its own files.
+    private let base: Fingerprint
+    /// For a preview: the places of each language's text still in the reference language.
+    private let untranslated: (@Sendable (Site) -> [String: Set<SourceLocation>])?
+    private let lock = NSLock()
+    private var failures: [String] = []
+    private var spent: Int64 = 0
+
+    /// Processor time spent on the index so far, on every thread, in milliseconds.
+    var milliseconds: Int { Int(lock.withLock { spent } / 1_000_000) }
+
+    /// Runs `work`, counting the processor time this thread spends in it.
+    private func timed<Result>(_ work: () throws -> Result) rethrows -> Result {
+        let start = threadTime()
+        defer {
+            let used = threadTime() - start
+            lock.withLock { spent += used }
+        }
+        return try work()
+    }
+
+    /// - Parameters:
+    ///   - inputs: the build's input files and their stamps; those that are not page files
+    ///     (site.yaml, each language's files, the templates, the executable, the preview's
+    ///     marks) go into every group's key.
+    ///   - isPageFile: whether an input is a page file.
+    ///   - neutral: inputs no page is made from (the ledger of published addresses, which a
+    ///     build rewrites): left out of the key.
+    init(skeleton: Site, pageIDs: [String], groups: [ArraySlice<String>], cache: SearchRecordCache, output: String,
+         inputs: [String: BuildManifest.Stamp], isPageFile: (String) -> Bool, neutral: Set<String>,
+         untranslated: (@Sendable (Site) -> [String: Set<SourceLocation>])?) {
+        settings = skeleton.settings
+        codes = skeleton.languages.map(\.language.code)
+        index = SearchIndex(languages: codes, settings: skeleton.settings)
+        self.cache = cache
+        self.output = output
+        numbers = Dictionary(pageIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        sequence = Dictionary(groups.enumerated().map { ($1.startIndex, $0) }, uniquingKeysWith: { first, _ in first })
+        var base = Fingerprint("search records")
+        base.add(String(SearchIndex.version))
+        for path in inputs.keys.sorted() where !isPageFile(path) && !neutral.contains(path) {
+            base.add(path)
+            base.add("\(inputs[path]!.size) \(inputs[path]!.modified.bitPattern)")
+        }
+        self.base = base
+        self.untranslated = untranslated
+    }
+
+    /// The key of a group's records: `base`, and the fingerprint of each of its page files.
+    private func key(of group: Site, ids: some Sequence<String>) -> Fingerprint {
+        var key = Fingerprint()
+        key.add(base)
+        for content in group.languages {
+            key.add(content.language.code)
+            for id in ids { key.add(content.page(id: id)?.fingerprint.description ?? "-") }
+        }
+        return key
+    }
+
+    /// A group read: its records made from the pages (and the Markdown the check parsed),
+    /// its page files written, its records kept for the next build.
+    func read(_ group: Site, ids: ArraySlice<String>, parses: MarkdownParses, unchanged: UnchangedPages,
+              writing write: (OutputFile) throws -> Void) throws {
+        try timed {
+            let records = SearchRecords(settings: settings, untranslated: untranslated?(group) ?? [:], parses: parses).records(of: group)
+            try addTimed(records, of: ids, unchanged: unchanged, writing: write)
+            keep(records, ids: ids, key: key(of: group, ids: ids))
+        }
+    }
+
+    /// Keeps a group's records for the next build; one that cannot be kept is said at the end.
+    private func keep(_ records: GroupRecords, ids: ArraySlice<String>, key: Fingerprint) {
+        do {
+            let numbers = self.numbers
+            try cache.write(records, of: ids, key: key, number: { numbers[$0] ?? 0 })
+        } catch {
+            lock.withLock { failures.append("\(cache.file(of: ids)): \(error)") }
+        }
+    }
+
+    /// The records a build kept for a group whose files are unchanged, read from its summaries;
+    /// nil when there are none, or when a page file is neither at hand (`unchanged`) nor where
+    /// the last build wrote it, with the same bytes: the group is then read.
+    func cached(_ ids: ArraySlice<String>, summaries: Site, unchanged: UnchangedPages) -> GroupRecords? {
+        timed {
+            guard var records = cache.read(ids, key: key(of: summaries, ids: ids), languages: codes.count) else { return nil }
+            for (language, code) in codes.enumerated() {
+                for index in records.languages[language].pages.indices {
+                    let page = records.languages[language].pages[index]
+                    guard let number = numbers[page.id] else { return nil }
+                    if unchanged(SearchIndex.pageFile(language: code, number: number), page.fingerprint) { continue }
+                    // Its number changed (a page before it came or went): its file, from where it was.
+                    guard let written = page.written,
+                          let json = FileManager.default.contents(atPath: Paths.join(output, SearchIndex.pageFile(language: code, number: written))),
+                          IndexedPage.fingerprint(of: json) == page.fingerprint else { return nil }
+                    records.languages[language].pages[index].json = json
+                }
+            }
+            return records
+        }
+    }
+
+    /// Puts a group's records in the index and writes its page files (those not at hand already:
+    /// `unchanged`, by path and fingerprint, as for the HTML pages).
+    func add(_ records: GroupRecords, of ids: ArraySlice<String>, unchanged: UnchangedPages,
+             writing write: (OutputFile) throws -> Void) throws {
+        try timed { try addTimed(records, of: ids, unchanged: unchanged, writing: write) }
+    }
+
+    private func addTimed(_ records: GroupRecords, of ids: ArraySlice<String>, unchanged: UnchangedPages,
+                          writing write: (OutputFile) throws -> Void) throws {
+        let numbers = self.numbers
+        let number = { (id: String) in numbers[id] ?? 0 }
+        for file in SearchIndex.pageFiles(records, languages: codes, number: number, unchanged: unchanged) { try write(file) }
+        index.add(records, number: number, sequence: sequence[ids.startIndex])
+    }
+
+    /// Writes every language's `meta.json` and shards, once every group is in.
+    func write(workers: Int?, into staged: StagedSite) throws {
+        let start = threadTime()
+        try index.write(workers: workers, spent: { used in self.lock.withLock { self.spent += used } }, into: staged.write)
+        let used = threadTime() - start
+        lock.withLock { spent += used }
+    }
+
+    /// Removes the cache's files of groups this build did not have; says which records could
+    /// not be kept (those groups are read again by the next build).
+    func conclude(groups: [ArraySlice<String>]) -> String? {
+        cache.prune(keeping: groups.map(Array.init))
+        let failed = lock.withLock { failures }
+        guard let first = failed.first else { return nil }
+        return "cannot keep the search records of \(failed.count) group\(failed.count == 1 ? "" : "s") of pages (\(first))"
+    }
+}
