@@ -85,27 +85,31 @@ public enum SiteWriter {
             if makingFolder {
                 try SystemFile.makeFolders(directory)
             }
-            if file.isUnchanged {
-                let source = Paths.join(previous, file.path)
-                if let identity = try? SystemFile.link(source, to: target) { return identity }
-                guard let contents = FileManager.default.contents(atPath: source) else {
-                    throw SystemFile.Failure(description: "the previous \(source) cannot be read")
-                }
-                return try SystemFile.write(contents, to: target)
-            }
             do {
-                return try SystemFile.write(file.contents, to: target)
+                return try place(file, at: target, previous: previous)
             } catch {
-                // Another worker may still be making the folder it claimed first.
-                guard !makingFolder, !FileManager.default.fileExists(atPath: directory) else { throw error }
+                // Another worker may still be making the folder it claimed first: it is made
+                // here too (a folder made meanwhile is no error) and the file placed again.
+                guard !makingFolder else { throw error }
                 try SystemFile.makeFolders(directory)
-                return try SystemFile.write(file.contents, to: target)
+                return try place(file, at: target, previous: previous)
             }
         } catch let failure as Failure {
             throw failure
         } catch {
             throw Failure(description: "cannot write \(target): \(error)")
         }
+    }
+
+    /// Writes `file` at `target`, or links (else copies) its unchanged self from `previous`.
+    private static func place(_ file: OutputFile, at target: String, previous: String) throws -> FileIdentity {
+        guard file.isUnchanged else { return try SystemFile.write(file.contents, to: target) }
+        let source = Paths.join(previous, file.path)
+        if let identity = try? SystemFile.link(source, to: target) { return identity }
+        guard let contents = FileManager.default.contents(atPath: source) else {
+            throw SystemFile.Failure(description: "the previous \(source) cannot be read")
+        }
+        return try SystemFile.write(contents, to: target)
     }
 
     /// The folder a path is in: `/site/nl/klachten` for `/site/nl/klachten/index.html`.

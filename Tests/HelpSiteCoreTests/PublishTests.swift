@@ -25,6 +25,27 @@ struct PublishTests {
         #expect(try listing(root.path) == ["public"] + (try listing(output)).map { "public/" + $0 }, "no staging folder left")
     }
 
+    /// Many workers writing into the same new folders at once: the one that claimed a folder
+    /// may still be making it when another's write fails for want of it; that write makes the
+    /// folder too and succeeds, whether or not the folder exists by the time it looks.
+    @Test func workersWritingIntoAFolderAnotherIsStillMakingAllSucceed() throws {
+        let root = try TemporaryFolder()
+        for round in 0..<20 {
+            let staged = try StagedSite(replacing: root.path + "/public-\(round)")
+            let failed = Failures()
+            DispatchQueue.concurrentPerform(iterations: 8) { worker in
+                for folder in 0..<40 {
+                    do { try staged.write(file("search/nl/p\(folder)/\(worker).json", "\(worker)")) } catch {
+                        failed.add("\(error)")
+                    }
+                }
+            }
+            #expect(failed.all.isEmpty, "round \(round)")
+            try staged.commit()
+            #expect(try listing(root.path + "/public-\(round)").filter { $0.hasSuffix(".json") }.count == 320)
+        }
+    }
+
     /// The build's workers each write the pages they render into one staging folder
     /// (run under `swift test --sanitize=thread` too): what they publish is what one
     /// worker publishes, file for file.
@@ -119,4 +140,12 @@ struct BuildManifestTests {
         #expect(!manifest.madeBy("bin/helpsite", now: ["bin/helpsite": rebuilt]))
         #expect(!manifest.madeBy(nil, now: ["bin/helpsite": stamp]))
     }
+}
+
+/// What workers running at once failed with.
+private final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var failures: [String] = []
+    func add(_ failure: String) { lock.withLock { failures.append(failure) } }
+    var all: [String] { lock.withLock { failures } }
 }
