@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Compares helpsite binaries one after the other on a shared machine: each run times
+every binary once, in the order given, so that a load that comes and goes falls on all
+of them alike. Prints, per binary, the median and minimum of the processor time (user +
+system, from the kernel's account of the process) of a cold build and/or a first check.
+
+    in_turn.py RUNS build|check|both LABEL=BINARY@SITE@TEMPLATES ...
+
+SITE is a folder holding `content/` (as .ci/benchmark/synth.py writes it); each binary
+runs on the site and templates of its own commit. A cold build writes into a new folder
+beside the content, with no record of an earlier check or build; a first check is
+`check --no-cache`. The output folders are removed at the end, not between runs (a file
+system that has just deleted thousands of files is slower to create new ones). A run that
+fails is reported with the end of its error output and counted as it came.
+"""
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+
+
+def run(command, log):
+    start = time.perf_counter()
+    pid = os.posix_spawnp(command[0], command, os.environ, file_actions=[
+        (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+        (os.POSIX_SPAWN_OPEN, 2, log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)])
+    _, status, usage = os.wait4(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        with open(log) as errors:
+            print(f"failed: {' '.join(command[:2])}: {errors.read()[-400:]}", file=sys.stderr)
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def main():
+    runs, what, specs = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+    log = tempfile.mktemp(prefix="in-turn-", suffix=".log")
+    samples, outputs = {}, []
+    for number in range(runs):
+        for spec in specs:
+            label, rest = spec.split("=", 1)
+            binary, site, templates = rest.split("@")
+            content = os.path.join(site, "content")
+            shutil.rmtree(os.path.join(site, ".helpsite-cache"), ignore_errors=True)
+            if what in ("build", "both"):
+                output = os.path.join(site, f"in-turn-{label}-{number}")
+                outputs.append(output)
+                samples.setdefault((label, "build"), []).append(run(
+                    [binary, "build", "--content", content, "--templates", templates,
+                     "--output", os.path.join(output, "public")], log))
+                shutil.rmtree(os.path.join(site, ".helpsite-cache"), ignore_errors=True)
+            if what in ("check", "both"):
+                samples.setdefault((label, "check"), []).append(run([binary, "check", "--no-cache", "--content", content], log))
+    for output in outputs:
+        shutil.rmtree(output, ignore_errors=True)
+    if os.path.exists(log):
+        os.remove(log)
+    print("| binary | what | CPU median | CPU min | wall median | peak RSS median | runs (CPU, ms) |")
+    print("|---|---|---|---|---|---|---|")
+    for (label, kind), rows in samples.items():
+        cpu = [row[1] * 1000 for row in rows]
+        wall = statistics.median(row[0] for row in rows) * 1000
+        rss = statistics.median(row[2] for row in rows)
+        print(f"| {label} | {kind} | {statistics.median(cpu):,.0f} ms | {min(cpu):,.0f} ms | {wall:,.0f} ms | {rss:.1f} MB "
+              f"| {', '.join(f'{c:,.0f}' for c in cpu)} |")
+
+
+if __name__ == "__main__":
+    main()
