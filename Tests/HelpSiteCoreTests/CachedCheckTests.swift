@@ -143,4 +143,22 @@ struct RecordTextTests {
         #expect(RecordText.lines(of: Data(writer.text.utf8), header: "helpsite test record 1") == nil, "no end line")
         #expect(RecordText.lines(of: Data(writer.finished.utf8), header: "helpsite test record 2") == nil, "another version")
     }
+
+    /// Lines read as they are written, in every shape a record can be found in: empty fields,
+    /// text beyond ASCII, empty lines, and a record whose end is missing or cut off.
+    @Test(arguments: [
+        ("h\nend\n", [[String]]()),
+        ("h\npage\t\tnl/klachten/\t\n\nend\n", [["page", "", "nl/klachten/", ""], [""]]),
+        ("h\ntitle\tDernière mise à jour : 3 janvier 2026\tFinanciële €\nend\n",
+         [["title", "Dernière mise à jour : 3 janvier 2026", "Financiële €"]]),
+    ])
+    func linesComeBackFieldForField(text: String, expected: [[String]]) throws {
+        let lines = try #require(RecordText.lines(of: Data(text.utf8), header: "h"))
+        #expect(lines.map { $0.map(String.init) } == expected)
+    }
+
+    @Test(arguments: ["", "h", "h\n", "h\nend", "h\nend\nx", "h\tx\nend\n", "h\nend\tx\n", "x\nend\n"])
+    func aRecordWithoutItsHeaderOrItsEndIsNotRead(text: String) {
+        #expect(RecordText.lines(of: Data(text.utf8), header: "h") == nil)
+    }
 }

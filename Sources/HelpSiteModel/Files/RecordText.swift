@@ -29,13 +29,39 @@ package enum RecordText {
     /// header (another version) or one that does not end.
     package static func lines(of data: Data, header: String) -> [[Substring]]? {
         let text = String(decoding: data, as: UTF8.self)
-        // Split on the bytes: `String.split` finds Characters, many times slower, and a tab or
-        // a line feed is never part of another character in UTF-8.
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
-        guard lines.first.map(String.init) == header, lines.suffix(2) == ["end", ""] else { return nil }
-        return lines.dropFirst().dropLast(2).map { line in
-            line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(Substring.init)
+        var scanned = text
+        // One pass over the bytes for the line feeds and tabs (never part of another character
+        // in UTF-8), each field a Substring of `text` by its byte offsets: `split` on the UTF-8
+        // view, twice, was a tenth of a one-page rebuild of 1,000 pages.
+        let lines = scanned.withUTF8 { bytes -> [[Substring]] in
+            let utf8 = text.utf8
+            func field(_ start: Int, _ end: Int) -> Substring {
+                Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+            }
+            var lines: [[Substring]] = []
+            var fields: [Substring] = []
+            var start = 0
+            for index in bytes.indices {
+                switch bytes[index] {
+                case UInt8(ascii: "\t"):
+                    fields.append(field(start, index))
+                    start = index + 1
+                case UInt8(ascii: "\n"):
+                    fields.append(field(start, index))
+                    lines.append(fields)
+                    fields.removeAll(keepingCapacity: true)
+                    start = index + 1
+                default:
+                    continue
+                }
+            }
+            // A last line without its line feed: the record was cut short.
+            if start < bytes.count { lines.append([field(start, bytes.count)]) }
+            return lines
         }
+        guard lines.first == [Substring(header)], text.utf8.last == UInt8(ascii: "\n"), lines.count >= 2,
+              lines[lines.count - 1] == ["end"] else { return nil }
+        return Array(lines[1..<(lines.count - 1)])
     }
 
     /// Replaces the record at `path` whole: a temporary file of this writer's own (threads of
