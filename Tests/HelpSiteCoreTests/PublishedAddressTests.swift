@@ -207,6 +207,24 @@ struct PublishedAddressTests {
         #expect(problems.sorted.last?.message == "nl/klachten/ is listed twice")
     }
 
+    @Test(arguments: [
+        ("nl/klachten/", true), ("fr/plaintes-2026/", true), ("en/a_b.c~d/", true), ("nl/", true),
+        ("nl/klachten", false), ("/nl/klachten/", false), ("nl//klachten/", false), ("nl/./", false), ("nl/../", false),
+        ("nl/réclamation/", false), ("nl/klacht en/", false), ("nl/klachten/?a=1/", false), ("/", false), ("", false),
+    ])
+    func anAddressIsAFolderPathOfPlainCharacters(text: String, isAddress: Bool) {
+        #expect(PublishedAddresses.isAddress(text) == isAddress)
+    }
+
+    @Test func aLedgerLineIsReadWithoutTheSpaceAroundIt() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("  nl/klachten/\tcomplaints \t\n\u{A0}fr/plaintes/ complaints\u{A0}\n", to: "published.txt")
+        let (ledger, problems) = PublishedAddresses.read(folder.path + "/published.txt")
+        #expect(ledger.entries == [PublishedAddresses.Entry(address: "fr/plaintes/", page: "complaints", line: 2),
+                                   PublishedAddresses.Entry(address: "nl/klachten/", page: "complaints", line: 1)])
+        #expect(problems.isEmpty)
+    }
+
     @Test func theRuleFilesMatchEveryFormOfTheOldAddressUnderTheSitesRoot() {
         let redirect = ServedRedirect(from: "fr/plaintes/", to: "fr/reclamations/", language: "fr", title: "Plaintes")
         let files = Dictionary(uniqueKeysWithValues: RedirectRules.files([redirect], root: "/help/").map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })

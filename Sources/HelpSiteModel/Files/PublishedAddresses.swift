@@ -56,8 +56,12 @@ public struct PublishedAddresses: Sendable, Equatable {
         }
         var entries: [Entry] = []
         var seen: [String: Int] = [:]
-        for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let text = line.trimmingCharacters(in: .whitespaces)
+        let lines = String(decoding: data, as: UTF8.self).utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() {
+            // A line of ASCII (every line the build writes) is trimmed and split over its bytes;
+            // another as Foundation trims Unicode's spaces.
+            let text = line.allSatisfy { $0 < 0x80 } ? String(Substring(Self.trimmed(line)))
+                                                      : Substring(line).trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty, !text.hasPrefix("#") else { continue }
             let fields = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
             let location = SourceLocation(file: file, line: index + 1, column: 1)
@@ -82,10 +86,28 @@ public struct PublishedAddresses: Sendable, Equatable {
     /// the letters, digits and `- _ . ~` that need no escaping in a URL or in a web server's
     /// configuration (a page's slug is a–z, digits and hyphens).
     public static func isAddress(_ text: String) -> Bool {
-        guard text.hasSuffix("/"), !text.hasPrefix("/") else { return false }
-        let folders = text.dropLast().split(separator: "/", omittingEmptySubsequences: false)
-        return !folders.isEmpty && folders.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
-            && text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.~/".unicodeScalars.contains($0)) }
+        let bytes = text.utf8
+        guard bytes.last == UInt8(ascii: "/"), bytes.first != UInt8(ascii: "/") else { return false }
+        // Over the bytes: a byte beyond ASCII is refused like any other character not listed.
+        let allowed = bytes.allSatisfy { byte in
+            (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+                || byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/")
+        }
+        guard allowed else { return false }
+        let folders = bytes.dropLast().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        return folders.allSatisfy { folder in
+            !folder.isEmpty && !folder.elementsEqual([UInt8(ascii: ".")]) && !folder.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")])
+        }
+    }
+
+    /// An ASCII line without the spaces and tabs around it.
+    private static func trimmed(_ line: Substring.UTF8View) -> Substring.UTF8View {
+        let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = line.firstIndex(where: { !isSpace($0) }), let last = line.lastIndex(where: { !isSpace($0) }) else {
+            return line[line.endIndex...]
+        }
+        return line[first...last]
     }
 
     /// The entry of `address`, if the ledger lists it.
