@@ -4,7 +4,7 @@ every binary once, in the order given, so that a load that comes and goes falls 
 of them alike. Prints, per binary, the median and minimum of the processor time (user +
 system, from the kernel's account of the process) of a cold build and/or a first check.
 
-    in_turn.py RUNS build|check|both LABEL=BINARY@SITE@TEMPLATES ...
+    in_turn.py RUNS build|check|both|again LABEL=BINARY@SITE@TEMPLATES ...
 
 SITE is a folder holding `content/` (as .ci/benchmark/synth.py writes it); each binary
 runs on the site and templates of its own commit. A cold build writes into a new folder
@@ -12,6 +12,11 @@ beside the content, with no record of an earlier check or build; a first check i
 `check --no-cache`. The output folders are removed at the end, not between runs (a file
 system that has just deleted thousands of files is slower to create new ones). A run that
 fails is reported with the end of its error output and counted as it came.
+
+`again` times the work after a first build and check, each binary on a copy of its site
+of its own (a binary's builds are keyed by the binary): a title changed in one French
+page, then a rebuild, a rebuild with nothing changed, a check, and a check with nothing
+changed, each with the record the previous one left.
 """
 import os
 import shutil
@@ -33,10 +38,40 @@ def run(command, log):
     return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
+def again(runs, specs, log):
+    samples, sites = {}, []
+    for spec in specs:
+        label, rest = spec.split("=", 1)
+        binary, site, templates = rest.split("@")
+        copy = tempfile.mkdtemp(prefix=f"in-turn-{label}-")
+        shutil.copytree(os.path.join(site, "content"), os.path.join(copy, "content"))
+        build = [binary, "build", "--content", os.path.join(copy, "content"), "--templates", templates,
+                 "--output", os.path.join(copy, "out", "public")]
+        check = [binary, "check", "--content", os.path.join(copy, "content")]
+        run(build, log)
+        run(check, log)
+        sites.append((label, copy, build, check))
+    for _ in range(runs):
+        for label, copy, build, check in sites:
+            page = os.path.join(copy, "content", "fr", "page-00000.yaml")
+            with open(page) as file:
+                text = file.read()
+            with open(page, "w") as file:
+                file.write(text.replace("\ntitle: ", "\ntitle: .", 1) if not text.startswith("title: ") else "title: ." + text[7:])
+            for what, command in (("rebuild, one page changed", build), ("rebuild, no change", build),
+                                  ("check again, one page changed", check), ("check again, no change", check)):
+                samples.setdefault((label, what), []).append(run(command, log))
+    for _, copy, _, _ in sites:
+        shutil.rmtree(copy, ignore_errors=True)
+    return samples
+
+
 def main():
     runs, what, specs = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
     log = tempfile.mktemp(prefix="in-turn-", suffix=".log")
     samples, outputs = {}, []
+    if what == "again":
+        samples, runs = again(runs, specs, log), 0
     for number in range(runs):
         for spec in specs:
             label, rest = spec.split("=", 1)
