@@ -7,21 +7,7 @@ import HelpSiteTestSupport
 /// the previous build's summaries and the check's record of clean pages.
 @Suite("Rebuilding after a change")
 struct RebuildTests {
-    /// The base site with 40 pages, so that the first and the last page are in different groups.
-    func fortyPageSite() throws -> TemporaryFolder {
-        let site = try TemporaryFolder()
-        try site.overlay(Project.fixtures.appendingPathComponent("base"))
-        for (code, slug, title) in [("nl", "klachten", "Klachten"), ("fr", "plaintes", "Plaintes")] {
-            let page = try site.read("content/\(code)/complaints.yaml")
-            for index in 0..<40 {
-                let name = String(format: "p%02d", index)
-                try site.write(page.replacingOccurrences(of: "slug: \(slug)\ntitle: \(title)", with: "slug: \(slug)-\(name)\ntitle: \(title) \(name)"),
-                               to: "content/\(code)/\(name).yaml")
-            }
-        }
-        try site.write("helpsite 1", to: "bin/helpsite")
-        return site
-    }
+    func fortyPageSite() throws -> TemporaryFolder { try TemporaryFolder.fortyPageSite() }
 
     func build(_ site: TemporaryFolder, into output: String = "public", force: Bool = false, preview: Bool = false,
                workers: Int? = nil) throws -> Pipeline.Outcome {

@@ -49,3 +49,23 @@ package struct ShippedCopy {
         return try #require(lines.firstIndex { $0.contains(text) }) + 1
     }
 }
+
+extension TemporaryFolder {
+    /// The `base` fixture with 40 more pages in nl and fr (`p00` … `p39`, each the complaints
+    /// page under a slug and title of its own), so that the first and the last are in
+    /// different groups of a build, and a stand-in for the helpsite executable (`bin/helpsite`).
+    package static func fortyPageSite() throws -> TemporaryFolder {
+        let site = try TemporaryFolder()
+        try site.overlay(Project.fixtures.appendingPathComponent("base"))
+        for (code, slug, title) in [("nl", "klachten", "Klachten"), ("fr", "plaintes", "Plaintes")] {
+            let page = try site.read("content/\(code)/complaints.yaml")
+            for index in 0..<40 {
+                let name = String(format: "p%02d", index)
+                try site.write(page.replacingOccurrences(of: "slug: \(slug)\ntitle: \(title)", with: "slug: \(slug)-\(name)\ntitle: \(title) \(name)"),
+                               to: "content/\(code)/\(name).yaml")
+            }
+        }
+        try site.write("helpsite 1", to: "bin/helpsite")
+        return site
+    }
+}
