@@ -73,7 +73,7 @@ struct ContactView {
         case .url(let url):
             values["kind"] = .text("url")
             values["href"] = .text(url)
-            values["text"] = .text(Self.displayText(url))
+            values["text"] = .text(ContactBlock.displayText(ofWebsite: url))
             if channel.notLocalised {
                 values["hreflang"] = .text(reference)
                 values["notLocalised"] = .text(text(strings.label("not_localised")))
@@ -111,16 +111,6 @@ struct ContactView {
         written.split { !$0.isNumber && $0 != "+" }
             .map { group in group.map(String.init).joined(separator: " ") }
             .joined(separator: ", ")
-    }
-
-    /// `https://www.ombudsman-insurance.be/` reads as `www.ombudsman-insurance.be`.
-    static func displayText(_ url: String) -> String {
-        var text = Substring(url)
-        for scheme in ["https://", "http://"] where text.lowercased().hasPrefix(scheme) {
-            text = text.dropFirst(scheme.count)
-        }
-        if text.hasSuffix("/"), !text.dropLast().contains("/") { text = text.dropLast() }
-        return String(text)
     }
 }
 

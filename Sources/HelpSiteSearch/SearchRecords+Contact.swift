@@ -22,7 +22,7 @@ extension SectionBuilder {
                 text.add(address)
                 facts.append(SearchText.asciiLowercased(address))
             case .url(let url):
-                text.add(Self.displayText(url))
+                text.add(ContactBlock.displayText(ofWebsite: url))
             case .portal(let path):
                 if !marks.contains(channel.value.location) { text.add(path.joined(separator: " > ")) }
             }
@@ -38,15 +38,5 @@ extension SectionBuilder {
         }
         add(anchor: "contact-\(block.id.value)", title: block.organisation.value, text: text,
             fields: [(shown(block.organisation), SearchTerms.Field.title)], facts: facts)
-    }
-
-    /// `https://www.ombudsman-insurance.be/` as the page shows it: `www.ombudsman-insurance.be`.
-    static func displayText(_ url: String) -> String {
-        var text = Substring(url)
-        for scheme in ["https://", "http://"] where text.lowercased().hasPrefix(scheme) {
-            text = text.dropFirst(scheme.count)
-        }
-        if text.hasSuffix("/"), !text.dropLast().contains("/") { text = text.dropLast() }
-        return String(text)
     }
 }

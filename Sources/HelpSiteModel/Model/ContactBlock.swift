@@ -108,3 +108,16 @@ public struct Channel: Sendable {
         self.notLocalised = notLocalised
     }
 }
+
+extension ContactBlock {
+    /// A website as a contact block shows it, and the search indexes it:
+    /// `https://www.ombudsman-insurance.be/` reads as `www.ombudsman-insurance.be`.
+    public static func displayText(ofWebsite url: String) -> String {
+        var text = Substring(url)
+        for scheme in ["https://", "http://"] where text.lowercased().hasPrefix(scheme) {
+            text = text.dropFirst(scheme.count)
+        }
+        if text.hasSuffix("/"), !text.dropLast().contains("/") { text = text.dropLast() }
+        return String(text)
+    }
+}
