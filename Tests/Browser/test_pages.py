@@ -22,16 +22,22 @@ def describe(violations):
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("page", PAGES)
-@pytest.mark.parametrize("width", [375, 1280])
-def test_axe_finds_no_wcag_21_aa_violation(browser, site, page, width):
-    open_page(browser, site, page, width)
+def axe_result(browser):
+    """axe-core's verdict on the page the browser shows, for WCAG 2.1 AA and best practice."""
     browser.execute_script(AXE)
     result = browser.execute_async_script(
         "const done = arguments[arguments.length - 1];"
         "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}}).then(done, e => done({error: String(e)}));",
         WCAG)
     assert "error" not in result, result
+    return result
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("width", [375, 1280])
+def test_axe_finds_no_wcag_21_aa_violation(browser, site, page, width):
+    open_page(browser, site, page, width)
+    result = axe_result(browser)
     assert result["violations"] == [], describe(result["violations"])
     assert result["testEngine"]["version"].startswith("4.")
 

@@ -12,7 +12,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import LANGUAGE_PAGES, PUBLIC, open_page
-from test_pages import AXE, WCAG, describe
+from test_pages import axe_result, describe
 
 # The shipped site's pages, by language: a search runs from the complaints page.
 pytestmark = pytest.mark.skipif(len(LANGUAGE_PAGES) < 3 or not (PUBLIC / "nl" / "contact").exists(),
@@ -162,12 +162,7 @@ def test_the_home_page_answers_the_query_it_was_sent(browser, site):
 def test_results_pass_axe_with_a_quiet_console_and_no_sideways_scroll(browser, site, language, width):
     status, results = ask(browser, site, LANGUAGE_PAGES[language], "Ombudsfin", width)
     assert results
-    browser.execute_script(AXE)
-    result = browser.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}}).then(done, e => done({error: String(e)}));",
-        WCAG)
-    assert "error" not in result, result
+    result = axe_result(browser)
     assert result["violations"] == [], describe(result["violations"])
     overflow = browser.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"results are {overflow}px wider than a {width}px screen"
