@@ -75,14 +75,15 @@ struct OnlineLinkLimitTests {
     }
 
     @Test func unreachableServerIsBroken() async throws {
-        let server = try await TestHTTPServer()
-        let url = server.url("/ok")
-        await server.stop()
+        // Held until the check is done, so that no other test's server can take the port.
+        let refusing = try RefusingPort()
+        let url = refusing.url("/ok")
         let folder = try TemporaryFolder()
         try folder.write("<html lang=\"en\"><a href=\"\(url)\">x</a></html>", to: "public/index.html")
         let report = await LinkChecker(.init(publicDirectory: folder.path + "/public", online: OnlineLinkTests.options())).check()
         #expect(report.urls.first?.verdict == .broken && report.urls.first?.requests == 1)
         #expect(report.urls.first?.reason?.hasPrefix("cannot be reached") == true)
+        withExtendedLifetime(refusing) {}
     }
 }
 
