@@ -85,8 +85,9 @@ extension SiteRenderer {
             "lang": .text(code),
             "siteName": .text(site.settings.name.value),
             "title": .text(typeset(content.strings.label("home"))),
-            // What search engines show under the home page: the site and what its groups are about.
-            "description": .text(typeset(site.settings.name.value + ": "
+            // What search engines show under the home page: the site and what its groups are about,
+            // after a dash (a group's title keeps its capital, and French needs no space before it).
+            "description": .text(typeset(site.settings.name.value + " – "
                 + site.settings.navigation.compactMap { content.strings.groupTitles[$0.id.value] }.joined(separator: ", ") + ".")),
             "canonical": .text(addresses.absoluteHome(language: code)),
             "alternates": .list(homeAlternates(site, addresses)),

@@ -16,9 +16,9 @@ struct SearchFieldTests {
         ("en/404.html", "en", "/", "/en/"),
     ]
     static let labels = [
-        "nl": ("Zoeken op deze site", "Zoeken", "Niets gevonden in de Nederlandstalige pagina&#39;s voor ‘{query}’."),
+        "nl": ("Zoeken op deze site", "Zoeken", "Geen resultaten voor ‘{query}’ in de Nederlandstalige pagina&#39;s."),
         "fr": ("Rechercher sur ce site", "Rechercher", "Aucun résultat pour «\u{A0}{query}\u{A0}» dans les pages en français."),
-        "en": ("Search this site", "Search", "Nothing found in the English pages for “{query}”."),
+        "en": ("Search this site", "Search", "No results for “{query}” in the English pages."),
     ]
 
     @Test func everyPageOfOneLanguageHasTheFieldInItsWords() throws {
