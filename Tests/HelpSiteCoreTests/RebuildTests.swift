@@ -35,14 +35,7 @@ struct RebuildTests {
         return original
     }
 
-    func files(_ folder: String) throws -> [String: Data] {
-        let paths = FileManager.default.subpaths(atPath: folder) ?? []
-        return try Dictionary(uniqueKeysWithValues: paths.compactMap { relative in
-            var isFolder: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isFolder)
-            return isFolder.boolValue ? nil : (relative, try Data(contentsOf: URL(fileURLWithPath: folder + "/" + relative)))
-        })
-    }
+    func files(_ folder: String) throws -> [String: Data] { try TemporaryFolder.files(under: folder) }
 
     /// The preview (untranslated text marked) too: the marks come from the same files.
     @Test(arguments: [false, true])

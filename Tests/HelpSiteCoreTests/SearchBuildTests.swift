@@ -22,15 +22,7 @@ struct SearchBuildTests {
         return try pipeline.build()
     }
 
-    /// Every file under `folder`, by its path there.
-    func files(_ folder: String) throws -> [String: Data] {
-        let paths = FileManager.default.subpaths(atPath: folder) ?? []
-        return try Dictionary(uniqueKeysWithValues: paths.compactMap { relative in
-            var isFolder: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isFolder)
-            return isFolder.boolValue ? nil : (relative, try Data(contentsOf: URL(fileURLWithPath: folder + "/" + relative)))
-        })
-    }
+    func files(_ folder: String) throws -> [String: Data] { try TemporaryFolder.files(under: folder) }
 
     func modified(_ path: String) throws -> Date {
         try #require(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)

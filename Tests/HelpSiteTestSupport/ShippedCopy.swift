@@ -68,4 +68,14 @@ extension TemporaryFolder {
         try site.write("helpsite 1", to: "bin/helpsite")
         return site
     }
+
+    /// Every file under `folder` (not the folders), with its bytes, by its path there.
+    package static func files(under folder: String) throws -> [String: Data] {
+        let paths = FileManager.default.subpaths(atPath: folder) ?? []
+        return try Dictionary(uniqueKeysWithValues: paths.compactMap { relative in
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isFolder)
+            return isFolder.boolValue ? nil : (relative, try Data(contentsOf: URL(fileURLWithPath: folder + "/" + relative)))
+        })
+    }
 }
