@@ -26,7 +26,7 @@ struct FailedWriteTests {
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let message = String(decoding: HelpsiteRunner.readToEnd(errors), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw Unavailable(description: "`\(arguments.joined(separator: " "))` failed (\(message.trimmingCharacters(in: .whitespacesAndNewlines))): this test needs \(needs)")

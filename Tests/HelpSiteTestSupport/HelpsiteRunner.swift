@@ -39,12 +39,31 @@ package struct HelpsiteRunner {
         // the other to its end would wait for ever.
         let errorsRead = DispatchGroup()
         nonisolated(unsafe) var errData = Data()
-        DispatchQueue.global().async(group: errorsRead) { errData = errors.fileHandleForReading.readDataToEndOfFile() }
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        DispatchQueue.global().async(group: errorsRead) { errData = Self.readToEnd(errors) }
+        let outData = Self.readToEnd(output)
         errorsRead.wait()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
                    errors: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// What a child writes to `pipe`, to its end. A read that a signal interrupts is read
+    /// again: Foundation's `readDataToEndOfFile` stops the whole test process then (a fatal
+    /// `try!` on EINTR, seen once in a run of every test).
+    package static func readToEnd(_ pipe: Pipe) -> Data {
+        let descriptor = pipe.fileHandleForReading.fileDescriptor
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count > 0 {
+                data.append(contentsOf: buffer[..<count])
+            } else if count < 0, errno == EINTR {
+                continue
+            } else {
+                return data
+            }
+        }
     }
 
     package func project() throws -> TemporaryFolder {
