@@ -114,7 +114,7 @@ struct Inventory {
                 let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
                 text.add(bytes: UnsafeRawBufferPointer(rebasing: bytes[bom...]))
             }
-            text.add(bytes: [0xFF])
+            text.addSeparator()
             print.add(text)
             return print
         }

@@ -5,7 +5,7 @@
 /// still counts.
 package enum TextFingerprint {
     package static func of(_ text: String) -> String {
-        Fingerprint(normalised(text)).description
+        Fingerprint.stable(normalised(text)).description
     }
 
     /// Paragraphs separated by one blank line, each with its white space folded.
