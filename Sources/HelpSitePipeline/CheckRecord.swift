@@ -188,15 +188,22 @@ struct Cache {
     func write(_ path: String) {
         var writer = RecordText.Writer(header: Self.header)
         writer.line(["site", site.description])
-        for id in pages.keys.sorted() {
+        for id in pages.keys.sorted(by: UTF8Text.precedes) {
             let page = pages[id]!
-            var fields = ["page", RecordText.escape(id), page.key.description]
-            fields += page.updated.map { [$0.value, String($0.line), String($0.column)] } ?? ["-", "0", "0"]
+            writer.raw("page")
+            writer.text(id)
+            writer.raw(page.key.description)
+            writer.raw(page.updated?.value ?? "-")
+            writer.number(page.updated?.line ?? 0)
+            writer.number(page.updated?.column ?? 0)
             for code in page.slugs.keys.sorted() {
                 let slug = page.slugs[code]!
-                fields += [code, String(slug.line), String(slug.column), RecordText.escape(slug.value)]
+                writer.raw(code)
+                writer.number(slug.line)
+                writer.number(slug.column)
+                writer.text(slug.value)
             }
-            writer.line(fields)
+            writer.endLine()
         }
         try? RecordText.write(writer.finished, to: path, onlyIfChanged: true)
     }

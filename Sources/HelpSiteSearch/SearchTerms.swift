@@ -1,3 +1,5 @@
+import HelpSiteModel
+
 /// The terms a word is indexed under in one language, and a section's terms with their
 /// weights. Made per group of pages and language (it holds a `Stemmer`, which is not shared
 /// between threads), and remembers each word it has seen.
@@ -114,7 +116,7 @@ package final class SearchTerms {
             }
         }
         // Sorted, so that the same facts give the same order whatever the set's.
-        for fact in facts.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { count(number(of: fact), Field.fact) }
+        for fact in facts.sorted(by: UTF8Text.precedes) { count(number(of: fact), Field.fact) }
         let norm = Self.k1 * (1 - Self.b + Self.b * Double(length) / Self.averageLength)
         defer {
             for term in counted { counts[Int(term)] = 0 }

@@ -23,7 +23,7 @@ struct ShardWriter {
         let folder = "\(SearchIndex.folder)/\(language.code)"
         let perPage = sectionsPerPage
         let slots = language.terms.indices.filter { !language.postings[$0].isEmpty }
-            .sorted { language.terms[$0].utf8.lexicographicallyPrecedes(language.terms[$1].utf8) }
+            .sorted { UTF8Text.precedes(language.terms[$0], language.terms[$1]) }
         let plan = ShardPlan.make(slots.map { (language.terms[$0], language.postings[$0].count) })
         var files: [OutputFile] = []
         var shards: [(prefix: String, file: String)] = []

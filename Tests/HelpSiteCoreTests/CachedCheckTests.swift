@@ -137,11 +137,32 @@ struct RecordTextTests {
         var writer = RecordText.Writer(header: "helpsite test record 1")
         let awkward = "a\tb\\c\nd\re"
         writer.line(["page", RecordText.escape(awkward), "42"])
-        let lines = try #require(RecordText.lines(of: Data(writer.finished.utf8), header: "helpsite test record 1"))
+        let lines = try #require(RecordText.lines(of: writer.finished, header: "helpsite test record 1"))
         #expect(lines.count == 1)
         #expect(lines[0].count == 3 && RecordText.unescape(lines[0][1]) == awkward && lines[0][2] == "42")
         #expect(RecordText.lines(of: Data(writer.text.utf8), header: "helpsite test record 1") == nil, "no end line")
-        #expect(RecordText.lines(of: Data(writer.finished.utf8), header: "helpsite test record 2") == nil, "another version")
+        #expect(RecordText.lines(of: writer.finished, header: "helpsite test record 2") == nil, "another version")
+    }
+
+    /// Fields written one by one read back as `line(_:)` and `escape` write them, numbers as
+    /// `String(_:radix:)` writes them.
+    @Test func fieldsWrittenOneByOneAreTheLineOfThem() throws {
+        let awkward = "a\tb\\c\nd\re — é"
+        var byField = RecordText.Writer(header: "h")
+        var byLine = RecordText.Writer(header: "h")
+        let numbers: [Int64] = [0, 7, -1, 10, 255, Int64.min + 1, Int64.max]
+        for number in numbers {
+            byField.raw("n")
+            byField.text(awkward)
+            byField.number(number)
+            byField.number(UInt64(bitPattern: number), radix: 16)
+            byField.endLine()
+            byLine.line(["n", RecordText.escape(awkward), String(number), String(UInt64(bitPattern: number), radix: 16)])
+        }
+        #expect(byField.finished == byLine.finished)
+        let lines = try #require(RecordText.lines(of: byField.finished, header: "h"))
+        #expect(lines.map { Int64($0[2])! } == numbers)
+        #expect(lines.allSatisfy { RecordText.unescape($0[1]) == awkward })
     }
 
     /// Lines read as they are written, in every shape a record can be found in: empty fields,

@@ -9,20 +9,92 @@ import Foundation
 ///
 /// Text fields escape `\`, tab, line feed and carriage return with a backslash.
 package enum RecordText {
-    /// Builds a record's text a line at a time.
+    /// Builds a record's bytes a field at a time: tens of thousands of lines every build,
+    /// each field appended as it is made, with no array of fields or string per line.
     package struct Writer {
-        package private(set) var text: String
+        private var bytes: [UInt8]
+        private var opened = false
 
         package init(header: String) {
-            text = header + "\n"
+            bytes = Array(header.utf8)
+            bytes.append(UInt8(ascii: "\n"))
+            bytes.reserveCapacity(1 << 16)
         }
 
-        /// Fields are written as given: escape text fields with `RecordText.escape`.
+        /// A whole line of fields written as given: escape text fields with `RecordText.escape`.
         package mutating func line(_ fields: [String]) {
-            text += fields.joined(separator: "\t") + "\n"
+            for field in fields { raw(field) }
+            endLine()
         }
 
-        package var finished: String { text + "end\n" }
+        /// A field written as given: a word of the record's own, a fingerprint.
+        package mutating func raw(_ field: String) {
+            separate()
+            bytes.append(contentsOf: field.utf8)
+        }
+
+        /// A text field, escaped (`RecordText.escape`).
+        package mutating func text(_ field: String) {
+            separate()
+            guard field.utf8.contains(where: RecordText.isEscaped) else { return bytes.append(contentsOf: field.utf8) }
+            for byte in field.utf8 {
+                switch byte {
+                case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+                default: bytes.append(byte)
+                }
+            }
+        }
+
+        /// A number field in decimal, as `String(_:)` writes it.
+        package mutating func number(_ value: Int64) {
+            if value < 0 {
+                separate()
+                bytes.append(UInt8(ascii: "-"))
+                digits(value.magnitude, radix: 10)
+            } else {
+                number(UInt64(value))
+            }
+        }
+
+        package mutating func number(_ value: Int) {
+            number(Int64(value))
+        }
+
+        /// A number field, in decimal or (`radix: 16`) lowercase hexadecimal, as `String(_:radix:)` writes it.
+        package mutating func number(_ value: UInt64, radix: UInt64 = 10) {
+            separate()
+            digits(value, radix: radix)
+        }
+
+        private mutating func digits(_ value: UInt64, radix: UInt64) {
+            var value = value
+            let start = bytes.count
+            repeat {
+                let digit = UInt8(value % radix)
+                bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+                value /= radix
+            } while value > 0
+            bytes[start...].reverse()
+        }
+
+        package mutating func endLine() {
+            bytes.append(UInt8(ascii: "\n"))
+            opened = false
+        }
+
+        private mutating func separate() {
+            if opened { bytes.append(UInt8(ascii: "\t")) }
+            opened = true
+        }
+
+        /// The lines so far, without the end line.
+        package var text: String { String(decoding: bytes, as: UTF8.self) }
+
+        /// The record as its file holds it, with its end line.
+        package var finished: Data { Data(bytes) + Data("end\n".utf8) }
     }
 
     /// Each line's fields between the header and the end line; nil for a record of another
@@ -68,14 +140,8 @@ package enum RecordText {
     /// one process included) renamed over it, so that a reader never sees half and the last of
     /// two writers wins. Not flushed: a lost record costs one full run.
     /// - Parameter onlyIfChanged: leave the file alone when it already holds `text`.
-    package static func write(_ text: String, to path: String, onlyIfChanged: Bool = false) throws {
-        let data = Data(text.utf8)
+    package static func write(_ data: Data, to path: String, onlyIfChanged: Bool = false) throws {
         if onlyIfChanged, FileManager.default.contents(atPath: path) == data { return }
-        try write(data, to: path)
-    }
-
-    /// The same for a record of bytes of its own (the search records).
-    package static func write(_ data: Data, to path: String) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = path + ".\(getpid())-\(UInt64.random(in: 0...UInt64.max)).tmp"
@@ -88,9 +154,12 @@ package enum RecordText {
         }
     }
 
+    static func isEscaped(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+    }
+
     package static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
-        else { return text }
+        guard text.utf8.contains(where: isEscaped) else { return text }
         var escaped = ""
         for scalar in text.unicodeScalars {
             switch scalar {

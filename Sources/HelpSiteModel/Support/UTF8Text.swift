@@ -1,7 +1,22 @@
 import Foundation
 
-/// Text files must be UTF-8; this says where one is not, as a translator's editor counts.
+/// UTF-8 as bytes: the order of texts by their bytes, and where a text file (which must be
+/// UTF-8) is not, as a translator's editor counts.
 package enum UTF8Text {
+    /// Whether `a` comes before `b` in the order of their UTF-8 bytes: the order records list
+    /// ids in and the search index its terms. Compared with `memcmp`: `<` on Strings compares
+    /// Unicode characters, and `utf8.lexicographicallyPrecedes` goes a byte at a time.
+    package static func precedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { a in
+            b.withUTF8 { b in
+                let common = min(a.count, b.count)
+                let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+                return order != 0 ? order < 0 : a.count < b.count
+            }
+        }
+    }
+
     /// The first byte that is not part of valid UTF-8: its offset, and the line and column
     /// (from 1, counting characters) where an editor shows it.
     package struct InvalidByte: Equatable {
