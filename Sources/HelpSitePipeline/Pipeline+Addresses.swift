@@ -22,10 +22,13 @@ struct AddressPlan {
         let (ledger, ledgerProblems) = PublishedAddresses.read(ledgerFile)
         var diagnostics = ledgerProblems
         let addresses = SiteAddresses(site: site)
-        var pages: [String: (language: String, page: Page)] = [:]
+        // Address → what the plan needs of its page; the pages themselves are not copied.
+        var pages: [String: (language: String, page: Served)] = [:]
         for content in site.languages {
-            for page in content.pages {
-                pages[addresses.path(language: content.language.code, pageID: page.id)] = (content.language.code, page)
+            for index in content.pages.indices {
+                let id = content.pages[index].id
+                pages[addresses.path(language: content.language.code, pageID: id)] =
+                    (content.language.code, Served(id: id, slug: content.pages[index].slug, title: content.pages[index].title.value))
             }
         }
         let languages = Set(site.languages.map(\.language.code))
@@ -68,7 +71,7 @@ struct AddressPlan {
                 }
             }
             let (targetLanguage, page) = pages[target]!
-            redirects.append(ServedRedirect(from: from, to: target, language: targetLanguage, title: page.title.value))
+            redirects.append(ServedRedirect(from: from, to: target, language: targetLanguage, title: page.title))
         }
         for entry in ledger.entries where pages[entry.address] == nil && !redirectedFrom.contains(entry.address) {
             diagnostics.append(dropped(entry, ledger: ledger, pages: site, addresses: addresses))
@@ -94,6 +97,13 @@ struct AddressPlan {
         return Diagnostic(
             .error, "this build would drop the published address \(entry.address) of page '\(entry.page)', which no page has any more: say in site.yaml under redirects: where it now goes (\(entry.address): <page id>)",
             at: line, code: .addressDropped)
+    }
+
+    /// A page as the plan knows it by its address.
+    private struct Served {
+        var id: String
+        var slug: Located<String>
+        var title: String
     }
 
     /// `; did you mean 'complaints'?` for the nearest of `candidates`, when one is near.

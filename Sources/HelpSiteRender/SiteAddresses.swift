@@ -10,10 +10,18 @@ package struct SiteAddresses {
 
     package init(site: Site) {
         self.site = site
-        folders = Dictionary(site.languages.map { content in
-            (content.language.code, Dictionary(content.pages.map { ($0.id, "\(content.language.code)/\($0.slug.value)/") },
-                                               uniquingKeysWith: { first, _ in first }))
-        }, uniquingKeysWith: { first, _ in first })
+        var folders: [String: [String: String]] = [:]
+        for content in site.languages where folders[content.language.code] == nil {
+            let code = content.language.code
+            var language: [String: String] = [:]
+            language.reserveCapacity(content.pages.count)
+            // By index: a `Page` copied is every field retained.
+            for index in content.pages.indices where language[content.pages[index].id] == nil {
+                language[content.pages[index].id] = code + "/" + content.pages[index].slug.value + "/"
+            }
+            folders[code] = language
+        }
+        self.folders = folders
     }
 
     /// The folder of a page, relative to the output root: `nl/klachten/`.

@@ -60,18 +60,19 @@ extension SiteRenderer {
         let code = content.language.code
         let here = SiteAddresses.home(language: code)
         let typeset = content.strings.typography.apply
-        func entry(_ page: Page) -> TemplateValue {
+        // Pages by their place in `content.pages`: a `Page` copied is every field retained.
+        func entry(_ index: Int) -> TemplateValue {
             .object(TemplateObject([
-                "name": .text(typeset(page.title.value)),
-                "href": .text(SiteAddresses.relative(from: here, to: addresses.path(language: code, pageID: page.id))),
-                "description": .text(typeset(page.description.value)),
+                "name": .text(typeset(content.pages[index].title.value)),
+                "href": .text(SiteAddresses.relative(from: here, to: addresses.path(language: code, pageID: content.pages[index].id))),
+                "description": .text(typeset(content.pages[index].description.value)),
             ]))
         }
         var grouped = Set<String>()
         var groups: [TemplateValue] = []
         for group in site.settings.navigation {
-            let pages = group.pages.compactMap { content.page(id: $0.value) }
-            grouped.formUnion(pages.map(\.id))
+            let pages = group.pages.compactMap { content.position(ofPage: $0.value) }
+            grouped.formUnion(pages.map { content.pages[$0].id })
             guard !pages.isEmpty else { continue }
             groups.append(.object(TemplateObject([
                 "id": .text(group.id.value),
@@ -79,7 +80,7 @@ extension SiteRenderer {
                 "pages": .list(pages.map(entry)),
             ])))
         }
-        let others = content.pages.filter { !grouped.contains($0.id) }
+        let others = content.pages.indices.filter { !grouped.contains(content.pages[$0].id) }
         let root = SiteAddresses.relativeRoot(from: here)
         return TemplateObject([
             "lang": .text(code),

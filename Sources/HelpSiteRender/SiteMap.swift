@@ -21,17 +21,20 @@ struct SiteMap {
             xml += link("x-default", site.settings.baseURL.value)
             xml += "  </url>\n"
         }
+        let reference = site.reference
         for content in site.languages {
-            for page in content.pages {
-                xml += "  <url>\n    <loc>\(HTML.escape(addresses.absolute(language: content.language.code, pageID: page.id)))</loc>\n"
+            // By index, and by id in the other languages: a `Page` copied is every field retained.
+            for index in content.pages.indices {
+                let id = content.pages[index].id
+                xml += "  <url>\n    <loc>\(HTML.escape(addresses.absolute(language: content.language.code, pageID: id)))</loc>\n"
                 // The reference's date: a translation is as recent as what it translates.
-                if let updated = site.reference?.page(id: page.id)?.updated ?? page.updated {
+                if let updated = reference?.updated(ofPage: id) ?? content.pages[index].updated {
                     xml += "    <lastmod>\(updated.value)</lastmod>\n"
                 }
-                for other in site.languages where other.page(id: page.id) != nil {
-                    xml += link(other.language.code, addresses.absolute(language: other.language.code, pageID: page.id))
+                for other in site.languages where other.hasPage(id: id) {
+                    xml += link(other.language.code, addresses.absolute(language: other.language.code, pageID: id))
                 }
-                xml += link("x-default", addresses.absolute(language: site.settings.referenceLanguage, pageID: page.id))
+                xml += link("x-default", addresses.absolute(language: site.settings.referenceLanguage, pageID: id))
                 xml += "  </url>\n"
             }
         }

@@ -133,6 +133,21 @@ public struct LanguageContent: Sendable {
     public func page(id: String) -> Page? {
         index[id].map { pages[$0] }
     }
+
+    /// Whether the language has the page, without copying it (`page(id:)` copies every field).
+    public func hasPage(id: String) -> Bool {
+        index[id] != nil
+    }
+
+    /// Where the page is in `pages`, to read a field of it without copying the whole page.
+    public func position(ofPage id: String) -> Int? {
+        index[id]
+    }
+
+    /// The page's date of last update, without copying the page.
+    public func updated(ofPage id: String) -> Located<CalendarDate>? {
+        index[id].flatMap { pages[$0].updated }
+    }
 }
 
 /// A group of pages of the navigation (`site.yaml`), titled in each language's
