@@ -10,12 +10,17 @@ import HelpSiteSearch
 extension Pipeline {
     /// The page id of an input file that is a page file (`<content>/<language>/<id>.yaml`).
     static func pageID(ofInput path: String, content: String, languages: [LanguageContent]) -> String? {
+        pageFile(ofInput: path, content: content, languages: languages)?.id
+    }
+
+    /// The language and page id of an input file that is a page file.
+    static func pageFile(ofInput path: String, content: String, languages: [LanguageContent]) -> (language: String, id: String)? {
         let prefix = Paths.join(content, "")
         guard path.hasPrefix(prefix) else { return nil }
         let parts = path.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let name = parts.last, LanguageFolder.isPageFile(name),
               languages.contains(where: { $0.language.code == parts[0] }) else { return nil }
-        return LanguageFolder.pageID(ofFile: name)
+        return (String(parts[0]), LanguageFolder.pageID(ofFile: name))
     }
 
     /// Shared by the groups' workers: whether pages are still written, and the first write error.
@@ -90,7 +95,8 @@ extension Pipeline {
         // The search index leaves a preview's untranslated text out of the page's language.
         let search = SearchBuild(skeleton: skeleton, pageIDs: pageIDs, groups: pageGroups,
                                  cache: SearchRecordCache(cache: cacheFolder, output: output), output: output, inputs: incremental.inputs,
-                                 isPageFile: { Self.pageID(ofInput: $0, content: content, languages: skeleton.languages) != nil },
+                                 previous: incremental.previous, unchanged: unchanged,
+                                 pageLanguage: { Self.pageFile(ofInput: $0, content: content, languages: skeleton.languages)?.language },
                                  neutral: [ledgerFile], untranslated: untranslated)
 
         // The pages a group at a time, each group on one core: read, checked, rendered, written

@@ -25,6 +25,10 @@ final class SearchBuild: @unchecked Sendable {
     private let base: Fingerprint
     /// For a preview: the places of each language's text still in the reference language.
     private let untranslated: (@Sendable (Site) -> [String: Set<SourceLocation>])?
+    /// Languages none of whose page files changed since the previous build, whose index
+    /// files (`meta.json` and the shards, not the page files) are all at hand: those files,
+    /// kept as they are. Their records are not merged nor their shards made again.
+    private let kept: [String: [OutputFile]]
     private let lock = NSLock()
     private var failures: [String] = []
     private var spent: Int64 = 0
@@ -46,28 +50,59 @@ final class SearchBuild: @unchecked Sendable {
     ///   - inputs: the build's input files and their stamps; those that are not page files
     ///     (site.yaml, each language's files, the templates, the executable, the preview's
     ///     marks) go into every group's key.
-    ///   - isPageFile: whether an input is a page file.
+    ///   - previous: the previous build's record, if this build reuses it.
+    ///   - unchanged: whether a file of the previous build is at hand (`IncrementalBuild.unchanged`).
+    ///   - pageLanguage: the language of an input that is a page file, nil for any other input.
     ///   - neutral: inputs no page is made from (the ledger of published addresses, which a
     ///     build rewrites): left out of the key.
     init(skeleton: Site, pageIDs: [String], groups: [ArraySlice<String>], cache: SearchRecordCache, output: String,
-         inputs: [String: BuildManifest.Stamp], isPageFile: (String) -> Bool, neutral: Set<String>,
+         inputs: [String: BuildManifest.Stamp], previous: BuildManifest?, unchanged: UnchangedPages,
+         pageLanguage: (String) -> String?, neutral: Set<String>,
          untranslated: (@Sendable (Site) -> [String: Set<SourceLocation>])?) {
         settings = skeleton.settings
         codes = skeleton.languages.map(\.language.code)
-        index = SearchIndex(languages: codes, settings: skeleton.settings)
+        // A preview's marks in one language depend on the reference's files: it keeps nothing.
+        kept = untranslated != nil ? [:] : Self.keptLanguages(codes, inputs: inputs, previous: previous, unchanged: unchanged,
+                                                             pageLanguage: pageLanguage, neutral: neutral)
+        index = SearchIndex(languages: codes, settings: skeleton.settings, skipping: Set(kept.keys))
         self.cache = cache
         self.output = output
         numbers = Dictionary(pageIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         sequence = Dictionary(groups.enumerated().map { ($1.startIndex, $0) }, uniquingKeysWith: { first, _ in first })
         var base = Fingerprint("search records")
         base.add(String(SearchIndex.version))
-        for path in inputs.keys.sorted() where !isPageFile(path) && !neutral.contains(path) {
+        for path in inputs.keys.sorted() where pageLanguage(path) == nil && !neutral.contains(path) {
             base.add(path)
             base.add("\(inputs[path]!.size) \(inputs[path]!.modified.bitPattern)")
         }
         self.base = base
         self.untranslated = untranslated
     }
+
+    /// See `kept`. Only a page file changed in place tells its language from the others: any
+    /// other input (site.yaml, a language.yaml, a template, the executable) may change every
+    /// language's index, and a page file added or removed renumbers the pages of all.
+    static func keptLanguages(_ codes: [String], inputs: [String: BuildManifest.Stamp], previous: BuildManifest?,
+                              unchanged: UnchangedPages, pageLanguage: (String) -> String?,
+                              neutral: Set<String>) -> [String: [OutputFile]] {
+        guard let previous else { return [:] }
+        var changed = Set<String>()
+        for path in Set(inputs.keys).union(previous.inputs.keys) where !neutral.contains(path) && inputs[path] != previous.inputs[path] {
+            guard inputs[path] != nil, previous.inputs[path] != nil, let language = pageLanguage(path) else { return [:] }
+            changed.insert(language)
+        }
+        var kept: [String: [OutputFile]] = [:]
+        for code in codes where !changed.contains(code) {
+            let folder = "\(SearchIndex.folder)/\(code)/", pages = folder + "p/"
+            let files = previous.outputs.filter { $0.key.hasPrefix(folder) && !$0.key.hasPrefix(pages) }
+            guard files.keys.contains(folder + "meta.json"), files.allSatisfy({ unchanged($0.key, $0.value.fingerprint) }) else { continue }
+            kept[code] = files.map { OutputFile(path: $0.key, contents: Data(), isUnchanged: true, fingerprint: $0.value.fingerprint) }
+        }
+        return kept
+    }
+
+    /// The languages whose index files this build keeps from the previous one.
+    var keptLanguages: Set<String> { Set(kept.keys) }
 
     /// The key of a group's records: `base`, and the fingerprint of each of its page files.
     private func key(of group: Site, ids: some Sequence<String>) -> Fingerprint {
@@ -141,6 +176,7 @@ final class SearchBuild: @unchecked Sendable {
     /// Writes every language's `meta.json` and shards, once every group is in.
     func write(workers: Int?, into staged: StagedSite) throws {
         let start = threadTime()
+        for files in kept.values { try staged.write(files) }
         try index.write(workers: workers, spent: { used in self.lock.withLock { self.spent += used } }, into: staged.write)
         let used = threadTime() - start
         lock.withLock { spent += used }

@@ -37,11 +37,17 @@ package final class SearchIndex: @unchecked Sendable {
     let callingCode: String
     private let lock = NSLock()
     private var languages: [Language]
+    /// Languages whose files a build keeps from the previous one: their records are not
+    /// merged, and they have no files here.
+    private let skipped: Set<String>
 
-    /// - Parameter languages: the site's language codes, in its order (as `GroupRecords`).
-    package init(languages: [String], settings: SiteSettings) {
+    /// - Parameters:
+    ///   - languages: the site's language codes, in its order (as `GroupRecords`).
+    ///   - skipping: languages left out (their files are kept from the previous build).
+    package init(languages: [String], settings: SiteSettings, skipping: Set<String> = []) {
         self.languages = languages.map { Language(code: $0) }
         callingCode = PhoneNumber.callingCodes[settings.phoneRegion.value] ?? ""
+        skipped = skipping
     }
 
     /// A group's terms and, per page, its place and its sections' terms: what the index keeps
@@ -75,7 +81,7 @@ package final class SearchIndex: @unchecked Sendable {
 
     /// Called with the lock held.
     private func merge(_ group: Group) {
-        for (index, records) in group.languages.enumerated() where index < languages.count {
+        for (index, records) in group.languages.enumerated() where index < languages.count && !skipped.contains(languages[index].code) {
             // Moved out and back, so that appending to a term's postings copies nothing.
             var language = languages[index]
             languages[index] = Language(code: language.code)
@@ -129,7 +135,7 @@ package final class SearchIndex: @unchecked Sendable {
             for sequence in waiting.keys.sorted() { merge(waiting[sequence]!) }
             waiting = [:]
             defer { self.languages = self.languages.map { Language(code: $0.code) } }
-            return self.languages
+            return self.languages.filter { !skipped.contains($0.code) }
         }
         let callingCode = callingCode
         let caller = pthread_self()

@@ -64,6 +64,47 @@ struct SearchBuildTests {
         #expect(try files(site.path + "/cold/search") == incremental)
     }
 
+    /// The languages a rebuild keeps the index files of, unmerged: those none of whose page
+    /// files changed, with every file still in the output. What it writes is a cold build's index.
+    @Test func aRebuildKeepsTheIndexOfEachLanguageWhosePagesDidNotChange() throws {
+        let site = try fortyPageSite()
+        let content = site.path + "/content", output = site.path + "/public"
+        func kept() -> Set<String> {
+            let (loaded, _, _) = SiteLoader.loadSkeleton(contentDirectory: content)
+            guard let skeleton = loaded else { return ["the skeleton did not load"] }
+            let incremental = IncrementalBuild(output: output, cache: site.path + "/.helpsite-cache", folders: [content, Project.templates],
+                                               generator: site.path + "/bin/helpsite", force: false, neutral: [content + "/published.txt"])
+            return Set(SearchBuild.keptLanguages(
+                ["nl", "fr"], inputs: incremental.inputs, previous: incremental.previous, unchanged: incremental.unchanged(in: nil),
+                pageLanguage: { Pipeline.pageFile(ofInput: $0, content: content, languages: skeleton.languages)?.language },
+                neutral: [content + "/published.txt"]).keys)
+        }
+        guard case .built = try build(site) else { Issue.record("the first build failed"); return }
+        #expect(kept() == ["nl", "fr"], "nothing changed")
+        try edit("content/fr/p39.yaml", in: site) { $0.replacingOccurrences(of: "Dites-le-nous.", with: "Dites-le-nous sans détour.") }
+        #expect(kept() == ["nl"])
+        guard case .built = try build(site) else { Issue.record("the rebuild failed"); return }
+        guard case .built = try build(site, into: "cold", force: true) else { Issue.record("the cold build failed"); return }
+        #expect(try files(output + "/search") == files(site.path + "/cold/search"))
+
+        // A shard gone from the output: its language is made again.
+        try edit("content/fr/p38.yaml", in: site) { $0.replacingOccurrences(of: "Pas satisfait ?", with: "Toujours pas satisfait ?") }
+        let shard = try #require(try FileManager.default.contentsOfDirectory(atPath: output + "/search/nl/t").first)
+        try FileManager.default.removeItem(atPath: output + "/search/nl/t/" + shard)
+        #expect(kept().isEmpty)
+        guard case .built = try build(site) else { Issue.record("the rebuild failed"); return }
+        #expect(FileManager.default.fileExists(atPath: output + "/search/nl/t/" + shard))
+
+        // A page added renumbers the pages of every language; a template may change any page.
+        try site.write(try site.read("content/nl/p39.yaml").replacingOccurrences(of: "slug: klachten-p39", with: "slug: klachten-p40"),
+                       to: "content/nl/p40.yaml")
+        #expect(kept().isEmpty)
+        try FileManager.default.removeItem(atPath: content + "/nl/p40.yaml")
+        #expect(kept() == ["nl", "fr"])
+        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: content + "/site.yaml")
+        #expect(kept().isEmpty)
+    }
+
     @Test func aFailingIndexWriteLeavesThePublishedSiteAsItWas() throws {
         let site = try fortyPageSite()
         try site.overlay(URL(fileURLWithPath: Project.templates), at: "templates")
@@ -115,7 +156,8 @@ struct SearchBuildTests {
             SearchBuild(skeleton: skeleton, pageIDs: order, groups: groups, cache: SearchRecordCache(cache: cacheFolder, output: output),
                         output: output, inputs: BuildManifest.snapshot(of: [site.path + "/content", Project.templates],
                                                                        extra: [site.path + "/bin/helpsite"]),
-                        isPageFile: { $0.hasSuffix(".yaml") && !$0.hasSuffix("site.yaml") && !$0.hasSuffix("language.yaml") },
+                        previous: nil, unchanged: { _, _ in false },
+                        pageLanguage: { Pipeline.pageFile(ofInput: $0, content: site.path + "/content", languages: skeleton.languages)?.language },
                         neutral: [site.path + "/content/published.txt"], untranslated: nil)
         }
         let nothingAtHand: UnchangedPages = { _, _ in false }
