@@ -17,7 +17,7 @@ public struct BuildManifest: Equatable, Sendable {
     }
 
     /// Raised when the manifest's meaning changes, so that an old one is ignored.
-    public static let version = 6
+    public static let version = 7
 
     /// Every file of the content and template folders (and the helpsite executable), by path.
     public var inputs: [String: Stamp]
@@ -99,10 +99,53 @@ public struct BuildManifest: Equatable, Sendable {
     }
 
     public static func read(in cache: String, for output: String) -> BuildManifest? {
-        guard let data = FileManager.default.contents(atPath: location(in: cache, for: output).path),
-              let lines = RecordText.lines(of: data, header: header), let manifest = BuildManifest(lines: lines),
+        guard let data = FileManager.default.contents(atPath: location(in: cache, for: output).path) else { return nil }
+        return read(data, for: output)
+    }
+
+    /// The record in `data`, when it is one of `output`.
+    static func read(_ data: Data, for output: String) -> BuildManifest? {
+        guard let lines = RecordText.lines(of: data, header: header), let manifest = BuildManifest(lines: lines),
               manifest.folder == Self.absolute(output) else { return nil }
         return manifest
+    }
+
+    /// Whether the record in `data` is of `output`, made from exactly `inputs`, and every file it
+    /// says the build wrote is still there: a build with nothing to do. Read from the record's
+    /// `folder` and `inputs` lines (the inputs' digest) and the paths of its `output` lines,
+    /// without making the manifest: a tenth of the time of reading it whole.
+    static func isUpToDate(_ data: Data, output: String, inputs: [String: Stamp]) -> Bool {
+        let folder = "folder\t" + RecordText.escape(absolute(output)), digest = "inputs\t\(inputs.count)\t\(Self.digest(of: inputs))"
+        var seen = 0
+        let whole = RecordText.forEachLine(of: data, header: header) { line in
+            switch seen {
+            case 0:
+                seen += 1
+                return line.elementsEqual(folder.utf8)
+            case 1:
+                seen += 1
+                return line.elementsEqual(digest.utf8)
+            default:
+                guard line.starts(with: "output\t".utf8) else { return true }
+                // The path is the last field.
+                let tab = line.lastIndex(of: UInt8(ascii: "\t"))!
+                let path = RecordText.unescape(Substring(String(decoding: UnsafeRawBufferPointer(rebasing: line[(tab + 1)...]), as: UTF8.self)))
+                return access(Paths.join(output, path), F_OK) == 0
+            }
+        }
+        return whole == true && seen == 2
+    }
+
+    /// One fingerprint of every input's path and stamp, whatever their order.
+    static func digest(of inputs: [String: Stamp]) -> Fingerprint {
+        var total: UInt64 = 0
+        for (path, stamp) in inputs {
+            var print = Fingerprint(path)
+            print.add(Fingerprint(value: UInt64(bitPattern: Int64(stamp.size))))
+            print.add(Fingerprint(value: stamp.modified.bitPattern))
+            total &+= print.value
+        }
+        return Fingerprint(value: total)
     }
 
     /// Written after a publish; a manifest that cannot be written only costs the next build its
@@ -121,6 +164,7 @@ public struct BuildManifest: Equatable, Sendable {
     //
     //     helpsite build record 6
     //     folder  <the output folder, absolute>
+    //     inputs  <count>  <digest of every input's path and stamp (`digest(of:)`)>
     //     input   <size>  <modification time, the Double's bits in hex>  <path>
     //     output  <fingerprint>  <inode>  <size>  <time in ns>  <path>
     //     kept                                        (the replaced site was kept: its files follow)
@@ -137,6 +181,10 @@ public struct BuildManifest: Equatable, Sendable {
         var writer = RecordText.Writer(header: Self.header)
         writer.raw("folder")
         writer.text(folder)
+        writer.endLine()
+        writer.raw("inputs")
+        writer.number(inputs.count)
+        writer.raw(Self.digest(of: inputs).description)
         writer.endLine()
         func record(_ kind: String, _ path: String, _ record: OutputRecord) {
             writer.raw(kind)
@@ -197,6 +245,12 @@ public struct BuildManifest: Equatable, Sendable {
         var inputs: [String: Stamp] = [:], outputs: [String: OutputRecord] = [:], summaries: [String: PageSummary] = [:]
         var folder = ""
         var retained: [String: OutputRecord]?
+        // Each dictionary made at its size at once: growing them was a fifth of reading the record.
+        var counts: [Substring: Int] = [:]
+        for fields in lines { counts[fields.first ?? "", default: 0] += 1 }
+        inputs.reserveCapacity(counts["input"] ?? 0)
+        outputs.reserveCapacity(counts["output"] ?? 0)
+        summaries.reserveCapacity(counts["page"] ?? 0)
         func record(_ fields: [Substring]) -> (String, OutputRecord)? {
             guard fields.count == 6, let inode = UInt64(fields[2]), let size = Int64(fields[3]), let modified = Int64(fields[4]) else { return nil }
             return (unescape(fields[5]), OutputRecord(fingerprint: String(fields[1]),
@@ -213,8 +267,10 @@ public struct BuildManifest: Equatable, Sendable {
             case "folder":
                 guard fields.count == 2 else { return nil }
                 folder = unescape(fields[1])
+            case "inputs":
+                guard fields.count == 3 else { return nil }
             case "kept":
-                retained = retained ?? [:]
+                retained = retained ?? Dictionary(minimumCapacity: counts["retained"] ?? 0)
             case "retained":
                 guard retained != nil, let (path, found) = record(fields) else { return nil }
                 retained?[path] = found
@@ -243,11 +299,6 @@ public struct BuildManifest: Equatable, Sendable {
     public func madeBy(_ generator: String?, now inputs: [String: Stamp]) -> Bool {
         guard let generator, let stamp = self.inputs[generator] else { return false }
         return stamp == inputs[generator]
-    }
-
-    /// Whether `output` still holds every file this manifest says the build wrote.
-    public func outputsExist(in output: String) -> Bool {
-        outputs.keys.allSatisfy { FileManager.default.fileExists(atPath: Paths.join(output, $0)) }
     }
 
     /// Forgets the build of `output`: done before the output folder is replaced, so that a

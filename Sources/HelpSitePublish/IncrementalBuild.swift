@@ -12,8 +12,6 @@ package struct IncrementalBuild: Sendable {
     package let cache: String
     /// The stamps of every input file now.
     package let inputs: [String: BuildManifest.Stamp]
-    /// The previous build's record, whatever made it.
-    private let recorded: BuildManifest?
     /// The same, when this helpsite made it from inputs of the same kind: only then is
     /// anything of it reused.
     package let previous: BuildManifest?
@@ -35,15 +33,16 @@ package struct IncrementalBuild: Sendable {
         var inputs = BuildManifest.snapshot(of: folders, extra: [generator].compactMap { $0 })
         if let variant { inputs[variant] = BuildManifest.Stamp(size: 0, modified: 0) }
         self.inputs = inputs
-        recorded = force ? nil : BuildManifest.read(in: cache, for: output)
+        let data = force ? nil : FileManager.default.contents(atPath: BuildManifest.location(in: cache, for: output).path)
+        // A build with nothing to do never reads the record whole.
+        isUpToDate = data.map { BuildManifest.isUpToDate($0, output: output, inputs: inputs) } ?? false
+        let recorded = isUpToDate ? nil : data.flatMap { BuildManifest.read($0, for: output) }
         previous = recorded.flatMap { $0.madeBy(generator, now: inputs) ? $0 : nil }
     }
 
-    /// No input file changed since the last build, and its files are all there: nothing to do.
-    package var isUpToDate: Bool {
-        guard let recorded else { return false }
-        return recorded.inputs == inputs && recorded.outputsExist(in: output)
-    }
+    /// No input file changed since the last build, and its files are all there: nothing to do
+    /// (and nothing of the last build is read: `previous` is nil).
+    package let isUpToDate: Bool
 
     /// The ids of the pages none of whose files changed since the last build.
     package func unchangedPages(pageID: (String) -> String?) -> Set<String> {

@@ -112,6 +112,32 @@ struct PublishTests {
 
 @Suite("What a build may keep from the previous one")
 struct BuildManifestTests {
+    /// A build with nothing to do is told from the record's first lines and its outputs' paths.
+    @Test func aRecordTellsABuildWithNothingToDo() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("<p>Klachten</p>", to: "public/nl/klachten/index.html")
+        try folder.write("{}", to: "public/search/nl/p/0.json")
+        let output = folder.path + "/public"
+        let record = OutputRecord(fingerprint: "9f86d081884c7d65", identity: FileIdentity(inode: 1, size: 2, modified: 3))
+        let inputs = ["content/nl/klachten.yaml": BuildManifest.Stamp(size: 10, modified: 1_700_000_000.5),
+                      "templates/procedure.mustache": BuildManifest.Stamp(size: 20, modified: 1_700_000_001)]
+        var manifest = BuildManifest(inputs: inputs, outputs: ["nl/klachten/index.html": record, "search/nl/p/0.json": record],
+                                     retained: [:])
+        manifest.folder = BuildManifest.absolute(output)
+        let data = manifest.data
+        #expect(BuildManifest.isUpToDate(data, output: output, inputs: inputs))
+        var touched = inputs
+        touched["content/nl/klachten.yaml"]?.modified += 1
+        #expect(!BuildManifest.isUpToDate(data, output: output, inputs: touched), "an input changed")
+        touched = inputs
+        touched["content/nl/faq.yaml"] = BuildManifest.Stamp(size: 1, modified: 1)
+        #expect(!BuildManifest.isUpToDate(data, output: output, inputs: touched), "an input added")
+        #expect(!BuildManifest.isUpToDate(data, output: folder.path + "/other/public", inputs: inputs), "another output folder")
+        #expect(!BuildManifest.isUpToDate(data.dropLast(), output: output, inputs: inputs), "a record cut short")
+        try FileManager.default.removeItem(atPath: output + "/search/nl/p/0.json")
+        #expect(!BuildManifest.isUpToDate(data, output: output, inputs: inputs), "an output file gone")
+    }
+
     @Test func theRecordReadsBackAsItWasWritten() throws {
         let record = OutputRecord(fingerprint: "9f86d081884c7d65", identity: FileIdentity(inode: 42, size: 1_234, modified: 1_700_000_000_123_456_789))
         let file = "content/nl/klachten.yaml"

@@ -136,6 +136,27 @@ package enum RecordText {
         return Array(lines[1..<(lines.count - 1)])
     }
 
+    /// Each line between the header and the end line, as its bytes, until `body` returns
+    /// false; nil for a record of another header or one that does not end, as `lines`. For a
+    /// reader that needs a few lines of a long record: no field is made a String.
+    package static func forEachLine(of data: Data, header: String, _ body: (UnsafeRawBufferPointer) -> Bool) -> Bool? {
+        data.withUnsafeBytes { bytes -> Bool? in
+            // The header's line, the lines, then `end` alone on the last line.
+            let first = Array((header + "\n").utf8), count = bytes.count
+            guard count >= first.count + 4, bytes.starts(with: first), bytes[count - 5] == UInt8(ascii: "\n"),
+                  bytes[(count - 4)...].elementsEqual("end\n".utf8) else { return nil }
+            var start = first.count
+            let stop = count - 4 // where the end line starts; the byte before it ends the last line
+            while start < stop {
+                let found = memchr(bytes.baseAddress! + start, Int32(UInt8(ascii: "\n")), stop - start)!
+                let newline = UnsafeRawPointer(found) - bytes.baseAddress!
+                if !body(UnsafeRawBufferPointer(rebasing: bytes[start..<newline])) { return false }
+                start = newline + 1
+            }
+            return true
+        }
+    }
+
     /// Replaces the record at `path` whole: a temporary file of this writer's own (threads of
     /// one process included) renamed over it, so that a reader never sees half and the last of
     /// two writers wins. Not flushed: a lost record costs one full run.
@@ -174,7 +195,10 @@ package enum RecordText {
     }
 
     package static func unescape(_ text: Substring) -> String {
-        guard text.utf8.contains(UInt8(ascii: "\\")) else { return String(text) }
+        // Over the contiguous bytes: `utf8.contains` on a Substring went a byte at a time through
+        // its generic index.
+        let escaped = text.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "\\")) } ?? text.utf8.contains(UInt8(ascii: "\\"))
+        guard escaped else { return String(text) }
         var result = ""
         var escaping = false
         for scalar in text.unicodeScalars {
