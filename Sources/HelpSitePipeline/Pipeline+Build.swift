@@ -152,6 +152,8 @@ extension Pipeline {
             staged?.abandon()
             return .failed(problems)
         }
+        // The pages are written: to disk with them while the site files and the index are made.
+        staged.startFlushing()
         do {
             try renderer.renderSiteFiles(site, writing: staged.write)
             try renderer.renderRedirects(plan.redirects, of: site, writing: staged.write)

@@ -28,6 +28,8 @@ public final class StagedSite: @unchecked Sendable {
     private var madeFolders: Set<String> = []
     private var files: [String: OutputRecord] = [:]
     private var unchangedPages = 0
+    /// Signalled when the flush `startFlushing()` began has ended.
+    private var flushing: DispatchSemaphore?
     /// Every file written so far, relative to the output folder, in path order.
     public var written: [String] { lock.withLock { files.keys.sorted() } }
     /// Every file written so far, with what it was made from: the record of the new site.
@@ -77,6 +79,19 @@ public final class StagedSite: @unchecked Sendable {
         }
     }
 
+    /// Starts writing what is staged so far to disk, on a thread of its own, while the build
+    /// goes on (the site-wide files, the search index): `commit` then waits only for what
+    /// came after. An error here is left for `commit`'s own flush to report.
+    public func startFlushing() {
+        let done = DispatchSemaphore(value: 0)
+        lock.withLock { flushing = done }
+        let path = stagingPath
+        Thread.detachNewThread {
+            try? SystemFile.flushFileSystem(holding: path)
+            done.signal()
+        }
+    }
+
     /// Puts the new site in place of the old in one step, once its files are on disk:
     /// a crash just after the swap must not leave a published site of empty files.
     /// - Parameter retaining: keep the replaced site (`.helpsite-cache/previous-<name>`) for the
@@ -88,6 +103,7 @@ public final class StagedSite: @unchecked Sendable {
             if !startedWith.isEmpty {
                 try RetainedSite.prune(staging.path, keeping: Set(records.keys), from: startedWith)
             }
+            lock.withLock { flushing }?.wait()
             try SystemFile.flushFileSystem(holding: staging.path)
         } catch {
             throw SiteWriter.Failure(description: "cannot write the site to disk: \(error)")
@@ -97,6 +113,7 @@ public final class StagedSite: @unchecked Sendable {
 
     /// Removes what was written; the output folder is untouched.
     public func abandon() {
+        lock.withLock { flushing }?.wait()
         try? FileManager.default.removeItem(at: staging)
     }
 }

@@ -25,6 +25,27 @@ struct PublishTests {
         #expect(try listing(root.path) == ["public"] + (try listing(output)).map { "public/" + $0 }, "no staging folder left")
     }
 
+    /// A flush started while pages are still being written: what comes after it is published
+    /// too, and a site abandoned meanwhile leaves the output as it was.
+    @Test func aFlushStartedEarlyLosesNothingWrittenAfterIt() throws {
+        let root = try TemporaryFolder()
+        let output = root.path + "/public"
+        let staged = try StagedSite(replacing: output)
+        try staged.write(file("nl/klachten/index.html", "before"))
+        staged.startFlushing()
+        try staged.write(file("nl/index.html", "after"))
+        try staged.commit()
+        #expect(try listing(output) == ["nl", "nl/index.html", "nl/klachten", "nl/klachten/index.html"])
+        #expect(try root.read("public/nl/index.html") == "after")
+
+        let abandoned = try StagedSite(replacing: output)
+        try abandoned.write(file("fr/index.html", "not published"))
+        abandoned.startFlushing()
+        abandoned.abandon()
+        #expect(try listing(output) == ["nl", "nl/index.html", "nl/klachten", "nl/klachten/index.html"])
+        #expect(try listing(root.path) == ["public"] + (try listing(output)).map { "public/" + $0 }, "no staging folder left")
+    }
+
     /// Many workers writing into the same new folders at once: the one that claimed a folder
     /// may still be making it when another's write fails for want of it; that write makes the
     /// folder too and succeeds, whether or not the folder exists by the time it looks.
