@@ -92,6 +92,16 @@ public final class StagedSite: @unchecked Sendable {
         }
     }
 
+    /// Waits for the flush `startFlushing()` began, if one is under way; once only (a commit
+    /// that fails is followed by `abandon()`).
+    private func finishFlushing() {
+        let done = lock.withLock {
+            defer { flushing = nil }
+            return flushing
+        }
+        done?.wait()
+    }
+
     /// Puts the new site in place of the old in one step, once its files are on disk:
     /// a crash just after the swap must not leave a published site of empty files.
     /// - Parameter retaining: keep the replaced site (`.helpsite-cache/previous-<name>`) for the
@@ -103,7 +113,7 @@ public final class StagedSite: @unchecked Sendable {
             if !startedWith.isEmpty {
                 try RetainedSite.prune(staging.path, keeping: Set(records.keys), from: startedWith)
             }
-            lock.withLock { flushing }?.wait()
+            finishFlushing()
             try SystemFile.flushFileSystem(holding: staging.path)
         } catch {
             throw SiteWriter.Failure(description: "cannot write the site to disk: \(error)")
@@ -113,7 +123,7 @@ public final class StagedSite: @unchecked Sendable {
 
     /// Removes what was written; the output folder is untouched.
     public func abandon() {
-        lock.withLock { flushing }?.wait()
+        finishFlushing()
         try? FileManager.default.removeItem(at: staging)
     }
 }
