@@ -28,8 +28,8 @@ public final class StagedSite: @unchecked Sendable {
     private var madeFolders: Set<String> = []
     private var files: [String: OutputRecord] = [:]
     private var unchangedPages = 0
-    /// Signalled when the flush `startFlushing()` began has ended.
-    private var flushing: DispatchSemaphore?
+    /// The flushes `startFlushing()` began and that may not have ended yet.
+    private let flushing = DispatchGroup()
     /// Every file written so far, relative to the output folder, in path order.
     public var written: [String] { lock.withLock { files.keys.sorted() } }
     /// Every file written so far, with what it was made from: the record of the new site.
@@ -80,26 +80,16 @@ public final class StagedSite: @unchecked Sendable {
     }
 
     /// Starts writing what is staged so far to disk, on a thread of its own, while the build
-    /// goes on (the site-wide files, the search index): `commit` then waits only for what
-    /// came after. An error here is left for `commit`'s own flush to report.
+    /// goes on (more pages, the site-wide files, the search index): `commit` then waits only
+    /// for what came after. May be called several times. An error here is left for
+    /// `commit`'s own flush to report.
     public func startFlushing() {
-        let done = DispatchSemaphore(value: 0)
-        lock.withLock { flushing = done }
-        let path = stagingPath
+        flushing.enter()
+        let path = stagingPath, flushing = flushing
         Thread.detachNewThread {
             try? SystemFile.flushFileSystem(holding: path)
-            done.signal()
+            flushing.leave()
         }
-    }
-
-    /// Waits for the flush `startFlushing()` began, if one is under way; once only (a commit
-    /// that fails is followed by `abandon()`).
-    private func finishFlushing() {
-        let done = lock.withLock {
-            defer { flushing = nil }
-            return flushing
-        }
-        done?.wait()
     }
 
     /// Puts the new site in place of the old in one step, once its files are on disk:
@@ -113,7 +103,7 @@ public final class StagedSite: @unchecked Sendable {
             if !startedWith.isEmpty {
                 try RetainedSite.prune(staging.path, keeping: Set(records.keys), from: startedWith)
             }
-            finishFlushing()
+            flushing.wait()
             try SystemFile.flushFileSystem(holding: staging.path)
         } catch {
             throw SiteWriter.Failure(description: "cannot write the site to disk: \(error)")
@@ -123,7 +113,7 @@ public final class StagedSite: @unchecked Sendable {
 
     /// Removes what was written; the output folder is untouched.
     public func abandon() {
-        finishFlushing()
+        flushing.wait()
         try? FileManager.default.removeItem(at: staging)
     }
 }
