@@ -33,18 +33,13 @@ package enum RecordText {
             bytes.append(contentsOf: field.utf8)
         }
 
-        /// A text field, escaped (`RecordText.escape`).
+        /// A text field, escaped (`RecordText.escape`, which most fields need not).
         package mutating func text(_ field: String) {
             separate()
-            guard field.utf8.contains(where: RecordText.isEscaped) else { return bytes.append(contentsOf: field.utf8) }
-            for byte in field.utf8 {
-                switch byte {
-                case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-                case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-                case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-                case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-                default: bytes.append(byte)
-                }
+            if field.utf8.contains(where: RecordText.isEscaped) {
+                bytes.append(contentsOf: RecordText.escape(field).utf8)
+            } else {
+                bytes.append(contentsOf: field.utf8)
             }
         }
 
