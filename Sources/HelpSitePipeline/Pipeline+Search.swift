@@ -101,9 +101,6 @@ final class SearchBuild: @unchecked Sendable {
         return kept
     }
 
-    /// The languages whose index files this build keeps from the previous one.
-    var keptLanguages: Set<String> { Set(kept.keys) }
-
     /// The key of a group's records: `base`, and the fingerprint of each of its page files.
     private func key(of group: Site, ids: some Sequence<String>) -> Fingerprint {
         var key = Fingerprint()
