@@ -13,6 +13,11 @@ beside the content, with no record of an earlier check or build; a first check i
 system that has just deleted thousands of files is slower to create new ones). A run that
 fails is reported with the end of its error output and counted as it came.
 
+A BINARY of `hugo` times Hugo's cold build of the site's Hugo twin (`SITE/hugo`, as
+synth.py --hugo writes it; TEMPLATES is ignored), beside helpsite's in the same turns:
+
+    in_turn.py 7 build new=<helpsite>@<site>@templates hugo=hugo@<site>@-
+
 `again` times the work after a first build and check, each binary on a copy of its site
 of its own (a binary's builds are keyed by the binary): a title changed in one French
 page, then a rebuild, a rebuild with nothing changed, a check, and a check with nothing
@@ -81,11 +86,14 @@ def main():
             if what in ("build", "both"):
                 output = os.path.join(site, f"in-turn-{label}-{number}")
                 outputs.append(output)
-                samples.setdefault((label, "build"), []).append(run(
-                    [binary, "build", "--content", content, "--templates", templates,
-                     "--output", os.path.join(output, "public")], log))
+                if binary == "hugo":
+                    command = ["hugo", "--quiet", "-s", os.path.join(site, "hugo"), "-d", output]
+                else:
+                    command = [binary, "build", "--content", content, "--templates", templates,
+                               "--output", os.path.join(output, "public")]
+                samples.setdefault((label, "build"), []).append(run(command, log))
                 shutil.rmtree(os.path.join(site, ".helpsite-cache"), ignore_errors=True)
-            if what in ("check", "both"):
+            if what in ("check", "both") and binary != "hugo":
                 samples.setdefault((label, "check"), []).append(run([binary, "check", "--no-cache", "--content", content], log))
     for output in outputs:
         shutil.rmtree(output, ignore_errors=True)

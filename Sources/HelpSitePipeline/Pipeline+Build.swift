@@ -138,6 +138,9 @@ extension Pipeline {
             staged?.abandon()
             throw error
         }
+        // Every group is in: the index's files are made on other threads while the pages'
+        // findings are concluded and the site files made (waited for before any exit).
+        let indexing = staged.flatMap { staged in state.writing ? search.writing(workers: workers, into: staged) : nil }
 
         let (site, found, _) = check.conclude(skeleton, problems: skeletonProblems, groups: groups)
         var problems = Diagnostics(found.all + templateProblems.all)
@@ -149,6 +152,7 @@ extension Pipeline {
             return plan
         }()
         guard let renderer, let staged, let plan, !problems.hasErrors else {
+            _ = try? indexing?()
             staged?.abandon()
             return .failed(problems)
         }
@@ -158,12 +162,13 @@ extension Pipeline {
             try renderer.renderSiteFiles(site, writing: staged.write)
             try renderer.renderRedirects(plan.redirects, of: site, writing: staged.write)
             try staged.write(RedirectRules.files(plan.redirects, root: SiteAddresses(site: site).rootPath))
-            try search.write(workers: workers, into: staged)
+            try indexing?()
             // Before the swap: an address is never published without being in the ledger. Only
             // when it gains one: a ledger a person annotated or reordered is not rewritten to
             // confirm it.
             if recordsAddresses, plan.gainsAddresses { try plan.ledger.write() }
         } catch {
+            _ = try? indexing?()
             staged.abandon()
             throw error
         }

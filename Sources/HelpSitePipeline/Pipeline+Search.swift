@@ -179,6 +179,27 @@ final class SearchBuild: @unchecked Sendable {
         lock.withLock { spent += used }
     }
 
+    /// `write` begun on a thread of its own; the function returned waits for it to end and
+    /// throws what it threw. It must be called before the staging folder is committed or
+    /// abandoned, and may be called more than once.
+    func writing(workers: Int?, into staged: StagedSite) -> () throws -> Void {
+        let done = DispatchGroup(), outcome = Outcome()
+        done.enter()
+        Thread.detachNewThread {
+            do { try self.write(workers: workers, into: staged) } catch { outcome.failure = error }
+            done.leave()
+        }
+        return {
+            done.wait()
+            if let failure = outcome.failure { throw failure }
+        }
+    }
+
+    /// What `writing`'s thread ended with, read after it ended.
+    private final class Outcome: @unchecked Sendable {
+        var failure: (any Error)?
+    }
+
     /// Removes the cache's files of groups this build did not have; says which records could
     /// not be kept (those groups are read again by the next build).
     func conclude(groups: [ArraySlice<String>]) -> String? {
