@@ -189,13 +189,6 @@ public struct BuildManifest: Equatable, Sendable {
         return writer.finished
     }
 
-    /// The record as text (for tests and a person reading it).
-    var text: String { String(decoding: data, as: UTF8.self) }
-
-    init?(text: String) {
-        self.init(data: Data(text.utf8))
-    }
-
     /// nil for a record of another version, or one that does not read whole.
     init?(data: Data) {
         guard let lines = RecordText.lines(of: data, header: Self.header) else { return nil }

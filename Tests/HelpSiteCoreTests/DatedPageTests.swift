@@ -34,8 +34,8 @@ struct DatedPageTests {
                                   description: "Zo dient u een klacht in.", fingerprint: Fingerprint(value: 42))
         summary.updated = Located(CalendarDate(year: 2026, month: 1, day: 3)!, at: SourceLocation(file: file, line: 5, column: 10))
         let manifest = BuildManifest(inputs: [:], outputs: [:], summaries: [file: summary])
-        #expect(manifest.text.contains("\t2026-01-03\t5\t10\n"))
-        #expect(BuildManifest(text: manifest.text) == manifest)
+        #expect(String(decoding: manifest.data, as: UTF8.self).contains("\t2026-01-03\t5\t10\n"))
+        #expect(BuildManifest(data: manifest.data) == manifest)
     }
 
     @Test func aBadDateIsAnErrorAtItsPlace() throws {
