@@ -17,7 +17,7 @@ public struct BuildManifest: Equatable, Sendable {
     }
 
     /// Raised when the manifest's meaning changes, so that an old one is ignored.
-    public static let version = 7
+    public static let version = 8
 
     /// Every file of the content and template folders (and the helpsite executable), by path.
     public var inputs: [String: Stamp]
@@ -130,7 +130,8 @@ public struct BuildManifest: Equatable, Sendable {
     //     input   <size>  <modification time, the Double's bits in hex>  <path>
     //     output  <fingerprint>  <inode>  <size>  <time in ns>  <path>
     //     kept                                        (the replaced site was kept: its files follow)
-    //     retained <fingerprint>  <inode>  <size>  <time in ns>  <path>
+    //     retained <fingerprint>  <inode>  <size>  <time in ns>  <path>   (only where it differs from `output`)
+    //     unretained <path>                           (an output the replaced site did not have)
     //     page    <path>  <id>  <slug>  <line>  <column>  <title>  <line>  <column>  <fingerprint>
     //             <description>  <date of last update, or ->  <its line>  <its column>
     //     end
@@ -165,9 +166,16 @@ public struct BuildManifest: Equatable, Sendable {
             writer.endLine()
         }
         for (path, output) in outputs { record("output", path, output) }
+        // The replaced site shares nearly every file with the new one (a kept file is linked,
+        // not written): only its differences are written, a third of the record's lines fewer.
         if let retained {
             writer.line(["kept"])
-            for (path, output) in retained { record("retained", path, output) }
+            for (path, output) in retained where outputs[path] != output { record("retained", path, output) }
+            for path in outputs.keys where retained[path] == nil {
+                writer.raw("unretained")
+                writer.text(path)
+                writer.endLine()
+            }
         }
         for (path, page) in summaries {
             writer.raw("page")
@@ -199,7 +207,7 @@ public struct BuildManifest: Equatable, Sendable {
         let unescape = RecordText.unescape
         var inputs: [String: Stamp] = [:], outputs: [String: OutputRecord] = [:], summaries: [String: PageSummary] = [:]
         var folder = ""
-        var retained: [String: OutputRecord]?
+        var kept = false, differing: [(String, OutputRecord)] = [], unretained: [String] = []
         // Each dictionary made at its size at once: growing them was a fifth of reading the record.
         var counts: [Substring: Int] = [:]
         for fields in lines { counts[fields.first ?? "", default: 0] += 1 }
@@ -225,10 +233,13 @@ public struct BuildManifest: Equatable, Sendable {
             case "inputs":
                 guard fields.count == 3 else { return nil }
             case "kept":
-                retained = retained ?? Dictionary(minimumCapacity: counts["retained"] ?? 0)
+                kept = true
             case "retained":
-                guard retained != nil, let (path, found) = record(fields) else { return nil }
-                retained?[path] = found
+                guard let found = record(fields) else { return nil }
+                differing.append(found)
+            case "unretained":
+                guard fields.count == 2 else { return nil }
+                unretained.append(unescape(fields[1]))
             case "page":
                 let updated = fields.count == 14 ? CalendarDate(iso: String(fields[11])) : nil
                 guard fields.count == 14, updated != nil || fields[11] == "-", let updatedLine = Int(fields[12]),
@@ -246,6 +257,10 @@ public struct BuildManifest: Equatable, Sendable {
                 return nil
             }
         }
+        guard kept || (differing.isEmpty && unretained.isEmpty) else { return nil }
+        var retained = kept ? outputs : nil
+        for path in unretained { retained?[path] = nil }
+        for (path, found) in differing { retained?[path] = found }
         self.init(inputs: inputs, outputs: outputs, retained: retained, summaries: summaries, folder: folder)
     }
 

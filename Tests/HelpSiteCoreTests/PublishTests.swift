@@ -167,11 +167,18 @@ struct BuildManifestTests {
                                   fingerprint: Fingerprint(value: .max))
         let stamps = ["content/nl/klachten.yaml": BuildManifest.Stamp(size: 10, modified: 1_700_000_000.123456789),
                       "content/nl/tab\there.yaml": BuildManifest.Stamp(size: 0, modified: -0.5)]
-        for retained in [nil, [:], ["nl/klachten/index.html": record]] as [[String: OutputRecord]?] {
+        var edited = record
+        edited.identity.modified += 1
+        // The replaced site as written: none, empty, sharing a file, and with a file of its own and another version of one.
+        for retained in [nil, [:], ["nl/klachten/index.html": record],
+                         ["nl/klachten/index.html": edited, "nl/a\\b/index.html": record, "nl/weg/index.html": record]] as [[String: OutputRecord]?] {
             let manifest = BuildManifest(inputs: stamps, outputs: ["nl/klachten/index.html": record, "nl/a\\b/index.html": record],
                                          retained: retained, summaries: ["content/nl/klachten.yaml": summary])
             #expect(BuildManifest(data: manifest.data) == manifest)
         }
+        // A file the replaced site shares with the new one is written once.
+        let shared = BuildManifest(inputs: stamps, outputs: ["nl/klachten/index.html": record], retained: ["nl/klachten/index.html": record])
+        #expect(String(decoding: shared.data, as: UTF8.self).components(separatedBy: "nl/klachten/index.html").count == 2)
         let data = BuildManifest(inputs: stamps, outputs: [:]).data
         let text = String(decoding: data, as: UTF8.self)
         #expect(BuildManifest(data: data.dropLast()) == nil, "a record cut short is not read")
