@@ -138,7 +138,9 @@ final class SearchBuild: @unchecked Sendable {
     /// the last build wrote it, with the same bytes: the group is then read.
     func cached(_ ids: ArraySlice<String>, summaries: Site, unchanged: UnchangedPages) -> GroupRecords? {
         timed {
-            guard var records = cache.read(ids, key: key(of: summaries, ids: ids), languages: codes.count) else { return nil }
+            // A kept language's terms are not merged: they are not made either.
+            let skipping = Set(codes.indices.filter { kept[codes[$0]] != nil })
+            guard var records = cache.read(ids, key: key(of: summaries, ids: ids), languages: codes.count, skipping: skipping) else { return nil }
             for (language, code) in codes.enumerated() {
                 for index in records.languages[language].pages.indices {
                     let page = records.languages[language].pages[index]

@@ -40,17 +40,25 @@ package struct SearchRecordCache: Sendable {
     }
 
     /// The group's records, if they were kept with this key.
-    package func read(_ ids: some Sequence<String>, key: Fingerprint, languages: Int) -> GroupRecords? {
+    /// - Parameter skipping: languages (by place) whose terms and sections are passed over, not
+    ///   made: their pages come with their ids, fingerprints and numbers only (a language whose
+    ///   index the build keeps needs no more).
+    package func read(_ ids: some Sequence<String>, key: Fingerprint, languages: Int, skipping: Set<Int> = []) -> GroupRecords? {
         guard let data = FileManager.default.contents(atPath: file(of: ids)) else { return nil }
         return data.withUnsafeBytes { raw -> GroupRecords? in
             var reader = Reader(bytes: raw.bindMemory(to: UInt8.self))
             guard reader.take(Self.header), reader.number(bytes: 8) == key.value, reader.number() == languages else { return nil }
             var records = GroupRecords(languages: [])
-            for _ in 0..<languages {
+            for language in 0..<languages {
+                let skipped = skipping.contains(language)
                 guard let termCount = reader.number() else { return nil }
                 var terms: [String] = []
-                terms.reserveCapacity(termCount)
+                terms.reserveCapacity(skipped ? 0 : termCount)
                 for _ in 0..<termCount {
+                    if skipped {
+                        guard reader.run() != nil else { return nil }
+                        continue
+                    }
                     guard let term = reader.text() else { return nil }
                     terms.append(term)
                 }
@@ -60,16 +68,16 @@ package struct SearchRecordCache: Sendable {
                     guard let id = reader.text(), let fingerprint = reader.text(), let written = reader.number(),
                           let sectionCount = reader.number() else { return nil }
                     var sections: [[SectionTerm]] = []
-                    sections.reserveCapacity(sectionCount)
+                    sections.reserveCapacity(skipped ? 0 : sectionCount)
                     for _ in 0..<sectionCount {
                         guard let numbered = reader.number() else { return nil }
                         var section: [SectionTerm] = []
-                        section.reserveCapacity(numbered)
+                        section.reserveCapacity(skipped ? 0 : numbered)
                         for _ in 0..<numbered {
                             guard let term = reader.number(), term < termCount, let weight = reader.number(bytes: 1) else { return nil }
-                            section.append(SectionTerm(term: Int32(term), weight: UInt8(weight)))
+                            if !skipped { section.append(SectionTerm(term: Int32(term), weight: UInt8(weight))) }
                         }
-                        sections.append(section)
+                        if !skipped { sections.append(section) }
                     }
                     pages.append(IndexedPage(id: id, json: nil, fingerprint: fingerprint, sections: sections, written: written))
                 }

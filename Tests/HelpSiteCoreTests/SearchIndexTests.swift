@@ -123,6 +123,13 @@ struct SearchRecordCacheTests {
             #expect(kept.id == made.id && kept.fingerprint == made.fingerprint && kept.sections == made.sections)
             #expect(kept.json == nil && kept.written == 7, "the page's file is in the site, under the number it was written as")
         }
+        // A language passed over: its pages without terms or sections, the other language whole.
+        let skipping = try #require(cache.read(["complaints"], key: key, languages: 2, skipping: [0]))
+        #expect(skipping.languages[0].terms.isEmpty && skipping.languages[0].pages.allSatisfy(\.sections.isEmpty))
+        #expect(skipping.languages[0].pages.map(\.id) == written.languages[0].pages.map(\.id))
+        #expect(skipping.languages[0].pages.map(\.fingerprint) == written.languages[0].pages.map(\.fingerprint))
+        #expect(skipping.languages[1].terms == written.languages[1].terms)
+        #expect(skipping.languages[1].pages.map(\.sections) == written.languages[1].pages.map(\.sections))
         #expect(cache.read(["complaints"], key: Fingerprint("other inputs"), languages: 2) == nil, "made from other inputs")
         #expect(cache.read(["faq"], key: key, languages: 2) == nil, "another group")
     }
