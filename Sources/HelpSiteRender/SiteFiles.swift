@@ -19,7 +19,7 @@ extension SiteRenderer {
         // Served for an address in no language folder: it speaks every language.
         try write(OutputFile(path: "404.html", contents: templates.render(notFound(site.languages, site, addresses), with: "404")))
         let map = SiteMap(site: site, addresses: addresses)
-        try write(OutputFile(path: "sitemap.xml", contents: Data(map.xml().utf8)))
+        try write(OutputFile(path: "sitemap.xml", contents: map.xml()))
         try write(OutputFile(path: "robots.txt", contents: Data(map.robots().utf8)))
         for file in templates.staticFiles { try write(OutputFile(path: file.path, contents: file.contents)) }
     }
