@@ -81,15 +81,16 @@ public enum SiteLoader {
 
     /// The pages `ids` in every language of `skeleton` (from `loadSkeleton`), read in this
     /// thread; a language without one of them simply lacks it (the skeleton reported that).
-    public static func loadPages(_ ids: some Collection<String>, of skeleton: Site, contentDirectory directory: String)
-        -> (site: Site, diagnostics: Diagnostics) {
+    /// - Parameter only: the page ids to read in each language (by code), when not all of `ids`.
+    public static func loadPages(_ ids: some Collection<String>, of skeleton: Site, contentDirectory directory: String,
+                                 only: [String: Set<String>]? = nil) -> (site: Site, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         var site = skeleton
         let region = skeleton.settings.phoneRegion.value
         site.languages = skeleton.languages.map { content in
             let folder = Paths.join(directory, content.language.code)
             var pages: [Page] = []
-            for id in ids {
+            for id in ids where only.map({ $0[content.language.code]?.contains(id) == true }) ?? true {
                 let file = Paths.join(folder, id + ".yaml")
                 guard access(file, F_OK) == 0 else { continue }
                 let (page, problems) = loadPage(file, region: region, contacts: content.contacts)

@@ -24,7 +24,7 @@ extension Pipeline {
     }
 
     /// Shared by the groups' workers: whether pages are still written, and the first write error.
-    private final class GroupState: @unchecked Sendable {
+    final class GroupState: @unchecked Sendable {
         private let lock = NSLock()
         private var stopped = false
         private var failure: (any Error)?
@@ -116,6 +116,11 @@ extension Pipeline {
                 } catch {
                     state.fail(error) // the build stops; the group is read like any other, and nothing more is written
                 }
+            } else if incremental.previous != nil, untranslated == nil, let renderer, let staged, state.writing,
+                      let found = readChanged(ids, changed: Set(ids.filter { !unread.contains($0) }), of: skeleton, as: incremental,
+                                              check: check, renderer: renderer, search: search, unchanged: unchanged,
+                                              state: state, writing: staged.write) {
+                return found
             }
             // The check parses the group's Markdown and hands the documents to the renderer:
             // each text is parsed once.

@@ -21,7 +21,7 @@ final class SearchBuild: @unchecked Sendable {
     private let numbers: [String: Int]
     /// A group's first page's place → the group's place among the groups.
     private let sequence: [Int: Int]
-    /// What every group's records depend on besides its own files.
+    /// What every group's records depend on besides its own files: the cache's key.
     private let base: Fingerprint
     /// For a preview: the places of each language's text still in the reference language.
     private let untranslated: (@Sendable (Site) -> [String: Set<SourceLocation>])?
@@ -101,33 +101,52 @@ final class SearchBuild: @unchecked Sendable {
         return kept
     }
 
-    /// The key of a group's records: `base`, and the fingerprint of each of its page files.
-    private func key(of group: Site, ids: some Sequence<String>) -> Fingerprint {
-        var key = Fingerprint()
-        key.add(base)
-        for content in group.languages {
-            key.add(content.language.code)
-            for id in ids { key.add(content.page(id: id)?.fingerprint.description ?? "-") }
-        }
-        return key
-    }
-
     /// A group read: its records made from the pages (and the Markdown the check parsed),
     /// its page files written, its records kept for the next build.
     func read(_ group: Site, ids: ArraySlice<String>, parses: MarkdownParses, unchanged: UnchangedPages,
               writing write: (OutputFile) throws -> Void) throws {
         try timed {
-            let records = SearchRecords(settings: settings, untranslated: untranslated?(group) ?? [:], parses: parses).records(of: group)
+            let made = SearchRecords(settings: settings, untranslated: untranslated?(group) ?? [:], parses: parses).records(of: group)
+            let records = Self.marking(made, from: group)
             try addTimed(records, of: ids, unchanged: unchanged, writing: write)
-            keep(records, ids: ids, key: key(of: group, ids: ids))
+            keep(records, ids: ids)
         }
     }
 
+    /// A group read in part (`Pipeline.readChanged`): the records of the pages of `changed`
+    /// (read whole) made, the others' taken from `cached` (`cached(partly:)`), in the group's
+    /// order (`group`, whose other pages are summaries); written and kept as for a group read whole.
+    func read(_ changed: Site, merging cached: GroupRecords, into group: Site, ids: ArraySlice<String>, parses: MarkdownParses,
+              unchanged: UnchangedPages, writing write: (OutputFile) throws -> Void) throws {
+        try timed {
+            let fresh = Self.marking(SearchRecords(settings: settings, parses: parses).records(of: changed), from: changed)
+            let records = GroupRecords(languages: group.languages.indices.map { language in
+                // `cached(partly:)` made sure of every page not in `changed`.
+                guard let merged = cached.languages[language].merging(fresh.languages[language], order: group.languages[language].pages.map(\.id))
+                else { preconditionFailure("a page of the group has no search record") }
+                return merged
+            })
+            try addTimed(records, of: ids, unchanged: unchanged, writing: write)
+            keep(records, ids: ids)
+        }
+    }
+
+    /// Each page's record marked with the fingerprint of the file it was made from.
+    private static func marking(_ records: GroupRecords, from group: Site) -> GroupRecords {
+        var records = records
+        for (language, content) in zip(records.languages.indices, group.languages) {
+            for (index, page) in zip(records.languages[language].pages.indices, content.pages) {
+                records.languages[language].pages[index].source = page.fingerprint.value
+            }
+        }
+        return records
+    }
+
     /// Keeps a group's records for the next build; one that cannot be kept is said at the end.
-    private func keep(_ records: GroupRecords, ids: ArraySlice<String>, key: Fingerprint) {
+    private func keep(_ records: GroupRecords, ids: ArraySlice<String>) {
         do {
             let numbers = self.numbers
-            try cache.write(records, of: ids, key: key, number: { numbers[$0] ?? 0 })
+            try cache.write(records, of: ids, key: base, number: { numbers[$0] ?? 0 })
         } catch {
             lock.withLock { failures.append("\(cache.file(of: ids)): \(error)") }
         }
@@ -140,21 +159,48 @@ final class SearchBuild: @unchecked Sendable {
         timed {
             // A kept language's terms are not merged: they are not made either.
             let skipping = Set(codes.indices.filter { kept[codes[$0]] != nil })
-            guard var records = cache.read(ids, key: key(of: summaries, ids: ids), languages: codes.count, skipping: skipping) else { return nil }
-            for (language, code) in codes.enumerated() {
-                for index in records.languages[language].pages.indices {
-                    let page = records.languages[language].pages[index]
-                    guard let number = numbers[page.id] else { return nil }
-                    if unchanged(SearchIndex.pageFile(language: code, number: number), page.fingerprint) { continue }
-                    // Its number changed (a page before it came or went): its file, from where it was.
-                    guard let written = page.written,
-                          let json = FileManager.default.contents(atPath: Paths.join(output, SearchIndex.pageFile(language: code, number: written))),
-                          IndexedPage.fingerprint(of: json) == page.fingerprint else { return nil }
-                    records.languages[language].pages[index].json = json
-                }
+            guard var records = cache.read(ids, key: base, languages: codes.count, skipping: skipping) else { return nil }
+            for (language, content) in zip(records.languages, summaries.languages) {
+                guard language.pages.count == content.pages.count,
+                      zip(language.pages, content.pages).allSatisfy({ $0.id == $1.id && $0.source == $1.fingerprint.value })
+                else { return nil }
             }
-            return records
+            return attachingFiles(&records, unchanged: unchanged, of: { _ in true }) ? records : nil
         }
+    }
+
+    /// For a group read in part: the records the last build kept for it, when every page of
+    /// `kept` (the summaries of its unchanged pages) has one made from its file as it is now,
+    /// and its page file at hand. nil for a preview, whose records depend on other files too.
+    func cached(partly ids: ArraySlice<String>, kept: Site, unchanged: UnchangedPages) -> GroupRecords? {
+        timed {
+            guard untranslated == nil, var records = cache.read(ids, key: base, languages: codes.count) else { return nil }
+            var keptIDs = Set<String>()
+            for (language, content) in zip(records.languages, kept.languages) {
+                let sources = Dictionary(language.pages.map { ($0.id, $0.source) }, uniquingKeysWith: { first, _ in first })
+                guard content.pages.allSatisfy({ sources[$0.id] == $0.fingerprint.value }) else { return nil }
+                keptIDs.formUnion(content.pages.map(\.id))
+            }
+            return attachingFiles(&records, unchanged: unchanged, of: keptIDs.contains) ? records : nil
+        }
+    }
+
+    /// The page file of each page of `records` (of those `including`) not at hand under its
+    /// number (a page before it came or went), taken from where the last build wrote it with
+    /// the same bytes; false when one is not there.
+    private func attachingFiles(_ records: inout GroupRecords, unchanged: UnchangedPages, of including: (String) -> Bool) -> Bool {
+        for (language, code) in codes.enumerated() {
+            for index in records.languages[language].pages.indices where including(records.languages[language].pages[index].id) {
+                let page = records.languages[language].pages[index]
+                guard let number = numbers[page.id] else { return false }
+                if unchanged(SearchIndex.pageFile(language: code, number: number), page.fingerprint) { continue }
+                guard let written = page.written,
+                      let json = FileManager.default.contents(atPath: Paths.join(output, SearchIndex.pageFile(language: code, number: written))),
+                      IndexedPage.fingerprint(of: json) == page.fingerprint else { return false }
+                records.languages[language].pages[index].json = json
+            }
+        }
+        return true
     }
 
     /// Puts a group's records in the index and writes its page files (those not at hand already:

@@ -86,6 +86,36 @@ public struct SiteRenderer: Sendable {
         return plan.fingerprints
     }
 
+    /// For a group read in part: `site` holds the pages read whole and, for the others, their
+    /// summaries (`PageSummary.page`), by which each page's fingerprint is still known. Renders
+    /// the pages `whole` says are whole (unless their file is at hand), keeps the file of each
+    /// summary whose file is at hand, and returns the others (by language code and page id):
+    /// their navigation changed (a title or slug of their group), so they are to be read and
+    /// rendered with `only`.
+    /// - Parameter only: the pages to render (by language code and page id), all of them whole;
+    ///   nil for every page, those that are not `whole` kept or returned.
+    public func renderPages(_ site: Site, whole: (_ language: String, _ id: String) -> Bool, only: [String: Set<String>]? = nil,
+                            unchanged: UnchangedPages, parses: MarkdownParses? = nil,
+                            writing write: (OutputFile) throws -> Void) throws -> [String: Set<String>] {
+        let plan = Plan(self, site, parses: parses)
+        var unread: [String: Set<String>] = [:]
+        for job in plan.jobs {
+            let code = job.0.language.code, id = job.1.id
+            if let only, only[code]?.contains(id) != true { continue }
+            if whole(code, id) {
+                try write(plan.file(job, unchanged: unchanged))
+                continue
+            }
+            let path = plan.addresses.path(language: code, pageID: id) + "index.html"
+            guard let fingerprint = plan.fingerprints[path], unchanged(path, fingerprint) else {
+                unread[code, default: []].insert(id)
+                continue
+            }
+            try write(OutputFile(path: path, contents: Data(), isUnchanged: true, fingerprint: fingerprint))
+        }
+        return unread
+    }
+
     /// What every page of one build shares: the addresses, the typeset labels, the marks of
     /// a preview and each page's fingerprint.
     private struct Plan: Sendable {

@@ -91,13 +91,17 @@ package struct IndexedPage: Equatable, Sendable {
     package var sections: [[SectionTerm]]
     /// The page's number when its file was written, for a page read from the cache.
     package var written: Int?
+    /// The fingerprint of the page file the record was made from (`Page.fingerprint`), by which
+    /// a build tells whether the record kept for it still stands; 0 until the build sets it.
+    package var source: UInt64
 
-    package init(id: String, json: Data?, fingerprint: String, sections: [[SectionTerm]], written: Int? = nil) {
+    package init(id: String, json: Data?, fingerprint: String, sections: [[SectionTerm]], written: Int? = nil, source: UInt64 = 0) {
         self.id = id
         self.json = json
         self.fingerprint = fingerprint
         self.sections = sections
         self.written = written
+        self.source = source
     }
 
     package init(_ record: PageRecord) {
@@ -122,6 +126,35 @@ package struct LanguageRecords: Equatable, Sendable {
     package init(terms: [String], pages: [IndexedPage]) {
         self.terms = terms
         self.pages = pages
+    }
+
+    /// The pages `ids`, in that order, each from `fresh` where it has one, else from these
+    /// records; nil when neither has one of them. The terms are numbered again in the order the
+    /// pages first name them, as the records of a group read whole number them, and a term
+    /// no page names any more is left out.
+    package func merging(_ fresh: LanguageRecords, order ids: some Sequence<String>) -> LanguageRecords? {
+        let kept = Dictionary(pages.indices.map { (pages[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        let made = Dictionary(fresh.pages.indices.map { (fresh.pages[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        var merged = LanguageRecords(terms: [], pages: [])
+        // Per source of terms (these records, `fresh`), each old number's new one; -1 while unnumbered.
+        var renumbered = [[Int32](repeating: -1, count: terms.count), [Int32](repeating: -1, count: fresh.terms.count)]
+        for id in ids {
+            let (from, page) = made[id].map { (1, fresh.pages[$0]) } ?? kept[id].map { (0, pages[$0]) } ?? (-1, nil)
+            guard var page else { return nil }
+            let names = from == 1 ? fresh.terms : terms
+            for section in page.sections.indices {
+                for index in page.sections[section].indices {
+                    let old = Int(page.sections[section][index].term)
+                    if renumbered[from][old] < 0 {
+                        renumbered[from][old] = Int32(merged.terms.count)
+                        merged.terms.append(names[old])
+                    }
+                    page.sections[section][index].term = renumbered[from][old]
+                }
+            }
+            merged.pages.append(page)
+        }
+        return merged
     }
 }
 

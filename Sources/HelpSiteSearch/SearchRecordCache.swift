@@ -6,20 +6,23 @@ import HelpSiteModel
 /// build that keeps a group unread can still put its pages in the index.
 ///
 /// A group's file is named by its page ids and holds the key it was made with: a fingerprint
-/// of everything its records depend on (the group's files in every language, what the whole
-/// site shares, the helpsite executable, whether it is a preview). A file whose key is not
-/// the one asked for, or that does not read whole, is never used: the group is read instead.
+/// of everything its records depend on besides the group's own files (what the whole site
+/// shares, the helpsite executable, whether it is a preview), and per page the fingerprint of
+/// the file its record was made from (`IndexedPage.source`), which the build compares with
+/// the file's now. A file whose key is not the one asked for, or that does not read whole, is
+/// never used: the group is read instead.
 ///
 /// Binary, read and written in one pass without escaping (every page of a large site is read
-/// from here by a one-page rebuild): the header line `helpsite search records 4`, the key
+/// from here by a one-page rebuild): the header line `helpsite search records 5`, the key
 /// (8 bytes), the number of languages, then per language its terms (a count, then each a
 /// length and UTF-8 bytes), the number of pages and per page its id and its file's fingerprint
-/// (each a length and bytes), the number its file was written under, its number of sections
+/// (each a length and bytes), the fingerprint of its page file (8 bytes), the number its file
+/// was written under, its number of sections
 /// and per section the number of its terms and each term's number with its weight (one byte);
 /// numbers are LEB128. It ends with `end`. The page files themselves are not kept here: they
 /// are in the site the build published.
 package struct SearchRecordCache: Sendable {
-    static let header = Array("helpsite search records 4\n".utf8)
+    static let header = Array("helpsite search records 5\n".utf8)
     static let trailer = Array("end\n".utf8)
     /// The folder of the group files.
     package let folder: String
@@ -65,8 +68,8 @@ package struct SearchRecordCache: Sendable {
                 guard let count = reader.number() else { return nil }
                 var pages: [IndexedPage] = []
                 for _ in 0..<count {
-                    guard let id = reader.text(), let fingerprint = reader.text(), let written = reader.number(),
-                          let sectionCount = reader.number() else { return nil }
+                    guard let id = reader.text(), let fingerprint = reader.text(), let source = reader.number(bytes: 8),
+                          let written = reader.number(), let sectionCount = reader.number() else { return nil }
                     var sections: [[SectionTerm]] = []
                     sections.reserveCapacity(skipped ? 0 : sectionCount)
                     for _ in 0..<sectionCount {
@@ -79,7 +82,8 @@ package struct SearchRecordCache: Sendable {
                         }
                         if !skipped { sections.append(section) }
                     }
-                    pages.append(IndexedPage(id: id, json: nil, fingerprint: fingerprint, sections: sections, written: written))
+                    pages.append(IndexedPage(id: id, json: nil, fingerprint: fingerprint, sections: sections, written: written,
+                                             source: source))
                 }
                 records.languages.append(LanguageRecords(terms: terms, pages: pages))
             }
@@ -101,6 +105,7 @@ package struct SearchRecordCache: Sendable {
             for page in language.pages {
                 Self.append(page.id, to: &bytes)
                 Self.append(page.fingerprint, to: &bytes)
+                withUnsafeBytes(of: page.source.littleEndian) { bytes.append(contentsOf: $0) }
                 Self.append(number(page.id), to: &bytes)
                 Self.append(page.sections.count, to: &bytes)
                 for terms in page.sections {

@@ -63,6 +63,40 @@ struct RebuildTests {
         #expect(try site.read("public/fr/klachten-p20/index.html").contains("class=\"untranslated\"") == preview)
     }
 
+    /// A change within a navigation group reads the changed page (in every language) and the
+    /// pages whose navigation names its title, not the group: a French title reads the group's
+    /// French pages, a text reads only its own page.
+    @Test func aChangeWithinAGroupReadsOnlyThePagesItChanges() throws {
+        let site = try fortyPageSite()
+        try site.write(try site.read("content/site.yaml") + "navigation:\n  - group: late\n    pages: [p36, p37, p38, p39]\n",
+                       to: "content/site.yaml")
+        for (code, title) in [("nl", "Laatste"), ("fr", "Dernières")] {
+            try site.write(try site.read("content/\(code)/language.yaml") + "\nnavigation:\n  late: \(title)\n", to: "content/\(code)/language.yaml")
+        }
+        try pin("content/nl/p38.yaml", in: site)
+        try pin("content/fr/p37.yaml", in: site)
+        guard case .built = try build(site) else { Issue.record("the first build failed"); return }
+        // p38's Dutch file is spoiled but looks untouched: the French title change must not read it.
+        let dutch = try spoil("content/nl/p38.yaml", in: site)
+        let page = try site.read("content/fr/p39.yaml")
+        try site.write(page.replacingOccurrences(of: "title: Plaintes p39", with: "title: Plaintes p39, revu"), to: "content/fr/p39.yaml")
+        guard case .built(let title) = try build(site) else { Issue.record("the rebuild read a Dutch page whose navigation did not change"); return }
+        #expect(title.kept == 82 - 5, "the group's four French pages and p39's Dutch page (its switcher) are rendered again")
+        #expect(try site.read("public/fr/plaintes-p36/index.html").contains("Plaintes p39, revu"), "p36's navigation names the new title")
+        // Now p37's French file is spoiled too: a change to p39's text alone reads only p39.
+        let french = try spoil("content/fr/p37.yaml", in: site)
+        try site.write(try site.read("content/fr/p39.yaml").replacingOccurrences(of: "Dites-le-nous.", with: "Dites-le-nous sans détour."),
+                       to: "content/fr/p39.yaml")
+        guard case .built(let text) = try build(site) else { Issue.record("the rebuild read a page of the group that did not change"); return }
+        #expect(text.kept == 82 - 2, "p39 in both languages is rendered again")
+        #expect(try site.read("public/fr/plaintes-p39/index.html").contains("sans détour"))
+        // The same site, built cold from the real files, is the same, byte for byte.
+        try dutch.write(to: URL(fileURLWithPath: site.path + "/content/nl/p38.yaml"))
+        try french.write(to: URL(fileURLWithPath: site.path + "/content/fr/p37.yaml"))
+        guard case .built = try build(site, into: "cold", force: true) else { Issue.record("the cold build failed"); return }
+        #expect(try files(site.path + "/public") == files(site.path + "/cold"))
+    }
+
     /// Groups of pages are built on several cores at once; the site must not depend on how many.
     @Test func oneCoreAndSeveralBuildTheSameSite() throws {
         let site = try fortyPageSite()
