@@ -28,12 +28,13 @@ enum RetainedSite {
     /// exactly as recorded (same path, inode, size and modification time); removes every
     /// other entry, so that the folder holds those files and nothing else.
     static func verify(_ folder: String, against record: [String: OutputRecord]) throws(SystemFile.Failure) -> [String: OutputRecord] {
+        // By bytes, not characters: a 1,000-page site has 6,600 paths.
         var folders: Set<String> = []
         for path in record.keys {
-            var parent = Substring(path)
-            while let slash = parent.lastIndex(of: "/") {
+            var parent = path.utf8[...]
+            while let slash = parent.lastIndex(of: UInt8(ascii: "/")) {
                 parent = parent[..<slash]
-                guard folders.insert(String(parent)).inserted else { break }
+                guard folders.insert(String(Substring(parent))).inserted else { break }
             }
         }
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)

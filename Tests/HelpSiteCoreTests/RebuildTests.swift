@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import HelpSiteTestSupport
 @testable import HelpSitePipeline
+@testable import HelpSiteContent
 
 /// A rebuild reads only the groups of pages with a changed file; the other pages come from
 /// the previous build's summaries and the check's record of clean pages.
@@ -95,6 +96,20 @@ struct RebuildTests {
         try french.write(to: URL(fileURLWithPath: site.path + "/content/fr/p37.yaml"))
         guard case .built = try build(site, into: "cold", force: true) else { Issue.record("the cold build failed"); return }
         #expect(try files(site.path + "/public") == files(site.path + "/cold"))
+    }
+
+    /// Which inputs are page files, and of which language and page: only those tell a change of one page.
+    @Test func anInputIsAPageFileOfALanguageFolder() throws {
+        let site = try fortyPageSite()
+        let content = site.path + "/content"
+        let languages = try #require(SiteLoader.loadSkeleton(contentDirectory: content).site).languages
+        let page = { (path: String) in Pipeline.pageFile(ofInput: content + "/" + path, content: content, languages: languages) }
+        #expect(page("fr/p39.yaml")! == ("fr", "p39"))
+        #expect(page("nl/complaints.yaml")! == ("nl", "complaints"))
+        for other in ["nl/language.yaml", "nl/contacts.yaml", "site.yaml", "de/p00.yaml", "nl/old/p00.yaml", "nl/p00.yml", "nl/.p00.yaml"] {
+            #expect(page(other) == nil, "\(other) is not a page file")
+        }
+        #expect(Pipeline.pageFile(ofInput: site.path + "/templates/nl/p00.yaml", content: content, languages: languages) == nil)
     }
 
     /// Groups of pages are built on several cores at once; the site must not depend on how many.
