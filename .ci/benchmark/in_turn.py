@@ -21,7 +21,8 @@ synth.py --hugo writes it; TEMPLATES is ignored), beside helpsite's in the same 
 `again` times the work after a first build and check, each binary on a copy of its site
 of its own (a binary's builds are keyed by the binary): a title changed in one French
 page, then a rebuild, a rebuild with nothing changed, a check, and a check with nothing
-changed, each with the record the previous one left.
+changed, each with the record the previous one left; then a line added to the same page
+that no other page shows (a comment), and a rebuild.
 """
 import os
 import shutil
@@ -66,6 +67,10 @@ def again(runs, specs, log):
             for what, command in (("rebuild, one page changed", build), ("rebuild, no change", build),
                                   ("check again, one page changed", check), ("check again, no change", check)):
                 samples.setdefault((label, what), []).append(run(command, log))
+            # A change that no other page shows (a comment line): the page alone is read and rendered.
+            with open(page, "a") as file:
+                file.write("# revu\n")
+            samples.setdefault((label, "rebuild, one page's text changed"), []).append(run(build, log))
     for _, copy, _, _ in sites:
         shutil.rmtree(copy, ignore_errors=True)
     return samples
