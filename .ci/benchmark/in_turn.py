@@ -18,6 +18,10 @@ synth.py --hugo writes it; TEMPLATES is ignored), beside helpsite's in the same 
 
     in_turn.py 7 build new=<helpsite>@<site>@templates hugo=hugo@<site>@-
 
+Before each timed command the file system is synced (not timed): helpsite's flush before
+its swap flushes the whole file system, and would otherwise wait for the files the command
+before it left unwritten.
+
 `again` times the work after a first build and check, each binary on a copy of its site
 of its own (a binary's builds are keyed by the binary): a title changed in one French
 page, then a rebuild, a rebuild with nothing changed, a check, and a check with nothing
@@ -33,6 +37,10 @@ import time
 
 
 def run(command, log):
+    # Nothing left to write by the command before: helpsite flushes the file system before its
+    # swap (syncfs), and would otherwise also wait for what the one before left unwritten
+    # (Hugo does not flush; its files are written after it ends, into the next run's time).
+    os.sync()
     start = time.perf_counter()
     pid = os.posix_spawnp(command[0], command, os.environ, file_actions=[
         (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
