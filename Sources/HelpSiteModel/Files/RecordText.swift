@@ -36,10 +36,12 @@ package enum RecordText {
         /// A text field, escaped (`RecordText.escape`, which most fields need not).
         package mutating func text(_ field: String) {
             separate()
-            if field.utf8.contains(where: RecordText.isEscaped) {
+            // Appended, then looked over in place: most fields need no escape.
+            let start = bytes.count
+            bytes.append(contentsOf: field.utf8)
+            if bytes[start...].contains(where: RecordText.isEscaped) {
+                bytes.removeSubrange(start...)
                 bytes.append(contentsOf: RecordText.escape(field).utf8)
-            } else {
-                bytes.append(contentsOf: field.utf8)
             }
         }
 
@@ -89,7 +91,12 @@ package enum RecordText {
         package var text: String { String(decoding: bytes, as: UTF8.self) }
 
         /// The record as its file holds it, with its end line.
-        package var finished: Data { Data(bytes) + Data("end\n".utf8) }
+        package var finished: Data {
+            var data = Data(capacity: bytes.count + 4)
+            data.append(contentsOf: bytes)
+            data.append(contentsOf: "end\n".utf8)
+            return data
+        }
     }
 
     /// Each line's fields between the header and the end line; nil for a record of another
