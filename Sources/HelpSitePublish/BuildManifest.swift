@@ -124,7 +124,7 @@ public struct BuildManifest: Equatable, Sendable {
 
     // MARK: The record's lines (`RecordText`)
     //
-    //     helpsite build record 6
+    //     helpsite build record 8
     //     folder  <the output folder, absolute>
     //     inputs  <count>  <digest of every input's path and stamp (`digest(of:)`)>
     //     input   <size>  <modification time, the Double's bits in hex>  <path>

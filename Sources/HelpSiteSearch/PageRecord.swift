@@ -136,7 +136,9 @@ package struct LanguageRecords: Equatable, Sendable {
         let kept = Dictionary(pages.indices.map { (pages[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
         let made = Dictionary(fresh.pages.indices.map { (fresh.pages[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
         var merged = LanguageRecords(terms: [], pages: [])
-        // Per source of terms (these records, `fresh`), each old number's new one; -1 while unnumbered.
+        // A term by its name (both sources may have it); per source of terms (these records,
+        // `fresh`), each old number's new one, -1 until looked up.
+        var numbers: [String: Int32] = [:]
         var renumbered = [[Int32](repeating: -1, count: terms.count), [Int32](repeating: -1, count: fresh.terms.count)]
         for id in ids {
             let (from, page) = made[id].map { (1, fresh.pages[$0]) } ?? kept[id].map { (0, pages[$0]) } ?? (-1, nil)
@@ -146,8 +148,14 @@ package struct LanguageRecords: Equatable, Sendable {
                 for index in page.sections[section].indices {
                     let old = Int(page.sections[section][index].term)
                     if renumbered[from][old] < 0 {
-                        renumbered[from][old] = Int32(merged.terms.count)
-                        merged.terms.append(names[old])
+                        let name = names[old]
+                        if let number = numbers[name] {
+                            renumbered[from][old] = number
+                        } else {
+                            renumbered[from][old] = Int32(merged.terms.count)
+                            numbers[name] = renumbered[from][old]
+                            merged.terms.append(name)
+                        }
                     }
                     page.sections[section][index].term = renumbered[from][old]
                 }

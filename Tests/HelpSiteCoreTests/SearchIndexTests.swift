@@ -114,13 +114,18 @@ struct SearchRecordCacheTests {
     @Test func aGroupsRecordsReadBackAsTheyWereWritten() throws {
         let folder = try TemporaryFolder()
         let cache = SearchRecordCache(cache: folder.path, output: folder.path + "/public")
-        let written = try records()
+        var written = try records()
+        // The fingerprint of the file each record was made from, which the build compares.
+        for language in written.languages.indices {
+            for page in written.languages[language].pages.indices { written.languages[language].pages[page].source = UInt64(40 + language) }
+        }
         let key = Fingerprint("the inputs")
         try cache.write(written, of: ["complaints"], key: key, number: { _ in 7 })
         let read = try #require(cache.read(["complaints"], key: key, languages: 2))
         #expect(read.languages.map(\.terms) == written.languages.map(\.terms))
         for (kept, made) in zip(read.languages.flatMap(\.pages), written.languages.flatMap(\.pages)) {
             #expect(kept.id == made.id && kept.fingerprint == made.fingerprint && kept.sections == made.sections)
+            #expect(kept.source == made.source)
             #expect(kept.json == nil && kept.written == 7, "the page's file is in the site, under the number it was written as")
         }
         // A language passed over: its pages without terms or sections, the other language whole.
@@ -132,6 +137,21 @@ struct SearchRecordCacheTests {
         #expect(skipping.languages[1].pages.map(\.sections) == written.languages[1].pages.map(\.sections))
         #expect(cache.read(["complaints"], key: Fingerprint("other inputs"), languages: 2) == nil, "made from other inputs")
         #expect(cache.read(["faq"], key: key, languages: 2) == nil, "another group")
+    }
+
+    /// A group read in part: the records kept for its other pages, joined with those made again,
+    /// are the records of the group read whole, its terms numbered as a group read whole numbers them.
+    @Test func keptRecordsJoinedWithAPageMadeAgainAreTheGroupsRecords() throws {
+        let folder = try TemporaryFolder.fortyPageSite()
+        let site = try #require(SiteLoader.load(contentDirectory: folder.path + "/content").site)
+        let ids = ["p00", "p01", "p02"]
+        let group = site.keepingPages(ids.contains)
+        let whole = SearchRecords(settings: site.settings).records(of: group)
+        let again = SearchRecords(settings: site.settings).records(of: group.keepingPages { $0 == "p01" })
+        for (language, made) in whole.languages.enumerated() {
+            #expect(made.merging(again.languages[language], order: ids) == made)
+        }
+        #expect(whole.languages[0].merging(again.languages[0], order: ["p00", "p39"]) == nil, "p39 is in neither")
     }
 
     @Test func aFileCutShortIsNotUsed() throws {
