@@ -98,6 +98,30 @@ struct RebuildTests {
         #expect(try files(site.path + "/public") == files(site.path + "/cold"))
     }
 
+    /// What a changed page's group shows of it, in each language: its slug in the group's
+    /// navigation and the other language's switcher, its description on the home page. Each
+    /// rebuild read in part is what a cold build makes.
+    @Test func aGroupReadInPartBuildsWhatAColdBuildBuilds() throws {
+        let site = try fortyPageSite()
+        try site.write(try site.read("content/site.yaml") + "navigation:\n  - group: late\n    pages: [p36, p37, p38, p39]\n",
+                       to: "content/site.yaml")
+        for (code, title) in [("nl", "Laatste"), ("fr", "Dernières")] {
+            try site.write(try site.read("content/\(code)/language.yaml") + "\nnavigation:\n  late: \(title)\n", to: "content/\(code)/language.yaml")
+        }
+        guard case .built = try build(site) else { Issue.record("the first build failed"); return }
+        let edits = [("content/fr/p38.yaml", "slug: plaintes-p38", "slug: plaintes-p38-revu"),
+                     ("content/nl/p37.yaml", "description: ", "description: Echt. "),
+                     ("content/nl/p36.yaml", "title: Klachten p36", "title: Klachten p36, herzien")]
+        for (number, (file, old, new)) in edits.enumerated() {
+            let text = try site.read(file)
+            #expect(text.contains(old), "\(file) has \(old)")
+            try site.write(text.replacingOccurrences(of: old, with: new), to: file)
+            guard case .built = try build(site) else { Issue.record("the rebuild after \(file) failed"); return }
+            guard case .built = try build(site, into: "cold\(number)", force: true) else { Issue.record("the cold build failed"); return }
+            #expect(try files(site.path + "/public") == files(site.path + "/cold\(number)"), "after \(file)")
+        }
+    }
+
     /// Which inputs are page files, and of which language and page: only those tell a change of one page.
     @Test func anInputIsAPageFileOfALanguageFolder() throws {
         let site = try fortyPageSite()
