@@ -38,6 +38,15 @@ struct RebuildTests {
 
     func files(_ folder: String) throws -> [String: Data] { try TemporaryFolder.files(under: folder) }
 
+    /// A navigation group of the last four pages, titled in both languages.
+    func addLateGroup(to site: TemporaryFolder) throws {
+        try site.write(try site.read("content/site.yaml") + "navigation:\n  - group: late\n    pages: [p36, p37, p38, p39]\n",
+                       to: "content/site.yaml")
+        for (code, title) in [("nl", "Laatste"), ("fr", "Dernières")] {
+            try site.write(try site.read("content/\(code)/language.yaml") + "\nnavigation:\n  late: \(title)\n", to: "content/\(code)/language.yaml")
+        }
+    }
+
     /// The preview (untranslated text marked) too: the marks come from the same files.
     @Test(arguments: [false, true])
     func aOnePageChangeReadsOnlyItsGroupAndBuildsWhatAColdBuildBuilds(preview: Bool) throws {
@@ -69,11 +78,7 @@ struct RebuildTests {
     /// French pages, a text reads only its own page.
     @Test func aChangeWithinAGroupReadsOnlyThePagesItChanges() throws {
         let site = try fortyPageSite()
-        try site.write(try site.read("content/site.yaml") + "navigation:\n  - group: late\n    pages: [p36, p37, p38, p39]\n",
-                       to: "content/site.yaml")
-        for (code, title) in [("nl", "Laatste"), ("fr", "Dernières")] {
-            try site.write(try site.read("content/\(code)/language.yaml") + "\nnavigation:\n  late: \(title)\n", to: "content/\(code)/language.yaml")
-        }
+        try addLateGroup(to: site)
         try pin("content/nl/p38.yaml", in: site)
         try pin("content/fr/p37.yaml", in: site)
         guard case .built = try build(site) else { Issue.record("the first build failed"); return }
@@ -103,11 +108,7 @@ struct RebuildTests {
     /// rebuild read in part is what a cold build makes.
     @Test func aGroupReadInPartBuildsWhatAColdBuildBuilds() throws {
         let site = try fortyPageSite()
-        try site.write(try site.read("content/site.yaml") + "navigation:\n  - group: late\n    pages: [p36, p37, p38, p39]\n",
-                       to: "content/site.yaml")
-        for (code, title) in [("nl", "Laatste"), ("fr", "Dernières")] {
-            try site.write(try site.read("content/\(code)/language.yaml") + "\nnavigation:\n  late: \(title)\n", to: "content/\(code)/language.yaml")
-        }
+        try addLateGroup(to: site)
         guard case .built = try build(site) else { Issue.record("the first build failed"); return }
         let edits = [("content/fr/p38.yaml", "slug: plaintes-p38", "slug: plaintes-p38-revu"),
                      ("content/nl/p37.yaml", "description: ", "description: Echt. "),
