@@ -67,11 +67,10 @@ enum RetainedSite {
             var info = stat()
             var isFolder = type == UInt8(DT_DIR)
             // Looked up once: 66,000 paths at 10,000 pages.
-            var wanted = isFolder ? nil : record[path]
+            let wanted = isFolder ? nil : record[path]
             if type == UInt8(DT_UNKNOWN) || wanted != nil {
                 guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { throw .last }
                 isFolder = info.st_mode & S_IFMT == S_IFDIR
-                if type == UInt8(DT_UNKNOWN) { wanted = isFolder ? nil : record[path] }
             }
             if isFolder, folders.contains(path) {
                 let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
