@@ -32,7 +32,8 @@ public enum CommonMark {
     ///   translator writes in a step fit under the page's own (`#` in a step is an `h3`).
     /// - Parameter parses: where an earlier stage may have left this text's document.
     public static func render(_ markdown: String, headingLevel: Int = 1, parses: MarkdownParses? = nil) -> RenderedMarkdown {
-        withDocument(markdown, changing: true, kept: parses) { document, parser in
+        if let done = parses?.rendered(markdown, headingLevel: headingLevel) { return done }
+        let rendered = withDocument(markdown, changing: true, kept: parses) { document, parser in
             turnRawHTMLIntoText(document)
             if headingLevel > 1 { shiftHeadings(document, by: headingLevel - 1) }
             guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else {
@@ -41,6 +42,8 @@ public enum CommonMark {
             defer { cmark_get_default_mem_allocator().pointee.free(html) }
             return RenderedMarkdown(html: String(cString: html))
         }
+        parses?.keep(rendered, for: markdown, headingLevel: headingLevel)
+        return rendered
     }
 
     /// Every link and image in `markdown`, with its place (1-based) in the Markdown
@@ -226,62 +229,5 @@ private final class ParserPool: @unchecked Sendable {
             condition.unlock()
         }
         return body(parser)
-    }
-}
-
-/// Documents parsed from one group of pages, by their source text, handed from the stage
-/// that reads them (the check's `scan`) to the one that renders them, so that each text is
-/// parsed once. A document is kept until it is rendered (which changes it) or the value is
-/// let go. The pipeline makes one per group of pages.
-public final class MarkdownParses: @unchecked Sendable {
-    /// Guards `documents`: a group is handled on one core, so it is never contended.
-    private let lock = NSLock()
-    private var documents: [SourceKey: OpaquePointer] = [:]
-
-    public init() {}
-
-    /// A source text as its bytes: String's own hashing and equality normalise Unicode
-    /// first, which cost 4% of a build of a thousand Dutch, French and English pages.
-    /// Hashed by its length and its first and last bytes, compared whole: hashing every byte
-    /// of every text, and comparing them one `utf8` element at a time, cost 3% more.
-    private struct SourceKey: Hashable {
-        let text: String
-        init(_ text: String) { self.text = text }
-
-        /// Bytes hashed at each end of a text.
-        private static let ends = 48
-
-        static func == (a: SourceKey, b: SourceKey) -> Bool {
-            guard a.text.utf8.count == b.text.utf8.count else { return false }
-            var a = a.text, b = b.text
-            return a.withUTF8 { first in
-                b.withUTF8 { second in
-                    first.isEmpty || memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0
-                }
-            }
-        }
-
-        func hash(into hasher: inout Hasher) {
-            var text = self.text
-            text.withUTF8 { bytes in
-                hasher.combine(bytes.count)
-                let raw = UnsafeRawBufferPointer(bytes)
-                guard raw.count > 2 * Self.ends else { return hasher.combine(bytes: raw) }
-                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw.prefix(Self.ends)))
-                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw.suffix(Self.ends)))
-            }
-        }
-    }
-
-    deinit {
-        for document in documents.values { cmark_node_free(document) }
-    }
-
-    fileprivate func peek(_ source: String) -> OpaquePointer? { lock.withLock { documents[SourceKey(source)] } }
-    fileprivate func take(_ source: String) -> OpaquePointer? { lock.withLock { documents.removeValue(forKey: SourceKey(source)) } }
-
-    fileprivate func keep(_ document: OpaquePointer, for source: String) {
-        let old = lock.withLock { documents.updateValue(document, forKey: SourceKey(source)) }
-        if let old { cmark_node_free(old) }
     }
 }
