@@ -2,15 +2,39 @@ extension CommonMark {
     /// The text a reader sees of `markdown`: the text of its links included, their addresses
     /// left out, each block (paragraph, list item, table cell) ended by a line feed. For the
     /// search index, which indexes and shows it.
-    /// - Parameter parses: where the check may have left this text's document.
+    /// - Parameter parses: where the check may have left what it found in this text.
     public static func plainText(_ markdown: String, parses: MarkdownParses? = nil) -> String {
+        let found = scanned(markdown, parses: parses)
         var text = ""
-        for item in scan(markdown, parses: parses, separatingBlocks: true) {
+        var ends = found.blockEnds[...]
+        for (index, item) in found.items.enumerated() {
+            while ends.first == index { text += "\n"; ends.removeFirst() }
             switch item {
             case .text(let part): text += part
             case .link(_, let part): text += part
             }
         }
+        for _ in ends { text += "\n" }
         return text
+    }
+}
+
+/// What `CommonMark.scan` finds in a text: its items, and the number of items before each
+/// block's end, in order (the line feeds of `separatingBlocks`).
+struct ScannedText: Sendable {
+    var items: [MarkdownInline] = []
+    var blockEnds: [Int] = []
+
+    /// The items with a line feed after each block.
+    var separated: [MarkdownInline] {
+        var separated: [MarkdownInline] = []
+        separated.reserveCapacity(items.count + blockEnds.count)
+        var ends = blockEnds[...]
+        for (index, item) in items.enumerated() {
+            while ends.first == index { separated.append(.text("\n")); ends.removeFirst() }
+            separated.append(item)
+        }
+        for _ in ends { separated.append(.text("\n")) }
+        return separated
     }
 }

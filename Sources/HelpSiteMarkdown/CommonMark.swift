@@ -64,11 +64,19 @@ public enum CommonMark {
 
     /// What a reader can act on in `markdown`, in reading order: each link with
     /// its destination and text, and the text outside links. For finding facts in prose.
-    /// - Parameter parses: keeps the document there for the renderer.
+    /// - Parameter parses: keeps the document there for the renderer, and what was found, for
+    ///   the next stage that scans the same text (the search index after the check).
     /// - Parameter separatingBlocks: a line feed after each block (paragraph, list item, table cell).
     public static func scan(_ markdown: String, parses: MarkdownParses? = nil, separatingBlocks: Bool = false) -> [MarkdownInline] {
-        withDocument(markdown, changing: false, kept: parses) { document, _ in
-            var items: [MarkdownInline] = []
+        let found = scanned(markdown, parses: parses)
+        return separatingBlocks ? found.separated : found.items
+    }
+
+    /// The text's items and where its blocks end, walked once per group of pages.
+    static func scanned(_ markdown: String, parses: MarkdownParses?) -> ScannedText {
+        if let kept = parses?.scanned(markdown) { return kept }
+        let found = withDocument(markdown, changing: false, kept: parses) { document, _ in
+            var found = ScannedText()
             var linkText: String?
             var destination = ""
             forEachNode(document) { node, entering in
@@ -78,21 +86,23 @@ public enum CommonMark {
                         destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                         linkText = ""
                     } else {
-                        items.append(.link(destination: destination, text: linkText ?? ""))
+                        found.items.append(.link(destination: destination, text: linkText ?? ""))
                         linkText = nil
                     }
                 } else if entering, type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE
                             || type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_CODE_BLOCK {
                     let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-                    if linkText != nil { linkText! += literal } else { items.append(.text(literal)) }
+                    if linkText != nil { linkText! += literal } else { found.items.append(.text(literal)) }
                 } else if entering, type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
-                    if linkText != nil { linkText! += " " } else { items.append(.text(" ")) }
-                } else if !entering, separatingBlocks, type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK) {
-                    items.append(.text("\n"))
+                    if linkText != nil { linkText! += " " } else { found.items.append(.text(" ")) }
+                } else if !entering, type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK) {
+                    found.blockEnds.append(found.items.count)
                 }
             }
-            return items
+            return found
         }
+        parses?.keep(found, for: markdown)
+        return found
     }
 
     /// Parses `markdown` with the GFM extensions and hands the document (and the

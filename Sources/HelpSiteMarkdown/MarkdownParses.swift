@@ -11,6 +11,8 @@ public final class MarkdownParses: @unchecked Sendable {
     /// Guards `documents`: a group is handled on one core, so it is never contended.
     private let lock = NSLock()
     private var documents: [SourceKey: OpaquePointer] = [:]
+    /// What each text scanned had, for the stages after the first to scan it.
+    private var scans: [SourceKey: ScannedText] = [:]
     /// The HTML of each text rendered, by its heading level.
     private var html: [RenderKey: RenderedMarkdown] = [:]
 
@@ -72,5 +74,11 @@ public final class MarkdownParses: @unchecked Sendable {
 
     func keep(_ rendered: RenderedMarkdown, for source: String, headingLevel: Int) {
         lock.withLock { html[RenderKey(source: SourceKey(source), headingLevel: headingLevel)] = rendered }
+    }
+
+    func scanned(_ source: String) -> ScannedText? { lock.withLock { scans[SourceKey(source)] } }
+
+    func keep(_ scanned: ScannedText, for source: String) {
+        lock.withLock { scans[SourceKey(source)] = scanned }
     }
 }
