@@ -7,23 +7,31 @@ enum AbsoluteLinks {
     /// Over the bytes: the text between links is copied a stretch at a time, and a text
     /// without a link is returned as it is, without parsing the base.
     static func make(in html: String, from base: String) -> String {
+        make(in: html, against: Base(base))
+    }
+
+    /// A page's address, parsed when a first link needs it and then kept for the page's
+    /// other texts (a FAQ's answers share their page's address).
+    final class Base {
+        let text: String
+        private(set) lazy var simple = SimpleBase(text)
+        private(set) lazy var url = URL(string: text)
+
+        init(_ text: String) { self.text = text }
+    }
+
+    static func make(in html: String, against base: Base) -> String {
         let marker = Array("href=\"".utf8)
         var source = html
         return source.withUTF8 { bytes -> String? in
-            var baseURL: URL?
-            let simpleBase = SimpleBase(base)
             var result: [UInt8] = []
             var copied = 0, index = 0
             while let found = firstOffset(of: marker, in: bytes, from: index) {
                 let start = found + marker.count
                 let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) ?? bytes.count
                 index = end
-                if baseURL == nil {
-                    guard let url = URL(string: base) else { return nil }
-                    baseURL = url
-                    result.reserveCapacity(bytes.count + 256)
-                }
-                guard let resolved = resolve(bytes[start..<end], against: baseURL!, simpleBase) else { continue }
+                if result.isEmpty { result.reserveCapacity(bytes.count + 256) }
+                guard let resolved = resolve(bytes[start..<end], against: base) else { continue }
                 result.append(contentsOf: bytes[copied..<start])
                 result.append(contentsOf: HTML.escape(resolved).utf8)
                 copied = end
@@ -35,16 +43,17 @@ enum AbsoluteLinks {
     }
 
     /// A link's target made absolute, if it is relative (has no `:`, or starts with `#`).
-    private static func resolve(_ target: Slice<UnsafeBufferPointer<UInt8>>, against base: URL, _ simpleBase: SimpleBase?) -> String? {
+    private static func resolve(_ target: Slice<UnsafeBufferPointer<UInt8>>, against base: Base) -> String? {
         // cmark-gfm writes a link's target in ASCII, where a byte is a character; beyond it, as Strings compare.
         let ascii = target.allSatisfy { $0 < 0x80 }
-        if ascii, let simpleBase, let resolved = simpleBase.resolve(target) { return resolved }
+        if ascii, let simple = base.simple, let resolved = simple.resolve(target) { return resolved }
         let text = String(decoding: target, as: UTF8.self)
         let relative = ascii ? !target.contains(UInt8(ascii: ":")) || target.first == UInt8(ascii: "#")
                              : !text.contains(":") || text.hasPrefix("#")
         guard relative else { return nil }
         let unescaped = ascii && !target.contains(UInt8(ascii: "&")) ? text : text.replacingOccurrences(of: "&amp;", with: "&")
-        return URL(string: unescaped, relativeTo: base)?.absoluteString
+        guard let url = base.url else { return nil }
+        return URL(string: unescaped, relativeTo: url)?.absoluteString
     }
 
     private static func firstOffset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {

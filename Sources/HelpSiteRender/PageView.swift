@@ -156,6 +156,7 @@ struct PageView {
     /// shows it), its links made absolute (the answer is read away from the page).
     private func answers(_ blocksHTML: [[String?]], canonical: String) -> [String] {
         guard page.layout.value == .faq else { return [] }
+        let base = AbsoluteLinks.Base(canonical)
         return zip(page.sections, blocksHTML).map { section, html in
             zip(section.blocks, html).map { block, html -> String in
                 switch block {
@@ -167,7 +168,7 @@ struct PageView {
                 case .sharedContact(let shared): "<p>" + HTML.escape(shared.block.organisation.value) + "</p>"
                 }
             }.joined()
-        }.map { AbsoluteLinks.make(in: $0, from: canonical) }
+        }.map { AbsoluteLinks.make(in: $0, against: base) }
     }
 
     private func contactValues(_ contact: ContactBlock) -> TemplateObject {
