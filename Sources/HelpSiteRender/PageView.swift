@@ -21,6 +21,9 @@ struct PageView {
     var parses: MarkdownParses?
     /// The page's navigation group as its pages list it, if made already for the group.
     var menu: PageNavigation.Menu?
+    /// The values of the language's shared contacts (contacts.yaml) by id, made once for the
+    /// pages that show them rather than for each.
+    var sharedContacts: [String: TemplateObject] = [:]
 
     var strings: LanguageStrings { content.strings }
 
@@ -148,7 +151,8 @@ struct PageView {
         case .list(let list):
             TemplateObject(["list": .object(TemplateObject(["title": .text(text(list.title)), "items": .list(list.items.map { .text(text($0)) })]))])
         case .contact(let contact): TemplateObject(["contact": .object(contactValues(contact))])
-        case .sharedContact(let shared): TemplateObject(["contact": .object(contactValues(shared.block))])
+        case .sharedContact(let shared):
+            TemplateObject(["contact": .object(sharedContacts[shared.block.id.value] ?? contactValues(shared.block))])
         }
     }
 

@@ -129,6 +129,8 @@ public struct SiteRenderer: Sendable {
         let parses: MarkdownParses?
         /// Each navigation group as its pages list it, by language, group and depth (`menuKey`).
         let menus: [String: PageNavigation.Menu]
+        /// Each language's shared contacts as the templates show them, by id.
+        let sharedContacts: [String: [String: TemplateObject]]
 
         init(_ renderer: SiteRenderer, _ site: Site, parses: MarkdownParses? = nil) {
             self.parses = parses
@@ -149,6 +151,13 @@ public struct SiteRenderer: Sendable {
             }
             let jobs = site.languages.flatMap { content in content.pages.map { (content, $0) } }
             self.jobs = jobs
+            sharedContacts = Dictionary(uniqueKeysWithValues: site.languages.map { content in
+                let code = content.language.code
+                return (code, Dictionary((content.contacts?.contacts ?? []).map { contact in
+                    (contact.id.value, ContactView(block: contact, strings: content.strings, reference: site.settings.referenceLanguage,
+                                                   untranslated: marked[code] ?? []).values())
+                }, uniquingKeysWith: { first, _ in first }))
+            })
             var menus: [String: PageNavigation.Menu] = [:]
             for (content, page) in jobs {
                 guard let group = site.settings.group(ofPage: page.id) else { continue }
@@ -183,7 +192,8 @@ public struct SiteRenderer: Sendable {
             let view = PageView(site: site, content: content, page: page, addresses: addresses,
                                 labels: labels[content.language.code] ?? TemplateObject(), group: group,
                                 untranslated: marked[content.language.code] ?? [], parses: parses,
-                                menu: group.flatMap { menus[Self.menuKey(content, $0, SiteAddresses.relativeRoot(from: folder))] })
+                                menu: group.flatMap { menus[Self.menuKey(content, $0, SiteAddresses.relativeRoot(from: folder))] },
+                                sharedContacts: sharedContacts[content.language.code] ?? [:])
             let html = renderer.templates.render(view.values(), with: page.layout.value.rawValue)
             guard renderer.markUntranslated else { return OutputFile(path: path, contents: html, fingerprint: fingerprint) }
             let resolved = UntranslatedMark.resolve(String(decoding: html, as: UTF8.self), reference: site.settings.referenceLanguage)
