@@ -32,16 +32,17 @@ package struct SearchRecords {
     package func records(of group: Site, terms: [String: SearchTerms] = [:]) -> GroupRecords {
         GroupRecords(languages: group.languages.map { content in
             let code = content.language.code
-            let maker = terms[code] ?? SearchTerms(language: code)
-            let pages = content.pages.map { IndexedPage(record(of: $0, in: content, terms: maker)) }
+            let maker = terms[code] ?? SearchTerms(language: code), shared = ContactSections()
+            let pages = content.pages.map { IndexedPage(record(of: $0, in: content, terms: maker, shared: shared)) }
             return LanguageRecords(terms: maker.terms, pages: pages)
         })
     }
 
     /// One page's record in its language.
-    package func record(of page: Page, in content: LanguageContent, terms: SearchTerms) -> PageRecord {
+    /// - Parameter shared: the sections of shared contacts made for other pages with `terms`.
+    package func record(of page: Page, in content: LanguageContent, terms: SearchTerms, shared: ContactSections? = nil) -> PageRecord {
         var builder = SectionBuilder(records: self, strings: content.strings,
-                                     marks: untranslated[content.language.code] ?? [], terms: terms)
+                                     marks: untranslated[content.language.code] ?? [], terms: terms, shared: shared)
         builder.top(page)
         for section in page.sections { builder.section(section) }
         return PageRecord(id: page.id, path: "\(content.language.code)/\(page.slug.value)/", title: page.title.value,
@@ -60,13 +61,15 @@ struct SectionBuilder {
     let strings: LanguageStrings
     let marks: Set<SourceLocation>
     let terms: SearchTerms
+    let shared: ContactSections?
     private(set) var sections: [SectionRecord] = []
 
-    init(records: SearchRecords, strings: LanguageStrings, marks: Set<SourceLocation>, terms: SearchTerms) {
+    init(records: SearchRecords, strings: LanguageStrings, marks: Set<SourceLocation>, terms: SearchTerms, shared: ContactSections? = nil) {
         self.records = records
         self.strings = strings
         self.marks = marks
         self.terms = terms
+        self.shared = shared
     }
 
     /// The page top: the title, the description and the introduction; the page's title
@@ -82,7 +85,7 @@ struct SectionBuilder {
     /// A section, then each of its contact blocks as a section of its own.
     mutating func section(_ section: Section) {
         var text = Text(marks: marks)
-        var contacts: [ContactBlock] = []
+        var contacts: [(block: ContactBlock, isShared: Bool)] = []
         for block in section.blocks {
             switch block {
             case .prose(let markdown), .note(let markdown):
@@ -91,13 +94,24 @@ struct SectionBuilder {
                 text.add(list.title)
                 list.items.forEach { text.add($0) }
             case .contact(let contact):
-                contacts.append(contact)
+                contacts.append((contact, false))
             case .sharedContact(let shared):
-                contacts.append(shared.block)
+                contacts.append((shared.block, true))
             }
         }
         add(anchor: section.id.value, title: section.title.value, text: text, fields: [(shown(section.title), SearchTerms.Field.title)])
-        for contact in contacts { self.contact(contact) }
+        for (contact, isShared) in contacts {
+            guard isShared, let shared else {
+                self.contact(contact)
+                continue
+            }
+            if let made = shared.sections[contact.id.value] {
+                sections.append(made)
+            } else {
+                self.contact(contact)
+                shared.sections[contact.id.value] = sections.last
+            }
+        }
     }
 
     /// The text of a field, or nothing when it is marked untranslated.
@@ -111,6 +125,15 @@ struct SectionBuilder {
         let weights = terms.weights(fields: fields + [(body, SearchTerms.Field.text)], facts: Set(facts + found))
         sections.append(SectionRecord(anchor: anchor, title: title, text: body, terms: terms.named(weights), numbered: weights))
     }
+}
+
+/// The sections of a language's shared contacts made so far, by id, for one term maker: a
+/// shared contact's section is the same on every page that shows it, and its words are
+/// weighed once.
+package final class ContactSections {
+    var sections: [String: SectionRecord] = [:]
+
+    package init() {}
 }
 
 /// A section's text, part by part, without the parts marked untranslated.
