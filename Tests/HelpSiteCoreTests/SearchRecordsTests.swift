@@ -82,6 +82,21 @@ struct SearchRecordsTests {
         }
     }
 
+    /// A group's records weigh a shared contact once and give its section to every page that
+    /// shows it: the same records as each page made on its own with the group's terms.
+    @Test func aGroupsPagesShareTheirSharedContactsSectionsAndKeepTheirRecords() throws {
+        let site = try #require(SiteLoader.load(contentDirectory: Project.fixtures.appendingPathComponent("pages/content").path).site)
+        let content = try #require(site.languages.first { $0.language.code == "nl" })
+        let records = SearchRecords(settings: site.settings)
+        let group = try #require(records.records(of: site).languages.first)
+        let alone = SearchTerms(language: "nl")
+        let oneByOne = content.pages.map { records.record(of: $0, in: content, terms: alone) }
+        #expect(group.pages == oneByOne.map(IndexedPage.init))
+        #expect(group.terms == alone.terms)
+        let showing = oneByOne.filter { $0.sections.contains { $0.anchor == "contact-bank" } }
+        #expect(showing.count >= 2, "the fixture has two pages that show the shared contact")
+    }
+
     @Test func aPagesFileHoldsWhatAResultShows() throws {
         let page = try record("nl", "complaints", in: base())
         let json = try #require(try JSONSerialization.jsonObject(with: Data(page.json)) as? [String: Any])
