@@ -64,17 +64,16 @@ public enum CommonMark {
 
     /// What a reader can act on in `markdown`, in reading order: each link with
     /// its destination and text, and the text outside links. For finding facts in prose.
-    /// - Parameter parses: keeps the document there for the renderer, and what was found, for
-    ///   the next stage that scans the same text (the search index after the check).
+    /// - Parameter parses: keeps the document there for the renderer, and the text's plain text
+    ///   for the search index (`plainText`), which would otherwise walk the document again.
     /// - Parameter separatingBlocks: a line feed after each block (paragraph, list item, table cell).
     public static func scan(_ markdown: String, parses: MarkdownParses? = nil, separatingBlocks: Bool = false) -> [MarkdownInline] {
         let found = scanned(markdown, parses: parses)
         return separatingBlocks ? found.separated : found.items
     }
 
-    /// The text's items and where its blocks end, walked once per group of pages.
-    static func scanned(_ markdown: String, parses: MarkdownParses?) -> ScannedText {
-        if let kept = parses?.scanned(markdown) { return kept }
+    /// The text's items and where its blocks end.
+    static func scanned(_ markdown: String, parses: MarkdownParses?, keepingPlainText: Bool = true) -> ScannedText {
         let found = withDocument(markdown, changing: false, kept: parses) { document, _ in
             var found = ScannedText()
             var linkText: String?
@@ -101,7 +100,7 @@ public enum CommonMark {
             }
             return found
         }
-        parses?.keep(found, for: markdown)
+        if keepingPlainText { parses?.keepPlainText(found.plainText, for: markdown) }
         return found
     }
 

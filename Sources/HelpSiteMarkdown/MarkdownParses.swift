@@ -11,8 +11,8 @@ public final class MarkdownParses: @unchecked Sendable {
     /// Guards `documents`: a group is handled on one core, so it is never contended.
     private let lock = NSLock()
     private var documents: [SourceKey: OpaquePointer] = [:]
-    /// What each text scanned had, for the stages after the first to scan it.
-    private var scans: [SourceKey: ScannedText] = [:]
+    /// The plain text of each text the check scanned, until the index takes it.
+    private var plainTexts: [SourceKey: String] = [:]
     /// The HTML of each text rendered, by its heading level.
     private var html: [RenderKey: RenderedMarkdown] = [:]
 
@@ -76,9 +76,9 @@ public final class MarkdownParses: @unchecked Sendable {
         lock.withLock { html[RenderKey(source: SourceKey(source), headingLevel: headingLevel)] = rendered }
     }
 
-    func scanned(_ source: String) -> ScannedText? { lock.withLock { scans[SourceKey(source)] } }
+    func takePlainText(_ source: String) -> String? { lock.withLock { plainTexts.removeValue(forKey: SourceKey(source)) } }
 
-    func keep(_ scanned: ScannedText, for source: String) {
-        lock.withLock { scans[SourceKey(source)] = scanned }
+    func keepPlainText(_ text: String, for source: String) {
+        lock.withLock { plainTexts[SourceKey(source)] = text }
     }
 }
