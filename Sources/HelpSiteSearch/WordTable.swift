@@ -10,8 +10,7 @@ struct WordTable<Value> {
         var value: Value
     }
 
-    /// Empty until the first word: an empty table costs no allocation.
-    private var entries: [Entry?] = []
+    private var entries: [Entry?] = Array(repeating: nil, count: 1024)
     private var bytes: [UInt8] = []
     private(set) var count = 0
 
@@ -23,7 +22,6 @@ struct WordTable<Value> {
 
     /// The value kept for `word`, if it was seen.
     func value(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Value? {
-        guard !entries.isEmpty else { return nil }
         var slot = Int(truncatingIfNeeded: hash) & (entries.count - 1)
         while let entry = entries[slot] {
             if entry.hash == hash, entry.length == word.count, bytes.withUnsafeBufferPointer({ kept in
@@ -58,7 +56,7 @@ struct WordTable<Value> {
 
     private mutating func grow() {
         let old = entries
-        entries = Array(repeating: nil, count: max(1024, old.count * 2))
+        entries = Array(repeating: nil, count: old.count * 2)
         for case let entry? in old { place(entry) }
     }
 }
