@@ -2,7 +2,9 @@
 """Compares helpsite binaries one after the other on a shared machine: each run times
 every binary once, in the order given, so that a load that comes and goes falls on all
 of them alike. Prints, per binary, the median and minimum of the processor time (user +
-system, from the kernel's account of the process) of a cold build and/or a first check.
+system, from the kernel's account of the process) of a cold build and/or a first check,
+the median wall time, and the median over the turns of its wall time over the first
+binary's in the same turn (below 1: faster than the first).
 
     in_turn.py RUNS build|check|both|again LABEL=BINARY@SITE@TEMPLATES ...
 
@@ -112,15 +114,20 @@ def main():
         shutil.rmtree(output, ignore_errors=True)
     if os.path.exists(log):
         os.remove(log)
-    print("| binary | what | CPU median | CPU min | wall median | peak RSS median | runs (CPU, ms) |")
-    print("|---|---|---|---|---|---|---|")
+    print("| binary | what | CPU median | CPU min | wall median | wall / first's, paired | peak RSS median "
+          "| runs (CPU, ms) | runs (wall, ms) |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    first = {}
     for (label, kind), rows in samples.items():
+        first.setdefault(kind, rows)
         cpu = [row[1] * 1000 for row in rows]
         wall = statistics.median(row[0] for row in rows) * 1000
         rss = statistics.median(row[2] for row in rows)
-        print(f"| {label} | {kind} | {statistics.median(cpu):,.0f} ms | {min(cpu):,.0f} ms | {wall:,.0f} ms | {rss:.1f} MB "
-              f"| {', '.join(f'{c:,.0f}' for c in cpu)} |")
-
+        # Each run's wall time over the first binary's in the same turn: a load that comes and
+        # goes during the series falls on both, and cancels out of the ratio.
+        paired = statistics.median(row[0] / base[0] for row, base in zip(rows, first[kind]))
+        print(f"| {label} | {kind} | {statistics.median(cpu):,.0f} ms | {min(cpu):,.0f} ms | {wall:,.0f} ms | {paired:.3f} "
+              f"| {rss:.1f} MB | {', '.join(f'{c:,.0f}' for c in cpu)} | {', '.join(f'{row[0] * 1000:,.0f}' for row in rows)} |")
 
 if __name__ == "__main__":
     main()
