@@ -167,7 +167,7 @@ extension Pipeline {
         // The pages are written: to disk with them while the site files and the index are made.
         staged.startFlushing()
         do {
-            try renderer.renderSiteFiles(site, writing: staged.write)
+            try renderer.renderSiteFiles(site, unchanged: unchanged, writing: staged.write)
             try renderer.renderRedirects(plan.redirects, of: site, writing: staged.write)
             try staged.write(RedirectRules.files(plan.redirects, root: SiteAddresses(site: site).rootPath))
             try indexing?()

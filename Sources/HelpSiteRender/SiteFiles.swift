@@ -7,7 +7,10 @@ import HelpSiteModel
 extension SiteRenderer {
     /// What lists pages: only each page's id, slug, title and description are read, so `site`
     /// may hold pages reduced to those (`PageSummary.page`).
-    public func renderSiteFiles(_ site: Site, writing write: (OutputFile) throws -> Void) throws {
+    /// - Parameter unchanged: whether a file made from the same fingerprint is at hand (as for the
+    ///   pages): the sitemap, which lists every page, is then kept rather than made again.
+    public func renderSiteFiles(_ site: Site, unchanged: UnchangedPages = { _, _ in false },
+                                writing write: (OutputFile) throws -> Void) throws {
         let addresses = SiteAddresses(site: site)
         try write(OutputFile(path: "index.html", contents: templates.render(languageChoice(site, addresses), with: "index")))
         for content in site.languages {
@@ -19,7 +22,10 @@ extension SiteRenderer {
         // Served for an address in no language folder: it speaks every language.
         try write(OutputFile(path: "404.html", contents: templates.render(notFound(site.languages, site, addresses), with: "404")))
         let map = SiteMap(site: site, addresses: addresses)
-        try write(OutputFile(path: "sitemap.xml", contents: map.xml()))
+        let mapPrint = map.fingerprint.description
+        try write(unchanged("sitemap.xml", mapPrint)
+            ? OutputFile(path: "sitemap.xml", contents: Data(), isUnchanged: true, fingerprint: mapPrint)
+            : OutputFile(path: "sitemap.xml", contents: map.xml(), fingerprint: mapPrint))
         try write(OutputFile(path: "robots.txt", contents: Data(map.robots().utf8)))
         for file in templates.staticFiles { try write(OutputFile(path: file.path, contents: file.contents)) }
     }

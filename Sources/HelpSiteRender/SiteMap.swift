@@ -51,6 +51,24 @@ struct SiteMap {
         return Data(xml.bytes)
     }
 
+    /// What `xml()` is made from: the site's address and reference language, and each
+    /// language's pages in order with their slugs and dates. A rebuild that changed none of
+    /// them (a page's text or title) keeps the file, which lists every page.
+    var fingerprint: Fingerprint {
+        var fingerprint = Fingerprint("sitemap.xml")
+        fingerprint.add(site.settings.baseURL.value)
+        fingerprint.add(site.settings.referenceLanguage)
+        for content in site.languages {
+            fingerprint.add(content.language.code)
+            for index in content.pages.indices {
+                fingerprint.add(content.pages[index].id)
+                fingerprint.add(content.pages[index].slug.value)
+                fingerprint.add(content.pages[index].updated?.value.description ?? "")
+            }
+        }
+        return fingerprint
+    }
+
     func robots() -> String {
         "User-agent: *\nAllow: /\n\nSitemap: \(site.settings.baseURL.value)sitemap.xml\n"
     }

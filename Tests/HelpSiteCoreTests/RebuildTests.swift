@@ -110,18 +110,38 @@ struct RebuildTests {
         let site = try fortyPageSite()
         try addLateGroup(to: site)
         guard case .built = try build(site) else { Issue.record("the first build failed"); return }
-        let edits = [("content/fr/p38.yaml", "slug: plaintes-p38", "slug: plaintes-p38-revu"),
-                     ("content/nl/p37.yaml", "description: ", "description: Echt. "),
-                     ("content/nl/p36.yaml", "title: Klachten p36", "title: Klachten p36, herzien")]
-        for (number, (file, old, new)) in edits.enumerated() {
-            let text = try site.read(file)
-            #expect(text.contains(old), "\(file) has \(old)")
-            try site.write(text.replacingOccurrences(of: old, with: new), to: file)
-            guard case .built = try build(site) else { Issue.record("the rebuild after \(file) failed"); return }
+        // Each step changes one page (in every language where it says so), rebuilds, and compares
+        // the site with a cold build of the same content.
+        let steps: [[(file: String, old: String, new: String)]] = [
+            [("content/fr/p38.yaml", "slug: plaintes-p38", "slug: plaintes-p38-revu")],
+            [("content/nl/p37.yaml", "description: ", "description: Echt. ")],
+            [("content/nl/p36.yaml", "title: Klachten p36", "title: Klachten p36, herzien")],
+            // A date is in the sitemap, which a rebuild keeps when no page's slug or date changed.
+            [("content/nl/language.yaml", "\nhours:", "\n" + Self.dates["nl"]! + "hours:"),
+             ("content/fr/language.yaml", "\nhours:", "\n" + Self.dates["fr"]! + "hours:"),
+             ("content/nl/p35.yaml", "description: ", "updated: 2026-11-30\ndescription: ")],
+            [("content/nl/p35.yaml", "updated: 2026-11-30", "updated: 2026-12-01")],
+            [("content/fr/p34.yaml", "Dites-le-nous.", "Dites-le-nous, vraiment.")],
+        ]
+        for (number, step) in steps.enumerated() {
+            for (file, old, new) in step {
+                let text = try site.read(file)
+                #expect(text.contains(old), "\(file) has \(old)")
+                try site.write(text.replacingOccurrences(of: old, with: new), to: file)
+            }
+            guard case .built = try build(site) else { Issue.record("the rebuild after \(step[0].file) failed"); return }
             guard case .built = try build(site, into: "cold\(number)", force: true) else { Issue.record("the cold build failed"); return }
-            #expect(try files(site.path + "/public") == files(site.path + "/cold\(number)"), "after \(file)")
+            #expect(try files(site.path + "/public") == files(site.path + "/cold\(number)"), "after \(step[0].file)")
         }
     }
+
+    /// How the shipped languages write a page's date, for a site that dates a page.
+    static let dates = [
+        "nl": "dates:\n  months: [januari, februari, maart, april, mei, juni, juli, augustus, september, oktober, november, december]\n"
+            + "  format: \"{d} {month} {yyyy}\"\n  updated: \"Laatst bijgewerkt op {date}\"\n",
+        "fr": "dates:\n  months: [janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre]\n"
+            + "  format: \"{d} {month} {yyyy}\"\n  first_day: 1er\n  updated: \"Dernière mise à jour : {date}\"\n",
+    ]
 
     /// Which inputs are page files, and of which language and page: only those tell a change of one page.
     @Test func anInputIsAPageFileOfALanguageFolder() throws {
