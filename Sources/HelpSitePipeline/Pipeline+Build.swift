@@ -15,9 +15,10 @@ extension Pipeline {
 
     /// The language and page id of an input file that is a page file.
     static func pageFile(ofInput path: String, content: String, languages: [LanguageContent]) -> (language: String, id: String)? {
-        // By bytes: a rebuild asks this of every input, three times (split as characters, 3 % of a one-page rebuild).
+        // By bytes: a rebuild asks this of every input, three times (split as characters, 3 % of a
+        // one-page rebuild; the prefix compared as a generic sequence, 3 % more).
         let prefix = Paths.join(content, "")
-        guard path.utf8.starts(with: prefix.utf8) else { return nil }
+        guard UTF8Text.hasPrefix(path, prefix) else { return nil }
         let rest = path.utf8.dropFirst(prefix.utf8.count)
         guard let slash = rest.firstIndex(of: UInt8(ascii: "/")) else { return nil }
         let code = Substring(rest[..<slash]), name = Substring(rest[rest.index(after: slash)...])

@@ -17,6 +17,17 @@ package enum UTF8Text {
         }
     }
 
+    /// Whether the UTF-8 bytes of `text` start with those of `prefix` (compared with `memcmp`;
+    /// `utf8.starts(with:)` goes a byte at a time through the generic sequence).
+    package static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
+        var text = text, prefix = prefix
+        return text.withUTF8 { text in
+            prefix.withUTF8 { prefix in
+                prefix.isEmpty || (text.count >= prefix.count && memcmp(text.baseAddress!, prefix.baseAddress!, prefix.count) == 0)
+            }
+        }
+    }
+
     /// The first byte that is not part of valid UTF-8: its offset, and the line and column
     /// (from 1, counting characters) where an editor shows it.
     package struct InvalidByte: Equatable {
