@@ -10,7 +10,7 @@ extension CommonMark {
 }
 
 /// What `CommonMark.scan` finds in a text: its items, and the number of items before each
-/// block's end, in order (the line feeds of `separatingBlocks`).
+/// block's end, in order (where the plain text has a line feed).
 struct ScannedText: Sendable {
     var items: [MarkdownInline] = []
     var blockEnds: [Int] = []
@@ -28,18 +28,5 @@ struct ScannedText: Sendable {
         }
         for _ in ends { text += "\n" }
         return text
-    }
-
-    /// The items with a line feed after each block.
-    var separated: [MarkdownInline] {
-        var separated: [MarkdownInline] = []
-        separated.reserveCapacity(items.count + blockEnds.count)
-        var ends = blockEnds[...]
-        for (index, item) in items.enumerated() {
-            while ends.first == index { separated.append(.text("\n")); ends.removeFirst() }
-            separated.append(item)
-        }
-        for _ in ends { separated.append(.text("\n")) }
-        return separated
     }
 }

@@ -66,13 +66,11 @@ public enum CommonMark {
     /// its destination and text, and the text outside links. For finding facts in prose.
     /// - Parameter parses: keeps the document there for the renderer, and the text's plain text
     ///   for the search index (`plainText`), which would otherwise walk the document again.
-    /// - Parameter separatingBlocks: a line feed after each block (paragraph, list item, table cell).
-    public static func scan(_ markdown: String, parses: MarkdownParses? = nil, separatingBlocks: Bool = false) -> [MarkdownInline] {
-        let found = scanned(markdown, parses: parses)
-        return separatingBlocks ? found.separated : found.items
+    public static func scan(_ markdown: String, parses: MarkdownParses? = nil) -> [MarkdownInline] {
+        scanned(markdown, parses: parses).items
     }
 
-    /// The text's items and where its blocks end.
+    /// The text's items and where its blocks end (paragraphs, list items, table cells).
     static func scanned(_ markdown: String, parses: MarkdownParses?, keepingPlainText: Bool = true) -> ScannedText {
         let found = withDocument(markdown, changing: false, kept: parses) { document, _ in
             var found = ScannedText()
