@@ -8,7 +8,7 @@ import Foundation
 /// or a paragraph that several pages share), which is neither parsed nor rendered again.
 /// The pipeline makes one per group of pages.
 public final class MarkdownParses: @unchecked Sendable {
-    /// Guards `documents`: a group is handled on one core, so it is never contended.
+    /// Guards the three tables: a group is handled on one core, so it is never contended.
     private let lock = NSLock()
     private var documents: [SourceKey: OpaquePointer] = [:]
     /// The plain text of each text the check scanned, until the index takes it.

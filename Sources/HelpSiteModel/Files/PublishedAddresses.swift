@@ -60,12 +60,11 @@ public struct PublishedAddresses: Sendable, Equatable {
         for (index, line) in lines.enumerated() {
             // A line of ASCII (every line the build writes) is trimmed and split over its bytes;
             // another as Foundation trims Unicode's spaces.
-            let ascii = line.allSatisfy { $0 < 0x80 }
-            let text = ascii ? String(Substring(Self.trimmed(line))) : Substring(line).trimmingCharacters(in: .whitespaces)
+            let ascii = line.allSatisfy { $0 < 0x80 }, trimmed = Self.trimmed(line)
+            let text = ascii ? String(Substring(trimmed)) : Substring(line).trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty, !text.hasPrefix("#") else { continue }
             // Split as bytes when the line is ASCII: as characters, a line cost 17,000 instructions.
-            let fields = ascii ? Self.trimmed(line).split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
-                                     .map { String(Substring($0)) }
+            let fields = ascii ? trimmed.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }).map { String(Substring($0)) }
                                : text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             let location = SourceLocation(file: file, line: index + 1, column: 1)
             guard fields.count == 2, let address = fields.first, isAddress(address) else {
