@@ -29,6 +29,8 @@ final class SearchBuild: @unchecked Sendable {
     /// files (`meta.json` and the shards, not the page files) are all at hand: those files,
     /// kept as they are. Their records are not merged nor their shards made again.
     private let kept: [String: [OutputFile]]
+    /// Whether a file of the previous build is at hand (`IncrementalBuild.unchanged`).
+    private let unchanged: UnchangedPages
     private let lock = NSLock()
     private var failures: [String] = []
     private var spent: Int64 = 0
@@ -56,7 +58,7 @@ final class SearchBuild: @unchecked Sendable {
     ///   - neutral: inputs no page is made from (the ledger of published addresses, which a
     ///     build rewrites): left out of the key.
     init(skeleton: Site, pageIDs: [String], groups: [ArraySlice<String>], cache: SearchRecordCache, output: String,
-         inputs: [String: BuildManifest.Stamp], previous: BuildManifest?, unchanged: UnchangedPages,
+         inputs: [String: BuildManifest.Stamp], previous: BuildManifest?, unchanged: @escaping UnchangedPages,
          pageLanguage: (String) -> String?, neutral: Set<String>,
          untranslated: (@Sendable (Site) -> [String: Set<SourceLocation>])?) {
         settings = skeleton.settings
@@ -67,6 +69,7 @@ final class SearchBuild: @unchecked Sendable {
         index = SearchIndex(languages: codes, settings: skeleton.settings, skipping: Set(kept.keys))
         self.cache = cache
         self.output = output
+        self.unchanged = unchanged
         numbers = Dictionary(pageIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         sequence = Dictionary(groups.enumerated().map { ($1.startIndex, $0) }, uniquingKeysWith: { first, _ in first })
         var base = Fingerprint("search records")
@@ -222,7 +225,8 @@ final class SearchBuild: @unchecked Sendable {
     func write(workers: Int?, into staged: StagedSite) throws {
         let start = threadTime()
         for files in kept.values { try staged.write(files) }
-        try index.write(workers: workers, spent: { used in self.lock.withLock { self.spent += used } }, into: staged.write)
+        try index.write(workers: workers, spent: { used in self.lock.withLock { self.spent += used } },
+                        reusing: ShardReuse(cache: cache, key: base, atHand: unchanged), into: staged.write)
         let used = threadTime() - start
         lock.withLock { spent += used }
     }

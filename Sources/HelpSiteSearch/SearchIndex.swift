@@ -128,7 +128,9 @@ package final class SearchIndex: @unchecked Sendable {
     /// The index is emptied: its postings are let go with them.
     /// - Parameter spent: told the processor time (ns) each worker thread other than the
     ///   caller's spent, for a build's account of its index.
-    package func write(workers: Int? = nil, spent: (@Sendable (Int64) -> Void)? = nil,
+    /// - Parameter reusing: where the last build's shards are remembered, and which files are
+    ///   at hand: a shard made from the same terms and postings is kept (`ShardMemory`).
+    package func write(workers: Int? = nil, spent: (@Sendable (Int64) -> Void)? = nil, reusing: ShardReuse? = nil,
                        into write: @Sendable (OutputFile) throws -> Void) throws {
         let languages = lock.withLock {
             // Groups still waiting for one before them that never came (a group that failed).
@@ -143,7 +145,16 @@ package final class SearchIndex: @unchecked Sendable {
             let start = threadTime()
             defer { if pthread_equal(pthread_self(), caller) == 0 { spent?(threadTime() - start) } }
             do {
-                for file in ShardWriter(language: language, callingCode: callingCode).files() { try write(file) }
+                let writer = ShardWriter(language: language, callingCode: callingCode)
+                guard let reusing else {
+                    for file in writer.files().files { try write(file) }
+                    return nil
+                }
+                let memory = ShardMemory.read(from: reusing.cache, language: language.code, key: reusing.key)
+                let (files, made) = writer.files(remembering: memory, atHand: reusing.atHand)
+                for file in files { try write(file) }
+                // A memory that cannot be kept costs the next build the encoding of these shards.
+                try? made.write(to: reusing.cache, language: language.code, key: reusing.key)
                 return nil
             } catch {
                 return "\(error)"
@@ -164,6 +175,22 @@ package final class SearchIndex: @unchecked Sendable {
         private var kept: [OutputFile] = []
         var files: [OutputFile] { lock.withLock { kept } }
         func append(_ file: OutputFile) { lock.withLock { kept.append(file) } }
+    }
+}
+
+/// What `SearchIndex.write` needs to keep the shards a build made before (`ShardMemory`).
+package struct ShardReuse: Sendable {
+    /// Where the memory is kept: beside the search records.
+    package let cache: SearchRecordCache
+    /// The records' key: a memory kept under another is not used.
+    package let key: Fingerprint
+    /// Whether a file of the last build, by path and fingerprint, is at hand.
+    package let atHand: UnchangedPages
+
+    package init(cache: SearchRecordCache, key: Fingerprint, atHand: @escaping UnchangedPages) {
+        self.cache = cache
+        self.key = key
+        self.atHand = atHand
     }
 }
 

@@ -19,7 +19,12 @@ struct ShardWriter {
         return size
     }
 
-    func files() -> [OutputFile] {
+    /// The language's files: a shard whose content (`content(of:perPage:)`) `memory` holds, with
+    /// every one of its files `atHand` (by path and name), is kept as the last build made it
+    /// (an unchanged file, not encoded again); the others are made.
+    /// - Returns: the files, and the memory of this build's shards for the next.
+    func files(remembering memory: ShardMemory = ShardMemory(),
+               atHand: UnchangedPages = { _, _ in false }) -> (files: [OutputFile], memory: ShardMemory) {
         let folder = "\(SearchIndex.folder)/\(language.code)"
         let perPage = sectionsPerPage
         let slots = language.terms.indices.filter { !language.postings[$0].isEmpty }
@@ -27,15 +32,28 @@ struct ShardWriter {
         let plan = ShardPlan.make(slots.map { (language.terms[$0], language.postings[$0].count) })
         var files: [OutputFile] = []
         var shards: [(prefix: String, file: String)] = []
+        var made = ShardMemory()
         for shard in plan {
-            var bytes: [UInt8] = [UInt8(ascii: "{")]
-            for (position, slot) in slots[shard.terms].enumerated() {
-                if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                JSONText.writeString(language.terms[slot], into: &bytes)
-                bytes.append(UInt8(ascii: ":"))
+            // Groups merged out of order (`SearchIndex.add` without a sequence) leave postings unsorted.
+            let terms = slots[shard.terms].map { slot in
                 var postings = language.postings[slot]
-                // Groups merged out of order (`SearchIndex.add` without a sequence) leave them unsorted.
                 if !zip(postings, postings.dropFirst()).allSatisfy({ $0 < $1 }) { postings.sort() }
+                return (term: language.terms[slot], postings: postings)
+            }
+            let content = Self.content(of: terms, perPage: perPage)
+            if let names = memory.names[content],
+               names.allSatisfy({ atHand("\(folder)/t/\($0)", $0) }) {
+                files += names.map { OutputFile(path: "\(folder)/t/\($0)", contents: Data(), isUnchanged: true, fingerprint: $0) }
+                shards.append((shard.prefix, names[0]))
+                made.names[content] = names
+                continue
+            }
+            var bytes: [UInt8] = [UInt8(ascii: "{")]
+            var rests: [String] = []
+            for (position, (term, postings)) in terms.enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                JSONText.writeString(term, into: &bytes)
+                bytes.append(UInt8(ascii: ":"))
                 if postings.count <= ShardPlan.top {
                     Self.encode(postings, perPage: perPage, into: &bytes)
                     continue
@@ -47,6 +65,7 @@ struct ShardWriter {
                 Self.encode(others, perPage: perPage, into: &rest)
                 let restFile = Self.name(of: rest)
                 files.append(OutputFile(path: "\(folder)/t/\(restFile)", contents: Data(rest), fingerprint: restFile))
+                rests.append(restFile)
                 bytes.append(contentsOf: #"{"n":"#.utf8)
                 Self.append(postings.count, to: &bytes)
                 bytes.append(contentsOf: #","rest":"#.utf8)
@@ -59,10 +78,25 @@ struct ShardWriter {
             let name = Self.name(of: bytes)
             files.append(OutputFile(path: "\(folder)/t/\(name)", contents: Data(bytes), fingerprint: name))
             shards.append((shard.prefix, name))
+            made.names[content] = [name] + rests
         }
         let meta = meta(shards: shards, perPage: perPage)
         files.append(OutputFile(path: "\(folder)/meta.json", contents: Data(meta), fingerprint: Self.name(of: meta)))
-        return files
+        return (files, made)
+    }
+
+    /// A fingerprint of everything a shard's bytes are made from: its terms and their postings
+    /// (in section order), and the sections per page that numbers them. Only ever compared
+    /// within one helpsite (`ShardMemory` is kept under the executable's key).
+    static func content(of terms: [(term: String, postings: [UInt64])], perPage: Int) -> UInt64 {
+        var fingerprint = Fingerprint("shard")
+        fingerprint.add(String(perPage))
+        for (term, postings) in terms {
+            fingerprint.add(term)
+            withUnsafeBytes(of: UInt64(postings.count)) { fingerprint.add(bytes: $0) }
+            postings.withUnsafeBytes { fingerprint.add(bytes: $0) }
+        }
+        return fingerprint.value
     }
 
     /// `{"country":"32","lang":"nl","pages":3,"per_page":32,"sections":25,"shards":{…},"stemmer":"dutch","v":1}`

@@ -1,0 +1,73 @@
+import Foundation
+import HelpSiteModel
+
+/// What each shard of a language's index was made from at the last build: a fingerprint of its
+/// terms and their postings (`ShardWriter.content(of:)`) → the names of its file and of its
+/// terms' rest files. A shard whose terms and postings are the same, with its files at hand,
+/// is kept as it is, neither encoded nor named again: made again whole, the changed language's
+/// shards were 9 % of the instructions of a one-page rebuild of 1,000 pages.
+///
+/// Kept in the search records' folder (`.helpsite-cache/search-public/shards-<language>.txt`),
+/// one file a language, under the key of the records (`SearchRecordCache.read`): a shard made
+/// by another helpsite, or for other shared files, is never taken for this build's.
+///
+///     helpsite search shards 1
+///     key     <the records' key>
+///     shard   <fingerprint of its content>  <its file's name>  <each rest file's name>…
+///     end
+package struct ShardMemory: Sendable {
+    static let header = "helpsite search shards 1"
+
+    /// Content fingerprint → the shard's file name, then its rest files' names.
+    package var names: [UInt64: [String]] = [:]
+
+    package init(names: [UInt64: [String]] = [:]) {
+        self.names = names
+    }
+
+    /// The file of `language`'s memory in `cache`'s folder.
+    static func file(in cache: SearchRecordCache, language: String) -> String {
+        Paths.join(cache.folder, "shards-\(language).txt")
+    }
+
+    /// The memory kept for `language` under `key`; empty when there is none, it was kept under
+    /// another key, or it does not read whole.
+    package static func read(from cache: SearchRecordCache, language: String, key: Fingerprint) -> ShardMemory {
+        guard let data = FileManager.default.contents(atPath: file(in: cache, language: language)) else { return ShardMemory() }
+        var names: [UInt64: [String]] = [:]
+        var keyed = false
+        let whole = RecordText.forEachLine(of: data, header: header) { line in
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            let first = fields.first.map { String(decoding: $0, as: UTF8.self) }
+            switch first {
+            case "key":
+                keyed = fields.count == 2 && UInt64(String(decoding: fields[1], as: UTF8.self), radix: 16) == key.value
+                return keyed
+            case "shard" where keyed && fields.count >= 3:
+                guard let content = UInt64(String(decoding: fields[1], as: UTF8.self), radix: 16) else { return false }
+                names[content] = fields[2...].map { String(decoding: $0, as: UTF8.self) }
+                return true
+            default:
+                return false
+            }
+        }
+        return whole == true && keyed ? ShardMemory(names: names) : ShardMemory()
+    }
+
+    /// Keeps the memory for the next build; replaced whole, not flushed (a lost file costs the
+    /// next build the encoding of every shard of the language).
+    package func write(to cache: SearchRecordCache, language: String, key: Fingerprint) throws {
+        var writer = RecordText.Writer(header: Self.header)
+        writer.raw("key")
+        writer.number(key.value, radix: 16)
+        writer.endLine()
+        // In order of content, so that the same shards give the same file.
+        for content in names.keys.sorted() {
+            writer.raw("shard")
+            writer.number(content, radix: 16)
+            for name in names[content]! { writer.text(name) }
+            writer.endLine()
+        }
+        try RecordText.write(writer.finished, to: Self.file(in: cache, language: language), onlyIfChanged: true)
+    }
+}
