@@ -23,6 +23,8 @@ package final class SearchIndex: @unchecked Sendable {
         var sections = 0
         var pages = 0
         var mostSections = 0
+        /// Page number → its number of sections, -1 for a number the language has no page under.
+        var pageSections: [Int32] = []
 
         mutating func slot(of term: String) -> Int32 {
             if let slot = slots[term] { return slot }
@@ -32,6 +34,14 @@ package final class SearchIndex: @unchecked Sendable {
             postings.append([])
             return slot
         }
+
+        mutating func count(_ sections: Int, ofPage place: Int) {
+            pages += 1
+            self.sections += sections
+            mostSections = max(mostSections, sections)
+            if place >= pageSections.count { pageSections += repeatElement(-1, count: place - pageSections.count + 1) }
+            pageSections[place] = Int32(sections)
+        }
     }
 
     let callingCode: String
@@ -40,20 +50,27 @@ package final class SearchIndex: @unchecked Sendable {
     /// Languages whose files a build keeps from the previous one: their records are not
     /// merged, and they have no files here.
     private let skipped: Set<String>
+    /// Languages whose index the previous build published, read back (`PublishedIndex`): only
+    /// the records of groups read this build are merged (`add`'s `fresh`), their pages' postings
+    /// taking the place of those the published index had.
+    private let published: [String: PublishedIndex]
 
     /// - Parameters:
     ///   - languages: the site's language codes, in its order (as `GroupRecords`).
     ///   - skipping: languages left out (their files are kept from the previous build).
-    package init(languages: [String], settings: SiteSettings, skipping: Set<String> = []) {
+    ///   - published: languages started from the index the previous build published.
+    package init(languages: [String], settings: SiteSettings, skipping: Set<String> = [], published: [String: PublishedIndex] = [:]) {
         self.languages = languages.map { Language(code: $0) }
         callingCode = PhoneNumber.callingCodes[settings.phoneRegion.value] ?? ""
         skipped = skipping
+        self.published = published
     }
 
     /// A group's terms and, per page, its place and its sections' terms: what the index keeps
-    /// of its records.
+    /// of its records; `fresh` when the group was read, not kept.
     private struct Group {
         var languages: [(terms: [String], pages: [(place: UInt64, sections: [[SectionTerm]])])]
+        var fresh: Bool
     }
 
     /// Groups that came before those ahead of them in the site (`add`'s `sequence`).
@@ -62,13 +79,16 @@ package final class SearchIndex: @unchecked Sendable {
 
     /// Adds a group's records; `number` gives each page id its place in the site (the same in
     /// every language), which numbers its sections in the index.
-    /// - Parameter sequence: the group's place among the groups, 0 for the first: groups are
-    ///   merged in that order whatever order they come in, so that each term's postings come
-    ///   in section order and need no sorting. Without it, groups are merged as they come.
-    package func add(_ records: GroupRecords, number: (String) -> Int, sequence: Int? = nil) {
+    /// - Parameters:
+    ///   - sequence: the group's place among the groups, 0 for the first: groups are merged in
+    ///     that order whatever order they come in, so that each term's postings come in section
+    ///     order and need no sorting. Without it, groups are merged as they come.
+    ///   - fresh: whether the group was read (not kept unread): only a read group's records
+    ///     are merged into a language started from its published index.
+    package func add(_ records: GroupRecords, number: (String) -> Int, sequence: Int? = nil, fresh: Bool = true) {
         let group = Group(languages: records.languages.map { language in
             (language.terms, language.pages.map { (UInt64(number($0.id)), $0.sections) })
-        })
+        }, fresh: fresh)
         lock.withLock {
             guard let sequence else { return merge(group) }
             waiting[sequence] = group
@@ -81,16 +101,15 @@ package final class SearchIndex: @unchecked Sendable {
 
     /// Called with the lock held.
     private func merge(_ group: Group) {
-        for (index, records) in group.languages.enumerated() where index < languages.count && !skipped.contains(languages[index].code) {
+        for (index, records) in group.languages.enumerated() where index < languages.count && !skipped.contains(languages[index].code)
+            && (group.fresh || published[languages[index].code] == nil) {
             // Moved out and back, so that appending to a term's postings copies nothing.
             var language = languages[index]
             languages[index] = Language(code: language.code)
             // Each term of the group looked up once; its postings then go by number.
             let slots = records.terms.map { language.slot(of: $0) }
             for (place, sections) in records.pages {
-                language.pages += 1
-                language.sections += sections.count
-                language.mostSections = max(language.mostSections, sections.count)
+                language.count(sections.count, ofPage: Int(place))
                 for (section, terms) in sections.enumerated() {
                     let document = place << 24 | UInt64(section) << 8
                     for term in terms { language.postings[Int(slots[Int(term.term)])].append(document | UInt64(term.weight)) }
@@ -145,13 +164,15 @@ package final class SearchIndex: @unchecked Sendable {
             let start = threadTime()
             defer { if pthread_equal(pthread_self(), caller) == 0 { spent?(threadTime() - start) } }
             do {
+                let language = published[language.code].map { language.merged(into: $0) } ?? language
                 let writer = ShardWriter(language: language, callingCode: callingCode)
                 guard let reusing else {
                     for file in writer.files().files { try write(file) }
                     return nil
                 }
                 let memory = ShardMemory.read(from: reusing.cache, language: language.code, key: reusing.key)
-                let (files, made) = writer.files(remembering: memory, atHand: reusing.atHand)
+                var (files, made) = writer.files(remembering: memory, atHand: reusing.atHand)
+                made.sections = language.pageSections
                 for file in files { try write(file) }
                 // A memory that cannot be kept costs the next build the encoding of these shards.
                 try? made.write(to: reusing.cache, language: language.code, key: reusing.key)

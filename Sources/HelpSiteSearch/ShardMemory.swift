@@ -20,9 +20,13 @@ package struct ShardMemory: Sendable {
 
     /// Content fingerprint → the shard's file name, then its rest files' names.
     package var names: [UInt64: [String]] = [:]
+    /// Page number → its number of sections in the language, -1 for a number it has no page
+    /// under: what a build that changes some of the language's pages starts from (`PublishedIndex`).
+    package var sections: [Int32]?
 
-    package init(names: [UInt64: [String]] = [:]) {
+    package init(names: [UInt64: [String]] = [:], sections: [Int32]? = nil) {
         self.names = names
+        self.sections = sections
     }
 
     /// The file of `language`'s memory in `cache`'s folder.
@@ -35,6 +39,7 @@ package struct ShardMemory: Sendable {
     package static func read(from cache: SearchRecordCache, language: String, key: Fingerprint) -> ShardMemory {
         guard let data = FileManager.default.contents(atPath: file(in: cache, language: language)) else { return ShardMemory() }
         var names: [UInt64: [String]] = [:]
+        var sections: [Int32]?
         var keyed = false
         let whole = RecordText.forEachLine(of: data, header: header) { line in
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
@@ -47,11 +52,17 @@ package struct ShardMemory: Sendable {
                 guard let content = UInt64(String(decoding: fields[1], as: UTF8.self), radix: 16) else { return false }
                 names[content] = fields[2...].map { String(decoding: $0, as: UTF8.self) }
                 return true
+            case "sections" where keyed && fields.count == 2:
+                let counts = fields[1].isEmpty ? [] : fields[1].split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+                    .map { Int32(String(decoding: $0, as: UTF8.self)) }
+                guard counts.allSatisfy({ ($0 ?? -2) >= -1 }) else { return false }
+                sections = counts.map { $0! }
+                return true
             default:
                 return false
             }
         }
-        return whole == true && keyed ? ShardMemory(names: names) : ShardMemory()
+        return whole == true && keyed ? ShardMemory(names: names, sections: sections) : ShardMemory()
     }
 
     /// Keeps the memory for the next build; replaced whole, not flushed (a lost file costs the
@@ -66,6 +77,11 @@ package struct ShardMemory: Sendable {
             writer.raw("shard")
             writer.number(content, radix: 16)
             for name in names[content]! { writer.text(name) }
+            writer.endLine()
+        }
+        if let sections {
+            writer.raw("sections")
+            writer.raw(sections.map(String.init).joined(separator: ","))
             writer.endLine()
         }
         try RecordText.write(writer.finished, to: Self.file(in: cache, language: language), onlyIfChanged: true)

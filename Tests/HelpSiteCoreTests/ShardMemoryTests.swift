@@ -83,6 +83,42 @@ struct ShardMemoryTests {
         #expect(ShardMemory.read(from: cache, language: "nl", key: key).names.isEmpty)
     }
 
+    /// What a build published reads back as the postings it was made from: a term with a rest
+    /// file, a term that JSON escapes, a word beyond ASCII.
+    @Test func thePublishedIndexReadsBackAsItsPostings() throws {
+        let index = SearchIndex(languages: ["nl"], settings: settings)
+        let odd = "a\"b<c\\é"
+        let pages = (0..<150).map { (page: Int) -> PageRecord in
+            let oddTerms: [TermWeight] = page % 50 == 0 ? [TermWeight(term: odd, weight: 3)] : []
+            return PageRecord(id: "p\(page)", path: "nl/p\(page)/", title: "Pagina \(page)", sections: [
+                SectionRecord(anchor: "", title: "Pagina \(page)", text: "Een klacht.",
+                              terms: [TermWeight(term: "klacht", weight: UInt8(1 + page % 20))], numbered: []),
+                SectionRecord(anchor: "b", title: "B", text: "B.", terms: oddTerms, numbered: []),
+            ])
+        }
+        index.add(GroupRecords(pages: [pages]), number: { Int($0.dropFirst())! })
+        let folder = try TemporaryFolder()
+        var recorded: [String: String] = [:]
+        for file in index.files() {
+            try folder.write(String(decoding: file.contents, as: UTF8.self), to: file.path)
+            recorded[file.path] = file.fingerprint
+        }
+        #expect(recorded.keys.filter { $0.hasPrefix("search/nl/t/") }.count == 2, "a shard and a rest file")
+        let published = try #require(PublishedIndex.read(language: "nl", from: folder.path, recorded: { recorded[$0] },
+                                                         sections: Array(repeating: 2, count: 150)))
+        let postings = Dictionary(uniqueKeysWithValues: zip(published.terms, published.postings))
+        let klacht: [UInt64] = (0..<150).map { (page: Int) -> UInt64 in UInt64(page) << 24 | UInt64(1 + page % 20) }
+        let oddPostings: [UInt64] = [0, 50, 100].map { (page: UInt64) -> UInt64 in page << 24 | 1 << 8 | 3 }
+        #expect(postings["klacht"] == klacht)
+        #expect(postings[odd] == oddPostings)
+        #expect(published.terms.count == 2)
+
+        // A file whose bytes are not those recorded is not read.
+        let shard = try #require(try recorded.keys.first { try $0.hasPrefix("search/nl/t/") && folder.read($0).contains(",3]") })
+        try folder.write(try folder.read(shard).replacingOccurrences(of: ",3]", with: ",4]"), to: shard)
+        #expect(PublishedIndex.read(language: "nl", from: folder.path, recorded: { recorded[$0] }, sections: []) == nil)
+    }
+
     private final class Collected: @unchecked Sendable {
         private let lock = NSLock()
         private var kept: [OutputFile] = []
