@@ -155,6 +155,11 @@ struct RebuildTests {
             #expect(page(other) == nil, "\(other) is not a page file")
         }
         #expect(Pipeline.pageFile(ofInput: site.path + "/templates/nl/p00.yaml", content: content, languages: languages) == nil)
+        // The folder as a prefix of a path's folders, not of its text; named with a slash, or as the working folder.
+        #expect(Pipeline.pageFile(ofInput: content + "2/nl/p00.yaml", content: content, languages: languages) == nil)
+        #expect(Pipeline.pageFile(ofInput: content + "/nl/p00.yaml", content: content + "/", languages: languages)! == ("nl", "p00"))
+        #expect(Pipeline.pageFile(ofInput: "nl/p00.yaml", content: ".", languages: languages)! == ("nl", "p00"))
+        #expect(Pipeline.pageFile(ofInput: "nl/p00.yaml", content: "", languages: languages)! == ("nl", "p00"))
     }
 
     /// Groups of pages are built on several cores at once; the site must not depend on how many.
