@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+@testable import HelpSiteModel
+@testable import HelpSitePublish
+
+/// The build record's text, byte for byte, and what reads as one: read and written whole by
+/// every build, by hand over its bytes (BuildManifest+Reading.swift, `RecordText.Writer`).
+@Suite("The build record's text")
+struct BuildRecordTests {
+    static let page = "content/nl/tab\there.yaml"
+    static let record = OutputRecord(fingerprint: "9f86d081884c7d65", identity: FileIdentity(inode: 42, size: 1_234, modified: 1_700_000_000_123_456_789))
+
+    static func summary(of file: String, updated: CalendarDate?) -> PageSummary {
+        func at(_ line: Int, _ column: Int) -> HelpSiteModel.SourceLocation { HelpSiteModel.SourceLocation(file: file, line: line, column: column) }
+        return PageSummary(id: "klachten\\x", file: file, slug: Located("klachten\tbis", at: at(1, 7)),
+                           title: Located("Klachten: \\ \"wat\"\n€ 5\r", at: at(2, 8)), description: "Zo — één klacht.",
+                           fingerprint: Fingerprint(value: .max), updated: updated.map { Located($0, at: at(5, 10)) })
+    }
+
+    /// Every kind of line and field: escaped paths, negative numbers where a field is signed,
+    /// the largest and smallest numbers, a page with and without its date, and a replaced site
+    /// with a file of another version, one of its own, and one it did not have.
+    static var manifest: BuildManifest {
+        var edited = record
+        edited.identity = FileIdentity(inode: .max, size: -1, modified: .min)
+        let stamps = [page: BuildManifest.Stamp(size: 10, modified: 1_700_000_000.123456789),
+                      "content/nl/back\\slash\nline.yaml": BuildManifest.Stamp(size: -1, modified: -0.5),
+                      "bin/helpsite": BuildManifest.Stamp(size: .max, modified: 0)]
+        let outputs = ["nl/klachten/index.html": record, "nl/a\\b/index.html": edited, "nl/nieuw\r/index.html": record]
+        let retained = ["nl/klachten/index.html": edited, "nl/a\\b/index.html": edited, "nl/weg\t/index.html": record]
+        let other = "content/fr/plaintes.yaml"
+        return BuildManifest(inputs: stamps, outputs: outputs, retained: retained,
+                             summaries: [page: summary(of: page, updated: CalendarDate(year: 2026, month: 1, day: 3)),
+                                         other: summary(of: other, updated: nil)],
+                             folder: "/srv/a\tb/public")
+    }
+
+    @Test func aRecordReadsBackAsItWasWritten() {
+        let manifest = Self.manifest
+        #expect(BuildManifest(data: manifest.data) == manifest)
+        var unkept = manifest
+        unkept.retained = nil
+        #expect(BuildManifest(data: unkept.data) == unkept)
+        let empty = BuildManifest(inputs: [:], outputs: [:], retained: [:])
+        #expect(BuildManifest(data: empty.data) == empty)
+    }
+
+    /// One entry of each kind, so that the lines come in one order: the text as the record
+    /// file has held it since version 8.
+    @Test func theWriterWritesTheseBytes() {
+        let file = "content/nl/a\\b.yaml"
+        var edited = Self.record
+        edited.identity.modified = -5
+        var manifest = BuildManifest(inputs: [file: BuildManifest.Stamp(size: 10, modified: 1_700_000_000.5)],
+                                     outputs: ["nl/a\tb/index.html": Self.record], retained: ["nl/a\tb/index.html": edited],
+                                     summaries: [file: Self.summary(of: file, updated: CalendarDate(year: 2026, month: 1, day: 3))],
+                                     folder: "/srv/public")
+        #expect(String(decoding: manifest.data, as: UTF8.self) == """
+            helpsite build record 8
+            folder\t/srv/public
+            inputs\t1\t5df0618d17ff9f3b
+            input\t10\t41d954fc40200000\tcontent/nl/a\\\\b.yaml
+            output\t9f86d081884c7d65\t42\t1234\t1700000000123456789\tnl/a\\tb/index.html
+            kept
+            retained\t9f86d081884c7d65\t42\t1234\t-5\tnl/a\\tb/index.html
+            page\tcontent/nl/a\\\\b.yaml\tklachten\\\\x\tklachten\\tbis\t1\t7\tKlachten: \\\\ "wat"\\n€ 5\\r\t2\t8\tffffffffffffffff\tZo — één klacht.\t2026-01-03\t5\t10
+            end
+
+            """)
+        manifest.retained = [:]
+        manifest.summaries[file]?.updated = nil
+        #expect(String(decoding: manifest.data, as: UTF8.self) == """
+            helpsite build record 8
+            folder\t/srv/public
+            inputs\t1\t5df0618d17ff9f3b
+            input\t10\t41d954fc40200000\tcontent/nl/a\\\\b.yaml
+            output\t9f86d081884c7d65\t42\t1234\t1700000000123456789\tnl/a\\tb/index.html
+            kept
+            unretained\tnl/a\\tb/index.html
+            page\tcontent/nl/a\\\\b.yaml\tklachten\\\\x\tklachten\\tbis\t1\t7\tKlachten: \\\\ "wat"\\n€ 5\\r\t2\t8\tffffffffffffffff\tZo — één klacht.\t-\t0\t0
+            end
+
+            """)
+    }
+
+    @Test func aRecordCutAnywhereIsNotRead() {
+        let data = Self.manifest.data
+        for count in 0..<data.count {
+            #expect(BuildManifest(data: data.prefix(count)) == nil, "cut at \(count) of \(data.count) bytes")
+        }
+        #expect(BuildManifest(data: data.dropFirst()) == nil)
+    }
+
+    /// A record whose lines are not all as written, each changed in one place.
+    @Test(arguments: [
+        ("helpsite build record 8", "helpsite build record 7"), ("helpsite build record 8\n", "helpsite build record 8\t\n"),
+        ("\nend\n", "\nend\t\n"), ("\nend\n", "\n\nend\n"), ("\nkept\n", "\nkeep\n"),
+        ("folder\t/srv/public", "folder\t/srv/public\tx"), ("folder\t/srv/public", "folder"),
+        ("\t10\t41d954fc40200000\t", "\t1x\t41d954fc40200000\t"), ("\t10\t41d954fc40200000\t", "\t10\t41d954fc4020000g\t"),
+        ("\t10\t41d954fc40200000\t", "\t10\t141d954fc40200000\t"), ("\t10\t41d954fc40200000\t", "\t\t41d954fc40200000\t"),
+        ("\t10\t41d954fc40200000\t", "\t10\t"), ("\t42\t1234\t", "\t-42\t1234\t"), ("\t42\t1234\t", "\t42\t1234.0\t"),
+        ("\t42\t1234\t", "\t42\t9223372036854775808\t"), ("\t42\t1234\t", "\t42\t1234\t\t"),
+        ("html\nkept", "html\t\nkept"), ("\t1\t7\t", "\t1\t+\t"), ("\t1\t7\t", "\t1\t7\t\t"),
+        ("\t2026-01-03\t", "\t2026-02-30\t"), ("\t2026-01-03\t", "\t2026-01-03\tx\t"), ("\tffffffffffffffff\t", "\tfffffffffffffffff\t"),
+        ("\nkept\n", "\n"),
+    ])
+    func aRecordChangedInOnePlaceIsNotRead(original: String, changed: String) throws {
+        let file = "content/nl/a\\b.yaml"
+        var edited = Self.record
+        edited.identity.modified = -5
+        let manifest = BuildManifest(inputs: [file: BuildManifest.Stamp(size: 10, modified: 1_700_000_000.5)],
+                                     outputs: ["nl/a\tb/index.html": Self.record], retained: ["nl/a\tb/index.html": edited],
+                                     summaries: [file: Self.summary(of: file, updated: CalendarDate(year: 2026, month: 1, day: 3))],
+                                     folder: "/srv/public")
+        let text = String(decoding: manifest.data, as: UTF8.self)
+        #expect(text.contains(original))
+        #expect(BuildManifest(data: Data(text.utf8)) == manifest)
+        #expect(BuildManifest(data: Data(text.replacingOccurrences(of: original, with: changed).utf8)) == nil)
+    }
+
+    /// A text field is escaped wherever its byte to escape is, in the words the writer looks
+    /// over eight bytes at a time or the bytes after them, and other bytes below 14 are not.
+    @Test(arguments: ["\\", "\t", "\n", "\r", "\u{01}", "\u{0B}", "\u{0E}", "]", "é"])
+    func aTextFieldIsEscapedWhereverItsByteIs(special: String) {
+        for count in 0..<20 {
+            for place in 0...count {
+                var characters = Array(repeating: place % 2 == 0 ? "a" : "€", count: count)
+                characters.insert(special, at: place)
+                let text = characters.joined()
+                var writer = RecordText.Writer(header: "h")
+                writer.text(text)
+                #expect(writer.text == "h\n" + RecordText.escape(text), "\(text.debugDescription)")
+            }
+        }
+        #expect(RecordText.escape("a\u{01}\u{0B}\u{0E}]é") == "a\u{01}\u{0B}\u{0E}]é")
+    }
+
+    /// A path of bytes that are not UTF-8 reads as the record's whole text decoded, then
+    /// unescaped, always has: a backslash before a stray byte does not join it to the next.
+    @Test func bytesThatAreNotUTF8ReadAsTheyAlwaysHave() throws {
+        let manifest = BuildManifest(inputs: [:], outputs: ["x": Self.record])
+        var bytes = Array(manifest.data)
+        let at = try #require(bytes.firstIndex(of: UInt8(ascii: "x")))
+        bytes.replaceSubrange(at...at, with: [0xE2, UInt8(ascii: "\\"), 0x82, 0xAC])
+        let read = try #require(BuildManifest(data: Data(bytes)))
+        #expect(Array(read.outputs.keys) == ["\u{FFFD}\u{FFFD}\u{FFFD}"])
+    }
+}
