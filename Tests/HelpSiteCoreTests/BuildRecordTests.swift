@@ -135,6 +135,18 @@ struct BuildRecordTests {
         #expect(RecordText.escape("a\u{01}\u{0B}\u{0E}]é") == "a\u{01}\u{0B}\u{0E}]é")
     }
 
+    /// A page's date is written as its `description`, in and beyond four digits of year.
+    @Test func aDateIsWrittenAsItDescribesItself() throws {
+        var dates = [CalendarDate(year: 2026, month: 1, day: 3)!, CalendarDate(year: 5, month: 12, day: 31)!,
+                     CalendarDate(year: 9999, month: 10, day: 9)!]
+        for (year, month, day) in [(12_026, 1, 3), (-5, 1, 1), (2026, 123, 4), (2026, 4, -1), (0, 0, 0)] {
+            var date = dates[0]
+            (date.year, date.month, date.day) = (year, month, day)
+            dates.append(date)
+        }
+        for date in dates { #expect(BuildManifest.iso(date) == date.description) }
+    }
+
     /// A path of bytes that are not UTF-8 reads as the record's whole text decoded, then
     /// unescaped, always has: a backslash before a stray byte does not join it to the next.
     @Test func bytesThatAreNotUTF8ReadAsTheyAlwaysHave() throws {
