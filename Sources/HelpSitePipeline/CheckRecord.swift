@@ -168,25 +168,36 @@ struct Cache {
         return slugs
     }
 
+    /// Read by bytes, a line at a time, as the build record is (BuildManifest+Reading.swift).
     static func read(_ path: String) -> Cache? {
-        guard let data = FileManager.default.contents(atPath: path), let lines = RecordText.lines(of: data, header: header),
-              let first = lines.first, first.count == 2, first[0] == "site", let site = UInt64(first[1], radix: 16) else { return nil }
-        var pages: [String: Page] = [:]
-        for fields in lines.dropFirst() {
-            guard fields.count >= 6, (fields.count - 6) % 4 == 0, fields[0] == "page", let key = UInt64(fields[2], radix: 16) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        var site: Fingerprint?, pages: [String: Page] = [:]
+        let whole = RecordText.forEachLine(of: data, header: header) { line in
+            var fields = RecordText.Fields(line)
+            guard site != nil else {
+                guard fields.next()?.elementsEqual("site".utf8) == true, let value = fields.unsigned(radix: 16),
+                      fields.isAtEnd else { return false }
+                site = Fingerprint(value: value)
+                return true
+            }
+            guard fields.next()?.elementsEqual("page".utf8) == true, let id = fields.text(), let key = fields.unsigned(radix: 16),
+                  let date = fields.next(), let dateLine = fields.next(), let dateColumn = fields.next() else { return false }
             var updated: Slug?
-            if fields[3] != "-" {
-                guard let line = Int(fields[4]), let column = Int(fields[5]) else { return nil }
-                updated = Slug(value: String(fields[3]), line: line, column: column)
+            if !date.elementsEqual("-".utf8) {
+                guard let line = RecordText.integer(dateLine), let column = RecordText.integer(dateColumn) else { return false }
+                updated = Slug(value: String(decoding: date, as: UTF8.self), line: Int(line), column: Int(column))
             }
             var slugs: [String: Slug] = [:]
-            for start in stride(from: 6, to: fields.count, by: 4) {
-                guard let line = Int(fields[start + 1]), let column = Int(fields[start + 2]) else { return nil }
-                slugs[String(fields[start])] = Slug(value: RecordText.unescape(fields[start + 3]), line: line, column: column)
+            while !fields.isAtEnd {
+                guard let code = fields.next(), let line = fields.integer(), let column = fields.integer(),
+                      let value = fields.text() else { return false }
+                slugs[String(decoding: code, as: UTF8.self)] = Slug(value: value, line: Int(line), column: Int(column))
             }
-            pages[RecordText.unescape(fields[1])] = Page(key: Fingerprint(value: key), slugs: slugs, updated: updated)
+            pages[id] = Page(key: Fingerprint(value: key), slugs: slugs, updated: updated)
+            return true
         }
-        return Cache(site: Fingerprint(value: site), pages: pages)
+        guard whole == true, let site else { return nil }
+        return Cache(site: site, pages: pages)
     }
 
     /// Written only when it changed. A record that cannot be written costs the next check its

@@ -105,8 +105,7 @@ public struct BuildManifest: Equatable, Sendable {
 
     /// The record in `data`, when it is one of `output`.
     static func read(_ data: Data, for output: String) -> BuildManifest? {
-        guard let lines = RecordText.lines(of: data, header: header), let manifest = BuildManifest(lines: lines),
-              manifest.folder == Self.absolute(output) else { return nil }
+        guard let manifest = BuildManifest(data: data), manifest.folder == Self.absolute(output) else { return nil }
         return manifest
     }
 
@@ -122,7 +121,7 @@ public struct BuildManifest: Equatable, Sendable {
         URL(fileURLWithPath: output).standardizedFileURL.path
     }
 
-    // MARK: The record's lines (`RecordText`)
+    // MARK: The record's lines (`RecordText`; read in BuildManifest+Reading.swift)
     //
     //     helpsite build record 8
     //     folder  <the output folder, absolute>
@@ -207,73 +206,6 @@ public struct BuildManifest: Equatable, Sendable {
             for (index, digit) in digits.enumerated() { text[index] = digit < 0 ? UInt8(ascii: "-") : UInt8(ascii: "0") + UInt8(digit) }
             return String(decoding: text, as: UTF8.self)
         }
-    }
-
-    /// nil for a record of another version, or one that does not read whole.
-    init?(data: Data) {
-        guard let lines = RecordText.lines(of: data, header: Self.header) else { return nil }
-        self.init(lines: lines)
-    }
-
-    private init?(lines: [[Substring]]) {
-        let unescape = RecordText.unescape
-        var inputs: [String: Stamp] = [:], outputs: [String: OutputRecord] = [:], summaries: [String: PageSummary] = [:]
-        var folder = ""
-        var kept = false, differing: [(String, OutputRecord)] = [], unretained: [String] = []
-        // Each dictionary made at its size at once: growing them was a fifth of reading the record.
-        var counts: [Substring: Int] = [:]
-        for fields in lines { counts[fields.first ?? "", default: 0] += 1 }
-        inputs.reserveCapacity(counts["input"] ?? 0)
-        outputs.reserveCapacity(counts["output"] ?? 0)
-        summaries.reserveCapacity(counts["page"] ?? 0)
-        func record(_ fields: [Substring]) -> (String, OutputRecord)? {
-            guard fields.count == 6, let inode = UInt64(fields[2]), let size = Int64(fields[3]), let modified = Int64(fields[4]) else { return nil }
-            return (unescape(fields[5]), OutputRecord(fingerprint: String(fields[1]),
-                                                      identity: FileIdentity(inode: inode, size: size, modified: modified)))
-        }
-        for fields in lines {
-            switch fields.first {
-            case "input":
-                guard fields.count == 4, let size = Int(fields[1]), let bits = UInt64(fields[2], radix: 16) else { return nil }
-                inputs[unescape(fields[3])] = Stamp(size: size, modified: Double(bitPattern: bits))
-            case "output":
-                guard let (path, found) = record(fields) else { return nil }
-                outputs[path] = found
-            case "folder":
-                guard fields.count == 2 else { return nil }
-                folder = unescape(fields[1])
-            case "inputs":
-                guard fields.count == 3 else { return nil }
-            case "kept":
-                kept = true
-            case "retained":
-                guard let found = record(fields) else { return nil }
-                differing.append(found)
-            case "unretained":
-                guard fields.count == 2 else { return nil }
-                unretained.append(unescape(fields[1]))
-            case "page":
-                let updated = fields.count == 14 ? CalendarDate(iso: String(fields[11])) : nil
-                guard fields.count == 14, updated != nil || fields[11] == "-", let updatedLine = Int(fields[12]),
-                      let updatedColumn = Int(fields[13]), let slugLine = Int(fields[4]), let slugColumn = Int(fields[5]),
-                      let titleLine = Int(fields[7]), let titleColumn = Int(fields[8]),
-                      let fingerprint = UInt64(fields[9], radix: 16) else { return nil }
-                let file = unescape(fields[1])
-                summaries[file] = PageSummary(
-                    id: unescape(fields[2]), file: file,
-                    slug: Located(unescape(fields[3]), at: SourceLocation(file: file, line: slugLine, column: slugColumn)),
-                    title: Located(unescape(fields[6]), at: SourceLocation(file: file, line: titleLine, column: titleColumn)),
-                    description: unescape(fields[10]), fingerprint: Fingerprint(value: fingerprint),
-                    updated: updated.map { Located($0, at: SourceLocation(file: file, line: updatedLine, column: updatedColumn)) })
-            default:
-                return nil
-            }
-        }
-        guard kept || (differing.isEmpty && unretained.isEmpty) else { return nil }
-        var retained = kept ? outputs : nil
-        for path in unretained { retained?[path] = nil }
-        for (path, found) in differing { retained?[path] = found }
-        self.init(inputs: inputs, outputs: outputs, retained: retained, summaries: summaries, folder: folder)
     }
 
     /// Whether `generator` (the helpsite executable) is the one that made the recorded files:

@@ -118,6 +118,22 @@ struct BuildRecordTests {
         #expect(BuildManifest(data: Data(text.replacingOccurrences(of: original, with: changed).utf8)) == nil)
     }
 
+    /// Numbers read as Swift's own `init?(_:radix:)` reads them, signs and all.
+    @Test(arguments: ["0", "7", "+5", "-5", "-0", "+0", "-00", "0005", "", "-", "+", "+-5", " 5", "5 ", "٣", "1.5",
+                      "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809",
+                      "18446744073709551615", "18446744073709551616", "ff", "FF", "fF", "g", "ffffffffffffffff", "10000000000000000"])
+    func numbersReadAsSwiftReadsThem(text: String) {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBytes { field in
+            var fields = RecordText.Fields(field)
+            #expect(fields.integer() == Int64(text))
+            fields = RecordText.Fields(field)
+            #expect(fields.unsigned() == UInt64(text))
+            fields = RecordText.Fields(field)
+            #expect(fields.unsigned(radix: 16) == UInt64(text, radix: 16))
+        }
+    }
+
     /// A text field is escaped wherever its byte to escape is, in the words the writer looks
     /// over eight bytes at a time or the bytes after them, and other bytes below 14 are not.
     @Test(arguments: ["\\", "\t", "\n", "\r", "\u{01}", "\u{0B}", "\u{0E}", "]", "é"])
@@ -156,5 +172,20 @@ struct BuildRecordTests {
         bytes.replaceSubrange(at...at, with: [0xE2, UInt8(ascii: "\\"), 0x82, 0xAC])
         let read = try #require(BuildManifest(data: Data(bytes)))
         #expect(Array(read.outputs.keys) == ["\u{FFFD}\u{FFFD}\u{FFFD}"])
+    }
+}
+
+extension RecordText {
+    /// Each line's fields between the header and the end line, nil as `forEachLine` is: the
+    /// record text's tests read a record whole.
+    static func lines(of data: Data, header: String) -> [[Substring]]? {
+        var lines: [[Substring]] = []
+        let whole = forEachLine(of: data, header: header) { line in
+            var fields = Fields(line), found: [Substring] = []
+            while let field = fields.next() { found.append(Substring(String(decoding: field, as: UTF8.self))) }
+            lines.append(found)
+            return true
+        }
+        return whole == true ? lines : nil
     }
 }

@@ -109,45 +109,6 @@ package enum RecordText {
         }
     }
 
-    /// Each line's fields between the header and the end line; nil for a record of another
-    /// header (another version) or one that does not end.
-    package static func lines(of data: Data, header: String) -> [[Substring]]? {
-        let text = String(decoding: data, as: UTF8.self)
-        var scanned = text
-        // One pass over the bytes for the line feeds and tabs (never part of another character
-        // in UTF-8), each field a Substring of `text` by its byte offsets: `split` on the UTF-8
-        // view, twice, was a tenth of a one-page rebuild of 1,000 pages.
-        let lines = scanned.withUTF8 { bytes -> [[Substring]] in
-            let utf8 = text.utf8
-            func field(_ start: Int, _ end: Int) -> Substring {
-                Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
-            }
-            var lines: [[Substring]] = []
-            var fields: [Substring] = []
-            var start = 0
-            for index in bytes.indices {
-                switch bytes[index] {
-                case UInt8(ascii: "\t"):
-                    fields.append(field(start, index))
-                    start = index + 1
-                case UInt8(ascii: "\n"):
-                    fields.append(field(start, index))
-                    lines.append(fields)
-                    fields.removeAll(keepingCapacity: true)
-                    start = index + 1
-                default:
-                    continue
-                }
-            }
-            // A last line without its line feed: the record was cut short.
-            if start < bytes.count { lines.append([field(start, bytes.count)]) }
-            return lines
-        }
-        guard lines.first == [Substring(header)], text.utf8.last == UInt8(ascii: "\n"), lines.count >= 2,
-              lines[lines.count - 1] == ["end"] else { return nil }
-        return Array(lines[1..<(lines.count - 1)])
-    }
-
     /// Each line between the header and the end line, as its bytes, until `body` returns
     /// false; nil for a record of another header or one that does not end, as `lines`. For a
     /// reader that needs a few lines of a long record: no field is made a String.
@@ -167,6 +128,97 @@ package enum RecordText {
             }
             return true
         }
+    }
+
+    /// A line's fields one at a time, as its bytes (from `forEachLine`): no array of fields, and
+    /// a String made only of a text field.
+    package struct Fields {
+        private let line: UnsafeRawBufferPointer
+        private var start = 0
+        /// Whether every field has been taken: a line of one more field than its reader takes is not read.
+        package private(set) var isAtEnd = false
+
+        package init(_ line: UnsafeRawBufferPointer) {
+            self.line = line
+        }
+
+        /// The next field's bytes; nil past the last field.
+        package mutating func next() -> UnsafeRawBufferPointer? {
+            guard !isAtEnd else { return nil }
+            // memchr: a byte at a time was a third of reading the build record.
+            let tab = line.count == start ? nil : memchr(line.baseAddress! + start, Int32(UInt8(ascii: "\t")), line.count - start)
+            let end = tab.map { UnsafeRawPointer($0) - line.baseAddress! } ?? line.count
+            let field = UnsafeRawBufferPointer(rebasing: line[start..<end])
+            if end == line.count { isAtEnd = true } else { start = end + 1 }
+            return field
+        }
+
+        /// The next field as a text field (`RecordText.text(_:)`).
+        package mutating func text() -> String? {
+            next().map(RecordText.text)
+        }
+
+        /// The next field as a number (`RecordText.integer(_:)`).
+        package mutating func integer() -> Int64? {
+            next().flatMap(RecordText.integer)
+        }
+
+        /// The next field as a number (`RecordText.unsigned(_:radix:)`).
+        package mutating func unsigned(radix: UInt64 = 10) -> UInt64? {
+            next().flatMap { RecordText.unsigned($0, radix: radix) }
+        }
+    }
+
+    /// A number field, as `Int64(_:)` reads it; nil if it is none.
+    package static func integer(_ field: UnsafeRawBufferPointer) -> Int64? {
+        guard let (negative, magnitude) = magnitude(field, radix: 10) else { return nil }
+        if negative { return magnitude <= UInt64(1) << 63 ? Int64(bitPattern: 0 &- magnitude) : nil }
+        return magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil
+    }
+
+    /// A number field, as `UInt64(_:radix:)` reads it (`-0` included); nil if it is none.
+    package static func unsigned(_ field: UnsafeRawBufferPointer, radix: UInt64 = 10) -> UInt64? {
+        guard let (negative, magnitude) = magnitude(field, radix: radix), !negative || magnitude == 0 else { return nil }
+        return magnitude
+    }
+
+    /// A text field from its bytes, unescaped only if it has a backslash; the same String as
+    /// `unescape` of the field in the whole record's text (a tab or line feed is never part of
+    /// another character in UTF-8, so the field decodes alone as it does within the record).
+    package static func text(_ field: UnsafeRawBufferPointer) -> String {
+        let string = String(decoding: field, as: UTF8.self)
+        let escaped = !field.isEmpty && memchr(field.baseAddress!, Int32(UInt8(ascii: "\\")), field.count) != nil
+        return escaped ? unescape(Substring(string)) : string
+    }
+
+    /// An optional sign and one or more digits (10 or 16, either case), as `init?(_:radix:)` of
+    /// the integer types reads them; nil for anything else or a magnitude beyond 64 bits.
+    static func magnitude(_ field: UnsafeRawBufferPointer, radix: UInt64) -> (negative: Bool, UInt64)? {
+        var index = 0, negative = false
+        if let sign = field.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+            negative = sign == UInt8(ascii: "-")
+            index = 1
+        }
+        guard index < field.count else { return nil }
+        // Fewer digits than overflow 64 bits are not checked one by one (a time in nanoseconds has 19).
+        let unchecked = field.count - index <= (radix == 10 ? 19 : radix == 16 ? 16 : 0)
+        var value: UInt64 = 0
+        while index < field.count {
+            let byte = field[index], lower = byte | 0x20 // A–Z to a–z, and no other byte into a–z
+            var digit = UInt64(byte &- UInt8(ascii: "0"))
+            if digit >= 10 { digit = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(lower) ? UInt64(lower - UInt8(ascii: "a")) + 10 : .max }
+            guard digit < radix else { return nil }
+            if unchecked {
+                value = value &* radix &+ digit
+            } else {
+                let (shifted, over) = value.multipliedReportingOverflow(by: radix)
+                let (sum, carry) = shifted.addingReportingOverflow(digit)
+                guard !over, !carry else { return nil }
+                value = sum
+            }
+            index += 1
+        }
+        return (negative, value)
     }
 
     /// Replaces the record at `path` whole: a temporary file of this writer's own (threads of
