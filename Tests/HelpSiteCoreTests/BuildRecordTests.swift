@@ -151,6 +151,25 @@ struct BuildRecordTests {
         #expect(RecordText.escape("a\u{01}\u{0B}\u{0E}]é") == "a\u{01}\u{0B}\u{0E}]é")
     }
 
+    /// The writer's bytes past its first 64 KiB, and a field longer than all it has so far.
+    @Test func aRecordLongerThanTheWritersFirstBufferIsWhole() {
+        var writer = RecordText.Writer(header: "h")
+        var expected = "h\n"
+        for index in 0..<10_000 {
+            writer.raw("n")
+            writer.number(index - 5_000)
+            writer.text("a\tb")
+            writer.endLine()
+            expected += "n\t\(index - 5_000)\ta\\tb\n"
+        }
+        let long = String(repeating: "é\\", count: 100_000)
+        writer.text(long)
+        writer.raw(long)
+        expected += RecordText.escape(long) + "\t" + long
+        #expect(writer.text == expected)
+        #expect(writer.finished == Data((expected + "end\n").utf8), "the end line follows the bytes as they are")
+    }
+
     /// A page's date is written as its `description`, in and beyond four digits of year.
     @Test func aDateIsWrittenAsItDescribesItself() throws {
         var dates = [CalendarDate(year: 2026, month: 1, day: 3)!, CalendarDate(year: 5, month: 12, day: 31)!,

@@ -12,13 +12,32 @@ package enum RecordText {
     /// Builds a record's bytes a field at a time: tens of thousands of lines every build,
     /// each field appended as it is made, with no array of fields or string per line.
     package struct Writer {
-        private var bytes: [UInt8]
-        private var opened = false
+        /// The record so far is `bytes[..<count]`, zeros after it to be written over: the array
+        /// grows by doubling alone, and an append is a copy into it (`append(contentsOf:)` was a
+        /// third of writing the build record).
+        private var bytes = [UInt8](repeating: 0, count: 1 << 16), count = 0, opened = false
 
         package init(header: String) {
-            bytes = Array(header.utf8)
-            bytes.append(UInt8(ascii: "\n"))
-            bytes.reserveCapacity(1 << 16)
+            append(header)
+            append(UInt8(ascii: "\n"))
+        }
+
+        private mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
+            guard let start = source.baseAddress else { return }
+            if count + source.count > bytes.count { bytes += repeatElement(0, count: max(bytes.count, source.count)) }
+            bytes.withUnsafeMutableBufferPointer { [count] in ($0.baseAddress! + count).update(from: start, count: source.count) }
+            count += source.count
+        }
+
+        private mutating func append(_ byte: UInt8) {
+            if count == bytes.count { bytes += repeatElement(0, count: bytes.count) }
+            bytes[count] = byte
+            count += 1
+        }
+
+        /// The string's own bytes (every native String has them).
+        private mutating func append(_ text: String) {
+            if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil { Array(text.utf8).withUnsafeBufferPointer { append($0) } }
         }
 
         /// A whole line of fields written as given: escape text fields with `RecordText.escape`.
@@ -30,34 +49,27 @@ package enum RecordText {
         /// A field written as given: a word of the record's own, a fingerprint.
         package mutating func raw(_ field: String) {
             separate()
-            // The string's own bytes (every native String has them): `append(contentsOf: field.utf8)`
-            // went through a generic copy.
-            if field.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: field.utf8) }
+            append(field)
         }
 
-        /// A text field, escaped (`RecordText.escape`, which most fields need not).
+        /// A text field, escaped (`RecordText.escape`, which most fields need not: they are looked
+        /// over in the string's own bytes, then appended at once).
         package mutating func text(_ field: String) {
             separate()
-            // Looked over in the string's own bytes, then appended at once: most fields need no escape.
             let plain = field.utf8.withContiguousStorageIfAvailable { utf8 in
                 guard !RecordText.hasEscaped(utf8) else { return false }
-                bytes.append(contentsOf: utf8)
+                append(utf8)
                 return true
             }
-            if plain != true { bytes.append(contentsOf: RecordText.escape(field).utf8) }
+            if plain != true { append(RecordText.escape(field)) }
         }
 
         /// A number field in decimal, as `String(_:)` writes it.
-        package mutating func number(_ value: Int64) {
-            digits(value.magnitude, radix: 10, negative: value < 0)
-        }
-
+        package mutating func number(_ value: Int64) { digits(value.magnitude, radix: 10, negative: value < 0) }
         package mutating func number(_ value: Int) { number(Int64(value)) }
 
         /// A number field, in decimal or (`radix: 16`) lowercase hexadecimal, as `String(_:radix:)` writes it.
-        package mutating func number(_ value: UInt64, radix: UInt64 = 10) {
-            digits(value, radix: radix, negative: false)
-        }
+        package mutating func number(_ value: UInt64, radix: UInt64 = 10) { digits(value, radix: radix, negative: false) }
 
         /// The field's tab, sign and digits, made from the last digit up in a buffer on the stack,
         /// then appended at once: a byte appended per digit, then reversed, was 3 % of a one-page
@@ -82,36 +94,35 @@ package enum RecordText {
                 }
                 if negative { start -= 1; buffer[start] = UInt8(ascii: "-") }
                 if opened { start -= 1; buffer[start] = UInt8(ascii: "\t") }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
+                append(UnsafeBufferPointer(rebasing: buffer[start...]))
             }
             opened = true
         }
 
         package mutating func endLine() {
-            bytes.append(UInt8(ascii: "\n"))
+            append(UInt8(ascii: "\n"))
             opened = false
         }
 
         private mutating func separate() {
-            if opened { bytes.append(UInt8(ascii: "\t")) }
+            if opened { append(UInt8(ascii: "\t")) }
             opened = true
         }
 
         /// The lines so far, without the end line.
-        package var text: String { String(decoding: bytes, as: UTF8.self) }
+        package var text: String { String(decoding: bytes[..<count], as: UTF8.self) }
 
         /// The record as its file holds it, with its end line.
         package var finished: Data {
-            var data = Data(capacity: bytes.count + 4)
-            data.append(contentsOf: bytes)
+            var data = Data(capacity: count + 4)
+            bytes.withUnsafeBufferPointer { data.append(UnsafeBufferPointer(rebasing: $0[..<count])) }
             data.append(contentsOf: "end\n".utf8)
             return data
         }
     }
 
-    /// Each line between the header and the end line, as its bytes, until `body` returns
-    /// false; nil for a record of another header or one that does not end, as `lines`. For a
-    /// reader that needs a few lines of a long record: no field is made a String.
+    /// Each line between the header and the end line, as its bytes (its fields: `Fields`), until
+    /// `body` returns false; nil for a record of another header (version) or one that does not end.
     package static func forEachLine(of data: Data, header: String, _ body: (UnsafeRawBufferPointer) -> Bool) -> Bool? {
         data.withUnsafeBytes { bytes -> Bool? in
             // The header's line, the lines, then `end` alone on the last line.
@@ -138,9 +149,7 @@ package enum RecordText {
         /// Whether every field has been taken: a line of one more field than its reader takes is not read.
         package private(set) var isAtEnd = false
 
-        package init(_ line: UnsafeRawBufferPointer) {
-            self.line = line
-        }
+        package init(_ line: UnsafeRawBufferPointer) { self.line = line }
 
         /// The next field's bytes; nil past the last field.
         package mutating func next() -> UnsafeRawBufferPointer? {
@@ -153,20 +162,10 @@ package enum RecordText {
             return field
         }
 
-        /// The next field as a text field (`RecordText.text(_:)`).
-        package mutating func text() -> String? {
-            next().map(RecordText.text)
-        }
-
-        /// The next field as a number (`RecordText.integer(_:)`).
-        package mutating func integer() -> Int64? {
-            next().flatMap(RecordText.integer)
-        }
-
-        /// The next field as a number (`RecordText.unsigned(_:radix:)`).
-        package mutating func unsigned(radix: UInt64 = 10) -> UInt64? {
-            next().flatMap { RecordText.unsigned($0, radix: radix) }
-        }
+        /// The next field as a text field or a number (`RecordText.text`, `integer`, `unsigned`).
+        package mutating func text() -> String? { next().map(RecordText.text) }
+        package mutating func integer() -> Int64? { next().flatMap(RecordText.integer) }
+        package mutating func unsigned(radix: UInt64 = 10) -> UInt64? { next().flatMap { RecordText.unsigned($0, radix: radix) } }
     }
 
     /// A number field, as `Int64(_:)` reads it; nil if it is none.
