@@ -72,7 +72,8 @@ struct Inventory {
     /// nil when anything is not a plain file or folder (a link, say): the loader reports it.
     /// - Parameter fingerprintingPages: false leaves `pages` empty, for a caller that keys
     ///   the pages from their loaded text (`key(of:in:)`).
-    init?(_ directory: String, generator: String?, fingerprintingPages: Bool = true) {
+    /// - Parameter entries: the folder's entries, when the caller has just walked it.
+    init?(_ directory: String, generator: String?, fingerprintingPages: Bool = true, entries: [FileWalk.Entry]? = nil) {
         let fileManager = FileManager.default
         var site = Fingerprint("helpsite check cache")
         if let generator, let attributes = try? fileManager.attributesOfItem(atPath: generator) {
@@ -85,7 +86,7 @@ struct Inventory {
         var idsByFolder: [String: [String]] = [:]
         // Files at the top and in the language folders, in order; anything else (a link, a
         // folder in a language folder) is the loader's to report.
-        for entry in FileWalk.entries(under: directory) {
+        for entry in entries ?? FileWalk.entries(under: directory) {
             let parts = entry.relative.split(separator: "/", maxSplits: 1)
             guard let last = parts.last, entry.kind == S_IFREG || (entry.kind == S_IFDIR && parts.count == 1) else { return nil }
             let name = String(last)

@@ -63,11 +63,13 @@ final class CheckSession: @unchecked Sendable {
     /// - Parameter fingerprintingPages: fingerprint every page file first, when the record
     ///   has pages to reuse, so that `keep` can judge a group without reading it (a check;
     ///   a build judges by the stamps of its own record instead).
+    /// - Parameter entries: the content folder's entries, when the caller has just walked it
+    ///   (a build: `IncrementalBuild.walks`).
     init(site skeleton: Site, contentDirectory directory: String, cacheFile: String?, generator: String?,
-         fingerprintingPages: Bool = false) {
+         fingerprintingPages: Bool = false, entries: [FileWalk.Entry]? = nil) {
         self.directory = directory
         codes = skeleton.settings.languages.map(\.code)
-        var inventory = cacheFile == nil ? nil : Inventory(directory, generator: generator, fingerprintingPages: false)
+        var inventory = cacheFile == nil ? nil : Inventory(directory, generator: generator, fingerprintingPages: false, entries: entries)
         self.cacheFile = inventory == nil ? nil : cacheFile
         if let site = inventory?.site, let cacheFile, let cached = Cache.read(cacheFile), cached.site == site {
             recorded = cached.pages

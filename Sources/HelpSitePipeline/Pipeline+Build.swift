@@ -97,7 +97,8 @@ extension Pipeline {
         // Pages known clean from an earlier check or build, and unchanged since, are not checked
         // again (`CheckSession`); --force checks every page.
         let check = CheckSession(site: skeleton, contentDirectory: content,
-                                 cacheFile: force ? nil : CheckSession.recordFile(in: cacheFolder), generator: generator)
+                                 cacheFile: force ? nil : CheckSession.recordFile(in: cacheFolder), generator: generator,
+                                 entries: incremental.walks[content])
         // Nothing is written while the site as a whole is wrong; the pages are still all read
         // and checked, so that every error is found in one build. The staging folder starts
         // from the replaced site where it is still as recorded, so that only what changed is

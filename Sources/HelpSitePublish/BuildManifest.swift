@@ -81,6 +81,11 @@ public struct BuildManifest: Equatable, Sendable {
 
     /// The stamps of every file under `folders` (and of `extra` files).
     public static func snapshot(of folders: [String], extra: [String] = []) -> [String: Stamp] {
+        snapshot(of: Dictionary(folders.map { ($0, FileWalk.entries(under: $0)) }, uniquingKeysWith: { first, _ in first }), extra: extra)
+    }
+
+    /// The same from the walks of the folders (`FileWalk.entries(under:)`, by folder).
+    package static func snapshot(of walks: [String: [FileWalk.Entry]], extra: [String] = []) -> [String: Stamp] {
         var stamps: [String: Stamp] = [:]
         let fileManager = FileManager.default
         func stamp(_ path: String) {
@@ -89,8 +94,8 @@ public struct BuildManifest: Equatable, Sendable {
             stamps[path] = Stamp(size: (attributes[.size] as? Int) ?? -1,
                                  modified: (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)
         }
-        for folder in folders {
-            for entry in FileWalk.entries(under: folder) where entry.kind != S_IFDIR {
+        for (folder, entries) in walks {
+            for entry in entries where entry.kind != S_IFDIR {
                 stamps[Paths.join(folder, entry.relative)] = Stamp(size: entry.size, modified: entry.modified)
             }
         }

@@ -12,6 +12,9 @@ package struct IncrementalBuild: Sendable {
     package let cache: String
     /// The stamps of every input file now.
     package let inputs: [String: BuildManifest.Stamp]
+    /// Every entry of each of the folders, as this build found them (`FileWalk.entries(under:)`):
+    /// for the check's inventory of the content, which would walk it again otherwise.
+    package let walks: [String: [FileWalk.Entry]]
     /// The same, when this helpsite made it from inputs of the same kind: only then is
     /// anything of it reused.
     package let previous: BuildManifest?
@@ -30,7 +33,8 @@ package struct IncrementalBuild: Sendable {
         self.output = output
         self.neutral = neutral
         self.cache = cache
-        var inputs = BuildManifest.snapshot(of: folders, extra: [generator].compactMap { $0 })
+        walks = Dictionary(folders.map { ($0, FileWalk.entries(under: $0)) }, uniquingKeysWith: { first, _ in first })
+        var inputs = BuildManifest.snapshot(of: walks, extra: [generator].compactMap { $0 })
         if let variant { inputs[variant] = BuildManifest.Stamp(size: 0, modified: 0) }
         self.inputs = inputs
         let data = force ? nil : FileManager.default.contents(atPath: BuildManifest.location(in: cache, for: output).path)
