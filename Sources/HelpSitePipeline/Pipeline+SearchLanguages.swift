@@ -57,7 +57,11 @@ extension SearchBuild {
                                    cache: SearchRecordCache, key: Fingerprint) -> [String: PublishedIndex] {
         var published: [String: PublishedIndex] = [:]
         for code in codes where changed.contains(code) {
-            guard let sections = ShardMemory.read(from: cache, language: code, key: key).sections,
+            let memory = ShardMemory.read(from: cache, language: code, key: key)
+            // The sections kept with the index the last build published, not with one a build
+            // wrote and then did not publish (it failed after its index was made).
+            guard let sections = memory.sections, let meta = memory.meta,
+                  previous.outputs["\(SearchIndex.folder)/\(code)/meta.json"]?.fingerprint == meta,
                   let index = PublishedIndex.read(language: code, from: output, recorded: { previous.outputs[$0]?.fingerprint },
                                                   sections: sections) else { continue }
             published[code] = index

@@ -173,6 +173,7 @@ package final class SearchIndex: @unchecked Sendable {
                 let memory = ShardMemory.read(from: reusing.cache, language: language.code, key: reusing.key)
                 var (files, made) = writer.files(remembering: memory, atHand: reusing.atHand)
                 made.sections = language.pageSections
+                made.meta = files.last { $0.path.hasSuffix("/meta.json") }?.fingerprint
                 for file in files { try write(file) }
                 // A memory that cannot be kept costs the next build the encoding of these shards.
                 try? made.write(to: reusing.cache, language: language.code, key: reusing.key)

@@ -14,6 +14,8 @@ import HelpSiteModel
 ///     helpsite search shards 1
 ///     key     <the records' key>
 ///     shard   <fingerprint of its content>  <its file's name>  <each rest file's name>…
+///     sections <each page's number of sections, by page number, comma-separated; -1 for none>
+///     meta    <the fingerprint of the meta.json written with them>
 ///     end
 package struct ShardMemory: Sendable {
     static let header = "helpsite search shards 1"
@@ -23,10 +25,15 @@ package struct ShardMemory: Sendable {
     /// Page number → its number of sections in the language, -1 for a number it has no page
     /// under: what a build that changes some of the language's pages starts from (`PublishedIndex`).
     package var sections: [Int32]?
+    /// The fingerprint (name) of the `meta.json` written with these shards: `sections` is only
+    /// taken for the index whose `meta.json` the last published build recorded, never for one
+    /// a build wrote and then did not publish.
+    package var meta: String?
 
-    package init(names: [UInt64: [String]] = [:], sections: [Int32]? = nil) {
+    package init(names: [UInt64: [String]] = [:], sections: [Int32]? = nil, meta: String? = nil) {
         self.names = names
         self.sections = sections
+        self.meta = meta
     }
 
     /// The file of `language`'s memory in `cache`'s folder.
@@ -39,7 +46,7 @@ package struct ShardMemory: Sendable {
     package static func read(from cache: SearchRecordCache, language: String, key: Fingerprint) -> ShardMemory {
         guard let data = FileManager.default.contents(atPath: file(in: cache, language: language)) else { return ShardMemory() }
         var names: [UInt64: [String]] = [:]
-        var sections: [Int32]?
+        var sections: [Int32]?, meta: String?
         var keyed = false
         let whole = RecordText.forEachLine(of: data, header: header) { line in
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
@@ -58,11 +65,14 @@ package struct ShardMemory: Sendable {
                 guard counts.allSatisfy({ ($0 ?? -2) >= -1 }) else { return false }
                 sections = counts.map { $0! }
                 return true
+            case "meta" where keyed && fields.count == 2:
+                meta = String(decoding: fields[1], as: UTF8.self)
+                return true
             default:
                 return false
             }
         }
-        return whole == true && keyed ? ShardMemory(names: names, sections: sections) : ShardMemory()
+        return whole == true && keyed ? ShardMemory(names: names, sections: sections, meta: meta) : ShardMemory()
     }
 
     /// Keeps the memory for the next build; replaced whole, not flushed (a lost file costs the
@@ -82,6 +92,11 @@ package struct ShardMemory: Sendable {
         if let sections {
             writer.raw("sections")
             writer.raw(sections.map(String.init).joined(separator: ","))
+            writer.endLine()
+        }
+        if let meta {
+            writer.raw("meta")
+            writer.text(meta)
             writer.endLine()
         }
         try RecordText.write(writer.finished, to: Self.file(in: cache, language: language), onlyIfChanged: true)

@@ -69,25 +69,36 @@ struct SearchBuildTests {
     @Test func aRebuildKeepsTheIndexOfEachLanguageWhosePagesDidNotChange() throws {
         let site = try fortyPageSite()
         let content = site.path + "/content", output = site.path + "/public"
-        /// The languages kept whole, and those started from their published index.
-        func reused() -> (kept: Set<String>, published: Set<String>) {
+        let cache = SearchRecordCache(cache: site.path + "/.helpsite-cache", output: output)
+        /// The languages kept whole, and those started from their published index; the records' key.
+        func reusing() -> (kept: Set<String>, published: Set<String>, key: Fingerprint) {
             let (loaded, _, _) = SiteLoader.loadSkeleton(contentDirectory: content)
-            guard let skeleton = loaded else { return (["the skeleton did not load"], []) }
+            guard let skeleton = loaded else { return (["the skeleton did not load"], [], Fingerprint()) }
             let incremental = IncrementalBuild(output: output, cache: site.path + "/.helpsite-cache", folders: [content, Project.templates],
                                                generator: site.path + "/bin/helpsite", force: false, neutral: [content + "/published.txt"])
             let pageLanguage = { Pipeline.pageFile(ofInput: $0, content: content, languages: skeleton.languages)?.language }
             let key = SearchBuild.key(inputs: incremental.inputs, pageLanguage: pageLanguage, neutral: [content + "/published.txt"])
             let (kept, published) = SearchBuild.reused(
                 ["nl", "fr"], inputs: incremental.inputs, previous: incremental.previous, unchanged: incremental.unchanged(in: nil),
-                output: output, cache: SearchRecordCache(cache: site.path + "/.helpsite-cache", output: output), key: key,
-                pageLanguage: pageLanguage, neutral: [content + "/published.txt"])
-            return (Set(kept.keys), Set(published.keys))
+                output: output, cache: cache, key: key, pageLanguage: pageLanguage, neutral: [content + "/published.txt"])
+            return (Set(kept.keys), Set(published.keys), key)
         }
+        func reused() -> (kept: Set<String>, published: Set<String>) { (reusing().kept, reusing().published) }
         func kept() -> Set<String> { reused().kept }
         guard case .built = try build(site) else { Issue.record("the first build failed"); return }
         try edit("content/fr/p39.yaml", in: site) { $0.replacingOccurrences(of: "Dites-le-nous.", with: "Dites-le-nous sans détour.") }
         // French starts from the index it published, its changed page's postings replaced.
         #expect(reused() == (["nl"], ["fr"]))
+        // Each page's sections kept with another index than the one published (a build that made
+        // its index, then failed): French is made from every record instead.
+        let key = reusing().key
+        var memory = ShardMemory.read(from: cache, language: "fr", key: key)
+        let published = try #require(memory.meta)
+        memory.meta = "0000000000000000.json"
+        try memory.write(to: cache, language: "fr", key: key)
+        #expect(reused() == (["nl"], []))
+        memory.meta = published
+        try memory.write(to: cache, language: "fr", key: key)
         guard case .built = try build(site) else { Issue.record("the rebuild failed"); return }
         guard case .built = try build(site, into: "cold", force: true) else { Issue.record("the cold build failed"); return }
         #expect(try files(output + "/search") == files(site.path + "/cold/search"))
