@@ -45,39 +45,44 @@ struct BuildRecordTests {
         #expect(BuildManifest(data: empty.data) == empty)
     }
 
+    /// One entry of each kind (an escaped path in each, a kept site that differs, a dated page),
+    /// so that the lines come in one order.
+    static func oneOfEach() -> BuildManifest {
+        let file = "content/nl/a\\b.yaml"
+        var edited = record
+        edited.identity.modified = -5
+        return BuildManifest(inputs: [file: BuildManifest.Stamp(size: 10, modified: 1_700_000_000.5)],
+                             outputs: ["nl/a\tb/index.html": record], retained: ["nl/a\tb/index.html": edited],
+                             summaries: [file: summary(of: file, updated: CalendarDate(year: 2026, month: 1, day: 3))],
+                             folder: "/srv/public")
+    }
+
     /// One entry of each kind, so that the lines come in one order: the text as the record
     /// file has held it since version 8.
     @Test func theWriterWritesTheseBytes() {
-        let file = "content/nl/a\\b.yaml"
-        var edited = Self.record
-        edited.identity.modified = -5
-        var manifest = BuildManifest(inputs: [file: BuildManifest.Stamp(size: 10, modified: 1_700_000_000.5)],
-                                     outputs: ["nl/a\tb/index.html": Self.record], retained: ["nl/a\tb/index.html": edited],
-                                     summaries: [file: Self.summary(of: file, updated: CalendarDate(year: 2026, month: 1, day: 3))],
-                                     folder: "/srv/public")
-        #expect(String(decoding: manifest.data, as: UTF8.self) == """
+        var manifest = Self.oneOfEach()
+        // The lines both records share, then each one's own.
+        let head = """
             helpsite build record 8
             folder\t/srv/public
             inputs\t1\t5df0618d17ff9f3b
             input\t10\t41d954fc40200000\tcontent/nl/a\\\\b.yaml
             output\t9f86d081884c7d65\t42\t1234\t1700000000123456789\tnl/a\\tb/index.html
             kept
+
+            """
+        let page = "page\tcontent/nl/a\\\\b.yaml\tklachten\\\\x\tklachten\\tbis\t1\t7\tKlachten: \\\\ \"wat\"\\n€ 5\\r\t2\t8\tffffffffffffffff\tZo — één klacht.\t"
+        #expect(String(decoding: manifest.data, as: UTF8.self) == head + """
             retained\t9f86d081884c7d65\t42\t1234\t-5\tnl/a\\tb/index.html
-            page\tcontent/nl/a\\\\b.yaml\tklachten\\\\x\tklachten\\tbis\t1\t7\tKlachten: \\\\ "wat"\\n€ 5\\r\t2\t8\tffffffffffffffff\tZo — één klacht.\t2026-01-03\t5\t10
+            \(page)2026-01-03\t5\t10
             end
 
             """)
         manifest.retained = [:]
-        manifest.summaries[file]?.updated = nil
-        #expect(String(decoding: manifest.data, as: UTF8.self) == """
-            helpsite build record 8
-            folder\t/srv/public
-            inputs\t1\t5df0618d17ff9f3b
-            input\t10\t41d954fc40200000\tcontent/nl/a\\\\b.yaml
-            output\t9f86d081884c7d65\t42\t1234\t1700000000123456789\tnl/a\\tb/index.html
-            kept
+        manifest.summaries["content/nl/a\\b.yaml"]?.updated = nil
+        #expect(String(decoding: manifest.data, as: UTF8.self) == head + """
             unretained\tnl/a\\tb/index.html
-            page\tcontent/nl/a\\\\b.yaml\tklachten\\\\x\tklachten\\tbis\t1\t7\tKlachten: \\\\ "wat"\\n€ 5\\r\t2\t8\tffffffffffffffff\tZo — één klacht.\t-\t0\t0
+            \(page)-\t0\t0
             end
 
             """)
@@ -105,13 +110,7 @@ struct BuildRecordTests {
         ("\nkept\n", "\n"),
     ])
     func aRecordChangedInOnePlaceIsNotRead(original: String, changed: String) throws {
-        let file = "content/nl/a\\b.yaml"
-        var edited = Self.record
-        edited.identity.modified = -5
-        let manifest = BuildManifest(inputs: [file: BuildManifest.Stamp(size: 10, modified: 1_700_000_000.5)],
-                                     outputs: ["nl/a\tb/index.html": Self.record], retained: ["nl/a\tb/index.html": edited],
-                                     summaries: [file: Self.summary(of: file, updated: CalendarDate(year: 2026, month: 1, day: 3))],
-                                     folder: "/srv/public")
+        let manifest = Self.oneOfEach()
         let text = String(decoding: manifest.data, as: UTF8.self)
         #expect(text.contains(original))
         #expect(BuildManifest(data: Data(text.utf8)) == manifest)

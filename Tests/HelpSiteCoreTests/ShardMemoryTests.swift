@@ -8,10 +8,7 @@ import HelpSiteTestSupport
 /// writes what a build that made every shard writes.
 @Suite("Search: shards kept from the last build")
 struct ShardMemoryTests {
-    static let file = HelpSiteModel.SourceLocation(file: "site.yaml")
-    let settings = SiteSettings(name: Located("Voorbeeldbank", at: Self.file),
-                                baseURL: Located("https://help.voorbeeldbank.example/", at: Self.file),
-                                phoneRegion: Located("BE", at: Self.file), languages: [])
+    let settings = SearchIndexTests().settings
 
     /// 200 pages of 20 terms each, 4,000 terms in all: several shards. `weight` gives a term's
     /// weight on a page.
