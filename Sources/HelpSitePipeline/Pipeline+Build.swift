@@ -186,7 +186,7 @@ extension Pipeline {
         do {
             try renderer.renderSiteFiles(site, unchanged: unchanged, writing: staged.write)
             try renderer.renderRedirects(plan.redirects, of: site, writing: staged.write)
-            try staged.write(RedirectRules.files(plan.redirects, root: SiteAddresses(site: site).rootPath))
+            try staged.write(RedirectRules.files(plan.redirects, root: SiteAddresses.rootPath(of: site.settings)))
             try indexing?()
             // Before the swap: an address is never published without being in the ledger. Only
             // when it gains one: a ledger a person annotated or reordered is not rewritten to

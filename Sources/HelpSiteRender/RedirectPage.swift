@@ -40,6 +40,8 @@ enum RedirectPage {
 extension SiteRenderer {
     /// The page at each redirect's old address: `fr/plaintes/index.html`.
     public func renderRedirects(_ redirects: [ServedRedirect], of site: Site, writing write: (OutputFile) throws -> Void) throws {
+        // Every page's address is worked out for the redirects' links: not for none.
+        guard !redirects.isEmpty else { return }
         let addresses = SiteAddresses(site: site)
         for redirect in redirects {
             guard let strings = site.languages.first(where: { $0.language.code == redirect.language })?.strings else { continue }

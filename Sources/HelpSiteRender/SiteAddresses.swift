@@ -36,7 +36,12 @@ package struct SiteAddresses {
     /// The site's root as a path on its server (`/`, or `/help/` for `https://example.com/help/`):
     /// for pages such as the 404 page, which are served at any address.
     package var rootPath: String {
-        let base = site.settings.baseURL.value
+        Self.rootPath(of: site.settings)
+    }
+
+    /// The same from the site's settings alone, with no page's address worked out.
+    package static func rootPath(of settings: SiteSettings) -> String {
+        let base = settings.baseURL.value
         guard let scheme = base.range(of: "://"), let slash = base[scheme.upperBound...].firstIndex(of: "/") else { return "/" }
         return String(base[slash...])
     }
