@@ -34,7 +34,8 @@ public final class StagedSite: @unchecked Sendable {
     public var written: [String] { lock.withLock { files.keys.sorted() } }
     /// Every file written so far, with what it was made from: the record of the new site.
     public var records: [String: OutputRecord] { lock.withLock { files } }
-    /// Pages (HTML files) not rendered again: kept as they were, or hard-linked from the output folder.
+    /// Pages (`<language>/<slug>/index.html`; not the home pages, `<language>/index.html`) not
+    /// rendered again: kept as they were, or hard-linked from the output folder.
     public var keptPages: Int { lock.withLock { unchangedPages } }
 
     /// - Parameters:
@@ -75,7 +76,9 @@ public final class StagedSite: @unchecked Sendable {
         }
         lock.withLock {
             files[file.path] = record
-            if file.isUnchanged, file.path.hasSuffix(".html") { unchangedPages += 1 }
+            if file.isUnchanged, file.path.hasSuffix("/index.html"), file.path.utf8.count(where: { $0 == UInt8(ascii: "/") }) >= 2 {
+                unchangedPages += 1
+            }
         }
     }
 

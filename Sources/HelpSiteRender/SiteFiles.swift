@@ -15,8 +15,12 @@ extension SiteRenderer {
         try write(OutputFile(path: "index.html", contents: templates.render(languageChoice(site, addresses), with: "index")))
         for content in site.languages {
             let code = content.language.code
-            try write(OutputFile(path: SiteAddresses.home(language: code) + "index.html",
-                                 contents: templates.render(home(content, site, addresses), with: "home")))
+            // Kept when nothing it shows changed, as a page is: a change to one language's page
+            // leaves the other languages' home pages as they were.
+            let homePath = SiteAddresses.home(language: code) + "index.html", homePrint = homeFingerprint(content, site).description
+            try write(unchanged(homePath, homePrint)
+                ? OutputFile(path: homePath, contents: Data(), isUnchanged: true, fingerprint: homePrint)
+                : OutputFile(path: homePath, contents: templates.render(home(content, site, addresses), with: "home"), fingerprint: homePrint))
             try write(OutputFile(path: code + "/404.html", contents: templates.render(notFound([content], site, addresses), with: "404")))
         }
         // Served for an address in no language folder: it speaks every language.
@@ -58,6 +62,27 @@ extension SiteRenderer {
                 ]))
             }),
         ])
+    }
+
+    /// What a language's home page is made from: site.yaml (the navigation, the languages, the
+    /// address), the templates, the language's language.yaml, and each of its pages' id, title,
+    /// slug and description, in order.
+    private func homeFingerprint(_ content: LanguageContent, _ site: Site) -> Fingerprint {
+        var fingerprint = Fingerprint("home")
+        fingerprint.add(site.fingerprint)
+        fingerprint.add(templates.fingerprint)
+        fingerprint.add(content.fingerprint)
+        for other in site.languages {
+            fingerprint.add(other.language.code)
+            fingerprint.add(other.language.name)
+        }
+        for index in content.pages.indices {
+            fingerprint.add(content.pages[index].id)
+            fingerprint.add(content.pages[index].title.value)
+            fingerprint.add(content.pages[index].slug.value)
+            fingerprint.add(content.pages[index].description.value)
+        }
+        return fingerprint
     }
 
     /// A language's home page: the groups of the navigation with their pages and

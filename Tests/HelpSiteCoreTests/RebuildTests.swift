@@ -59,6 +59,7 @@ struct RebuildTests {
         let original = try spoil("content/fr/p00.yaml", in: site)
         let page = try site.read("content/fr/p39.yaml")
         try site.write(page.replacingOccurrences(of: "title: Plaintes p39", with: "title: Plaintes p39, revu"), to: "content/fr/p39.yaml")
+        let before = Date()
         guard case .built(let summary) = try build(site, preview: preview) else {
             Issue.record("the rebuild read a page that did not change")
             return
@@ -66,6 +67,10 @@ struct RebuildTests {
         #expect(summary.pages == 82)
         #expect(summary.kept == 80, "only p39, in both languages (the switcher names each other's slug), is rendered again")
         #expect(try site.read("public/fr/plaintes-p39/index.html").contains("Plaintes p39, revu"))
+        #expect(try site.read("public/fr/index.html").contains("Plaintes p39, revu"), "the French home page lists the new title")
+        // The Dutch home page shows nothing that changed: kept as it was, not written again.
+        let dutchHome = try #require(try FileManager.default.attributesOfItem(atPath: site.path + "/public/nl/index.html")[.modificationDate] as? Date)
+        #expect(dutchHome < before)
         // The same site, built cold from the real files, is the same, byte for byte.
         try Data(original).write(to: URL(fileURLWithPath: site.path + "/content/fr/p00.yaml"))
         guard case .built = try build(site, into: "cold", force: true, preview: preview) else { Issue.record("the cold build failed"); return }
