@@ -11,14 +11,14 @@ import HelpSiteModel
 /// one file a language, under the key of the records (`SearchRecordCache.read`): a shard made
 /// by another helpsite, or for other shared files, is never taken for this build's.
 ///
-///     helpsite search shards 1
+///     helpsite search shards 2
 ///     key     <the records' key>
 ///     shard   <fingerprint of its content>  <its file's name>  <each rest file's name>…
-///     sections <each page's number of sections, by page number, comma-separated; -1 for none>
+///     sections <each page's number of sections, by page number; -1 for none>…
 ///     meta    <the fingerprint of the meta.json written with them>
 ///     end
 package struct ShardMemory: Sendable {
-    static let header = "helpsite search shards 1"
+    static let header = "helpsite search shards 2"
 
     /// Content fingerprint → the shard's file name, then its rest files' names.
     package var names: [UInt64: [String]] = [:]
@@ -49,28 +49,35 @@ package struct ShardMemory: Sendable {
         var sections: [Int32]?, meta: String?
         var keyed = false
         let whole = RecordText.forEachLine(of: data, header: header) { line in
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-            let first = fields.first.map { String(decoding: $0, as: UTF8.self) }
-            switch first {
-            case "key":
-                keyed = fields.count == 2 && UInt64(String(decoding: fields[1], as: UTF8.self), radix: 16) == key.value
+            var fields = RecordText.Fields(line)
+            guard let word = fields.next().map({ String(decoding: $0, as: UTF8.self) }) else { return false }
+            // Nothing is read before the key, and the key must be this build's.
+            if word == "key" {
+                keyed = fields.unsigned(radix: 16) == key.value && fields.isAtEnd
                 return keyed
-            case "shard" where keyed && fields.count >= 3:
-                guard let content = UInt64(String(decoding: fields[1], as: UTF8.self), radix: 16) else { return false }
-                names[content] = fields[2...].map { String(decoding: $0, as: UTF8.self) }
-                return true
-            case "sections" where keyed && fields.count == 2:
-                let counts = fields[1].isEmpty ? [] : fields[1].split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
-                    .map { Int32(String(decoding: $0, as: UTF8.self)) }
-                guard counts.allSatisfy({ ($0 ?? -2) >= -1 }) else { return false }
-                sections = counts.map { $0! }
-                return true
-            case "meta" where keyed && fields.count == 2:
-                meta = String(decoding: fields[1], as: UTF8.self)
-                return true
+            }
+            guard keyed else { return false }
+            switch word {
+            case "shard":
+                guard let content = fields.unsigned(radix: 16) else { return false }
+                var files: [String] = []
+                while let name = fields.text() { files.append(name) }
+                guard !files.isEmpty else { return false }
+                names[content] = files
+            case "sections":
+                var counts: [Int32] = []
+                while !fields.isAtEnd {
+                    guard let count = fields.integer(), count >= -1, count <= Int64(Int32.max) else { return false }
+                    counts.append(Int32(count))
+                }
+                sections = counts
+            case "meta":
+                guard let name = fields.text(), fields.isAtEnd else { return false }
+                meta = name
             default:
                 return false
             }
+            return true
         }
         return whole == true && keyed ? ShardMemory(names: names, sections: sections, meta: meta) : ShardMemory()
     }
@@ -91,7 +98,7 @@ package struct ShardMemory: Sendable {
         }
         if let sections {
             writer.raw("sections")
-            writer.raw(sections.map(String.init).joined(separator: ","))
+            for count in sections { writer.number(Int(count)) }
             writer.endLine()
         }
         if let meta {
